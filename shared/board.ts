@@ -1,0 +1,40 @@
+/**
+ * The shape of a workshop's board as the renderer sees it, and the fixed names of the
+ * document's top-level types. The Yjs document itself is only touched in renderer/src/crdt.
+ */
+
+/** Top-level Y.Map names in every workshop document. Never rename: saved files use them. */
+export const DOC_KEYS = {
+  meta: 'meta',
+  columns: 'columns',
+  notes: 'notes'
+} as const
+
+export const NOTE_COLOURS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const
+export type NoteColour = (typeof NOTE_COLOURS)[number]
+
+/** A sticky note holds at most this many characters; longer pastes are cut with a message. */
+export const NOTE_TEXT_MAX_LENGTH = 500
+
+export interface Column {
+  id: string
+  title: string
+  /** Fractional index: columns sort by it, never by array position. */
+  order: string
+}
+
+export interface Note {
+  id: string
+  text: string
+  colour: NoteColour
+  columnId: string
+  /** Fractional index within the column. */
+  order: string
+}
+
+export interface BoardSnapshot {
+  columns: Column[]
+  /** Note ids per column, in order. */
+  noteIdsByColumn: Record<string, string[]>
+  notes: Record<string, Note>
+}

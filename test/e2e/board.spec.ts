@@ -1,0 +1,147 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, saveScreenshot, startHostApp, test } from './fixtures'
+
+function column(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title })
+}
+function noteIn(page: Page, columnTitle: string, text: string): Locator {
+  return column(page, columnTitle).getByRole('listitem').filter({ hasText: text })
+}
+async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: `New note in ${columnTitle}` })
+  await input.fill(text)
+  await input.press('Enter')
+  await expect(noteIn(page, columnTitle, text)).toBeVisible()
+}
+async function noteTexts(page: Page, columnTitle: string): Promise<string[]> {
+  return column(page, columnTitle).getByRole('listitem').evaluateAll((items) =>
+    items.map((item) => item.querySelector('[data-note-text]')?.textContent ?? '')
+  )
+}
+async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox()
+  const to = await target.boundingBox()
+  if (!from || !to) throw new Error('drag source or target is not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  // Several small steps: dnd-kit starts a drag only after the pointer has moved 5 px.
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+  await page.mouse.up()
+}
+
+test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
+  await page.goto(hostApp.url)
+  await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible()
+  await saveScreenshot(page, testInfo, 'library-empty')
+
+  await page.getByRole('button', { name: 'New workshop' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New workshop' })
+  await dialog.getByRole('radio', { name: /Core values/ }).check()
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Values offsite 2026')
+  await saveScreenshot(page, testInfo, 'library-new-workshop-dialog')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
+  for (const title of ['Ideas', 'Themes', 'Value candidates']) await expect(column(page, title)).toBeVisible()
+
+  await addNote(page, 'Ideas', 'Call the customer back the same day')
+  await addNote(page, 'Ideas', 'Own the problem until it is solved')
+  await addNote(page, 'Ideas', 'Say no to promises we cannot keep')
+
+  // Mouse: the first note goes to Themes.
+  await dragWithMouse(page, noteIn(page, 'Ideas', 'Call the customer back'), column(page, 'Themes'))
+  await expect(noteIn(page, 'Themes', 'Call the customer back')).toBeVisible()
+  expect(await noteTexts(page, 'Ideas')).toEqual(['Own the problem until it is solved', 'Say no to promises we cannot keep'])
+
+  // Keyboard: focus a note, pick it up with Space, move right, drop with Space.
+  const ownIt = noteIn(page, 'Ideas', 'Own the problem')
+  await ownIt.focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByText(/Picked up note “Own the problem until it is solved”/)).toBeAttached()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Space')
+  await expect(noteIn(page, 'Themes', 'Own the problem')).toBeVisible()
+  expect(await noteTexts(page, 'Ideas')).toEqual(['Say no to promises we cannot keep'])
+  expect((await noteTexts(page, 'Themes')).sort()).toEqual(
+    ['Call the customer back the same day', 'Own the problem until it is solved'].sort()
+  )
+  const themesOrder = await noteTexts(page, 'Themes')
+
+  // Rename from the board.
+  await page.getByRole('button', { name: 'Rename' }).click()
+  const titleBox = page.getByRole('textbox', { name: 'Workshop title' })
+  await titleBox.fill('Our values, drafted together')
+  await titleBox.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Our values, drafted together', level: 1 })).toBeVisible()
+  await saveScreenshot(page, testInfo, 'board')
+
+  // Close the app the way a user does (Ctrl+C) and start it again on the same data.
+  expect(await hostApp.stop()).toBe(0)
+  const again = await startHostApp(dataDir)
+  try {
+    await page.goto(again.url)
+    const item = page.getByRole('listitem').filter({ hasText: 'Our values, drafted together' })
+    await expect(item).toBeVisible()
+    await item.getByRole('button', { name: 'Open Our values, drafted together' }).click()
+    await expect(page.getByRole('heading', { name: 'Our values, drafted together', level: 1 })).toBeVisible()
+    await expect(noteIn(page, 'Themes', 'Own the problem')).toBeVisible()
+    expect(await noteTexts(page, 'Ideas')).toEqual(['Say no to promises we cannot keep'])
+    expect(await noteTexts(page, 'Themes')).toEqual(themesOrder)
+    expect(await noteTexts(page, 'Value candidates')).toEqual([])
+  } finally {
+    await again.stop()
+  }
+})
+
+test('notes can be edited, recoloured, deleted, and every change undone and redone', async ({ page, hostApp }, testInfo) => {
+  await page.goto(hostApp.url)
+  await page.getByRole('button', { name: 'New workshop' }).click()
+  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
+  await expect(column(page, 'Ideas')).toBeVisible()
+
+  await addNote(page, 'Ideas', 'Curiosity')
+  const note = noteIn(page, 'Ideas', 'Curiosity')
+  await note.hover()
+  await note.getByRole('button', { name: 'Edit note' }).click()
+  const editor = page.getByRole('textbox', { name: 'Note text' })
+  await editor.fill('Curiosity about what customers need')
+  await editor.press('Enter')
+  await expect(noteIn(page, 'Ideas', 'Curiosity about what customers need')).toBeVisible()
+
+  const edited = noteIn(page, 'Ideas', 'Curiosity about what customers need')
+  await edited.hover()
+  await edited.getByRole('button', { name: 'Change colour' }).click()
+  await page.getByRole('button', { name: 'Blue' }).click()
+  await expect(edited).toHaveAttribute('data-colour', 'blue')
+  await saveScreenshot(page, testInfo, 'board-note-recoloured')
+
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(edited).toHaveAttribute('data-colour', 'yellow')
+  await page.getByRole('button', { name: 'Redo' }).click()
+  await expect(edited).toHaveAttribute('data-colour', 'blue')
+
+  await edited.hover()
+  await edited.getByRole('button', { name: 'Delete note' }).click()
+  await expect(column(page, 'Ideas').getByRole('listitem')).toHaveCount(0)
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(noteIn(page, 'Ideas', 'Curiosity about what customers need')).toBeVisible()
+})
+
+test('a 10 MB paste is cut to one note’s length with a clear message, and the page stays responsive', async ({ page, hostApp }) => {
+  await page.goto(hostApp.url)
+  await page.getByRole('button', { name: 'New workshop' }).click()
+  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
+  const input = page.getByRole('textbox', { name: 'New note in Ideas' })
+  await input.focus()
+  await page.evaluate(() => {
+    const data = new DataTransfer()
+    data.setData('text/plain', 'x'.repeat(10 * 1024 * 1024))
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByText('Notes hold up to 500 characters; the rest was left out.')).toBeVisible()
+  await input.press('Enter')
+  const texts = await noteTexts(page, 'Ideas')
+  expect(texts).toHaveLength(1)
+  expect(texts[0]).toHaveLength(500)
+})
