@@ -43,7 +43,7 @@ const title = z
   .min(1, 'a title cannot be empty')
   .max(TITLE_MAX_LENGTH, `a title can be at most ${TITLE_MAX_LENGTH} characters`)
 const docState = z
-  .instanceof(Uint8Array, 'must be binary document state')
+  .instanceof(Uint8Array, { error: 'must be binary document state' })
   .refine((bytes) => bytes.byteLength <= MAX_DOC_BYTES, 'is larger than a workshop can be (64 MB)')
 
 export interface DocLoadResult {
@@ -170,7 +170,8 @@ export async function dispatch(
   }
   const handler = (handlers as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)[
     namespace as string
-  ][name as string]
+  ]?.[name as string]
+  if (!handler) return { ok: false, error: `Unknown request ${namespace}.${name}.` }
   try {
     return { ok: true, value: await handler(...parsed.data) }
   } catch (error) {

@@ -1,0 +1,232 @@
+/**
+ * Each workshop's board as saved Yjs state in `<dataDir>/workshops/<id>.ydoc`. The bytes
+ * are opaque here (only the renderer knows Yjs); this service makes them durable:
+ * debounced, atomic writes, a checksum to catch damage, and the previous save kept as
+ * `<id>.ydoc.bak` to fall back on.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { UserError, type DocLoadResult } from '../../shared/contract'
+import { moveAsideDamaged, readIfExists, writeFileAtomic } from './atomicFile'
+
+/** Board file layout: magic "WSYD", 1 byte format version, SHA-256 of the payload, payload. */
+const MAGIC = new TextEncoder().encode('WSYD')
+export const DOC_FILE_VERSION = 1
+const HASH_BYTES = 32
+const HEADER_BYTES = MAGIC.length + 1 + HASH_BYTES
+
+const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest()
+
+/** The bytes of a board file holding `state`. */
+export function encodeDocFile(state: Uint8Array): Uint8Array {
+  const file = new Uint8Array(HEADER_BYTES + state.byteLength)
+  file.set(MAGIC, 0)
+  file[MAGIC.length] = DOC_FILE_VERSION
+  file.set(sha256(state), MAGIC.length + 1)
+  file.set(state, HEADER_BYTES)
+  return file
+}
+
+/**
+ * The state held in a board file (a view of `file`'s bytes, not a copy), or null when the
+ * file is not one this version wrote intact.
+ */
+export function decodeDocFile(file: Uint8Array): Uint8Array | null {
+  if (file.byteLength < HEADER_BYTES) return null
+  if (MAGIC.some((byte, i) => file[i] !== byte) || file[MAGIC.length] !== DOC_FILE_VERSION) return null
+  // A plain Uint8Array even when `file` is a Buffer: that is what the contract promises.
+  const state = new Uint8Array(file.buffer, file.byteOffset + HEADER_BYTES, file.byteLength - HEADER_BYTES)
+  const expected = file.subarray(MAGIC.length + 1, HEADER_BYTES)
+  return Buffer.from(sha256(state)).equals(expected) ? state : null
+}
+
+const isIntact = (file: Uint8Array) => decodeDocFile(file) !== null
+
+/** Says in plain words why the disk refused a write. */
+function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full'
+    case 'EACCES':
+    case 'EPERM':
+      return 'the app is not allowed to write to its data folder'
+    case 'EROFS':
+      return 'the data folder is on a disk that cannot be written to'
+    default:
+      return `the computer reported an error${code ? ` (${code})` : ''}`
+  }
+}
+
+/** Ids reach here validated by the contract; this keeps any other caller inside the folder. */
+function assertWorkshopId(id: string): void {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`Not a workshop id: ${JSON.stringify(id)}`)
+}
+
+export interface DocsServiceOptions {
+  /** How long a board must be still before its latest state is written. */
+  debounceMs?: number
+}
+
+export class DocsService {
+  readonly #dir: string
+  readonly #debounceMs: number
+  /** The latest state per board not yet on disk. Kept until written, so nothing is lost to a failed write. */
+  readonly #pending = new Map<string, Uint8Array>()
+  readonly #timers = new Map<string, NodeJS.Timeout>()
+  /** Per board, the tail of its file operations: they run one at a time, in call order. */
+  readonly #queues = new Map<string, Promise<void>>()
+  /** A background write that failed, reported to the next save of that board. */
+  readonly #failures = new Map<string, unknown>()
+  /** Recovery notices not yet shown, from a damaged file found while copying. */
+  readonly #notices = new Map<string, string>()
+
+  constructor(dataDir: string, { debounceMs = 250 }: DocsServiceOptions = {}) {
+    this.#dir = join(dataDir, 'workshops')
+    this.#debounceMs = debounceMs
+  }
+
+  /**
+   * Keeps `state` as the board's latest and writes it once the board has been still for
+   * the debounce time. The service takes the buffer over: do not change it afterwards.
+   * Throws a UserError if the previous write of this board failed (the new state is kept
+   * and will be written when the disk allows).
+   */
+  save(id: string, state: Uint8Array): void {
+    assertWorkshopId(id)
+    this.#pending.set(id, state)
+    clearTimeout(this.#timers.get(id))
+    this.#timers.set(
+      id,
+      setTimeout(() => {
+        this.#writePending(id).catch((error: unknown) => {
+          this.#failures.set(id, error)
+          console.error(`Saving board ${id} failed:`, error)
+        })
+      }, this.#debounceMs)
+    )
+    const failure = this.#failures.get(id)
+    if (failure !== undefined) {
+      this.#failures.delete(id)
+      throw new UserError(
+        `This board's latest changes could not be saved because ${describeWriteFailure(failure)}. ` +
+          'They are kept while the app stays open, and saving is tried again with every change; ' +
+          'fix the problem and keep working, or copy anything important elsewhere before closing the app.'
+      )
+    }
+  }
+
+  /**
+   * The board's latest state: unsaved changes first, else its file. A damaged file is set
+   * aside and the previous save used, with a notice for the user.
+   */
+  load(id: string): Promise<DocLoadResult> {
+    const path = this.#pathOf(id)
+    return this.#exclusive(id, async () => {
+      const pending = this.#pending.get(id)
+      if (pending) return { state: pending, notice: this.#takeNotice(id) }
+      const file = await readIfExists(path)
+      if (!file) return { state: null, notice: this.#takeNotice(id) }
+      const state = decodeDocFile(file)
+      // An older notice stays stored and is given with the next load.
+      return state ? { state, notice: this.#takeNotice(id) } : this.#recover(path)
+    })
+  }
+
+  /** Writes every pending board now; for shutdown. Rejects if any write fails, after trying them all. */
+  async flush(): Promise<void> {
+    const results = await Promise.allSettled([...this.#pending.keys()].map((id) => this.#writePending(id)))
+    const failed = results.find((result) => result.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+
+  /** Gives board `toId` the content of board `fromId`, unsaved changes included. */
+  async copy(fromId: string, toId: string): Promise<void> {
+    assertWorkshopId(toId)
+    const { state, notice } = await this.load(fromId)
+    // Recovery set the source's file aside: keep the notice for when that board is opened.
+    if (notice) this.#notices.set(fromId, notice)
+    if (!state) return
+    this.#pending.set(toId, state)
+    await this.#writePending(toId)
+  }
+
+  /** Deletes the board's file and its previous copy; for deleting a workshop for good. */
+  async remove(id: string): Promise<void> {
+    const path = this.#pathOf(id)
+    clearTimeout(this.#timers.get(id))
+    this.#timers.delete(id)
+    this.#pending.delete(id)
+    this.#failures.delete(id)
+    this.#notices.delete(id)
+    await this.#exclusive(id, async () => {
+      await rm(path, { force: true })
+      await rm(`${path}.bak`, { force: true })
+    })
+  }
+
+  #pathOf(id: string): string {
+    assertWorkshopId(id)
+    return join(this.#dir, `${id}.ydoc`)
+  }
+
+  #takeNotice(id: string): string | null {
+    const notice = this.#notices.get(id) ?? null
+    this.#notices.delete(id)
+    return notice
+  }
+
+  #exclusive<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.#queues.get(id) ?? Promise.resolve()).then(task)
+    const tail = run.then(
+      () => undefined,
+      () => undefined
+    )
+    this.#queues.set(id, tail)
+    void tail.then(() => {
+      if (this.#queues.get(id) === tail) this.#queues.delete(id)
+    })
+    return run
+  }
+
+  #writePending(id: string): Promise<void> {
+    clearTimeout(this.#timers.get(id))
+    this.#timers.delete(id)
+    const path = this.#pathOf(id)
+    return this.#exclusive(id, async () => {
+      const state = this.#pending.get(id)
+      if (!state) return
+      await mkdir(this.#dir, { recursive: true })
+      await writeFileAtomic(path, encodeDocFile(state), { isIntact })
+      this.#failures.delete(id)
+      // A save that arrived during the write stays pending for its own write.
+      if (this.#pending.get(id) === state) this.#pending.delete(id)
+    })
+  }
+
+  async #recover(path: string): Promise<DocLoadResult> {
+    const damaged = await moveAsideDamaged(path)
+    const lead = `This board's saved file was damaged. It was set aside as ${damaged} in ${this.#dir}`
+    const backupPath = `${path}.bak`
+    const backup = await readIfExists(backupPath)
+    const state = backup && decodeDocFile(backup)
+    if (backup && state) {
+      // The damaged file is no longer at `path`, so this write leaves the .bak as it is.
+      await writeFileAtomic(path, backup)
+      return {
+        state,
+        notice: `${lead}; the board was restored from your previous save, so your last few seconds of changes may be missing.`
+      }
+    }
+    if (backup) {
+      const backupAside = await moveAsideDamaged(backupPath)
+      return {
+        state: null,
+        notice: `${lead}; its earlier copy was damaged too and was set aside as ${backupAside}, so the board starts empty.`
+      }
+    }
+    return { state: null, notice: `${lead}; there was no earlier copy, so the board starts empty.` }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The main side of the contract: one handler per method, each a thin call into the
+ * services. Arguments arrive already validated by `dispatch`.
+ */
+import {
+  UserError,
+  type AllHandlers,
+  type AppInfo,
+  type EventNamespace,
+  type events,
+  type Handlers,
+  type PayloadOf
+} from '../../shared/contract'
+import type { DocsService } from './docs.service'
+import type { LibraryService } from './library.service'
+
+/** Sends an event declared in the contract to every window and tab. */
+export type Emit = <N extends EventNamespace, E extends keyof (typeof events)[N] & string>(
+  namespace: N,
+  event: E,
+  payload: PayloadOf<N, E>
+) => void
+
+export interface HandlerDeps {
+  library: LibraryService
+  docs: DocsService
+  info: () => AppInfo
+  emit: Emit
+}
+
+/** A board saved this often marks its workshop as changed; more often would rewrite library.json on every keystroke. */
+export const TOUCH_INTERVAL_MS = 5_000
+
+export function createHandlers({ library, docs, info, emit }: HandlerDeps): AllHandlers {
+  const changed = () => emit('library', 'changed', null)
+  const lastTouched = new Map<string, number>()
+
+  const appHandlers = {
+    info: () => info()
+  } satisfies Handlers<'app'>
+
+  const libraryHandlers = {
+    list: () => library.list(),
+    create: async (input) => {
+      const workshop = await library.create(input)
+      changed()
+      return workshop
+    },
+    rename: async (id, title) => {
+      const workshop = await library.rename(id, title)
+      changed()
+      return workshop
+    },
+    duplicate: async (id) => {
+      const copy = await library.duplicate(id)
+      try {
+        await docs.copy(id, copy.id)
+      } catch (error) {
+        // Without its board the copy would open empty: take it back out of the list.
+        await library.trash(copy.id)
+        await library.deleteForever(copy.id)
+        throw error
+      }
+      changed()
+      return copy
+    },
+    trash: async (id) => {
+      const workshop = await library.trash(id)
+      changed()
+      return workshop
+    },
+    restore: async (id) => {
+      const workshop = await library.restore(id)
+      changed()
+      return workshop
+    },
+    deleteForever: async (id) => {
+      await library.deleteForever(id)
+      lastTouched.delete(id)
+      changed()
+      await docs.remove(id)
+    }
+  } satisfies Handlers<'library'>
+
+  const docsHandlers = {
+    load: (id) => {
+      library.get(id)
+      return docs.load(id)
+    },
+    save: async (id, state) => {
+      if (library.get(id).trashedAt !== null) {
+        throw new UserError(
+          'This workshop is in the trash, so changes to its board are not saved. Restore it from the trash to keep working on it.'
+        )
+      }
+      docs.save(id, state)
+      const now = Date.now()
+      if (now - (lastTouched.get(id) ?? -Infinity) >= TOUCH_INTERVAL_MS) {
+        lastTouched.set(id, now)
+        await library.touch(id)
+        changed()
+      }
+    }
+  } satisfies Handlers<'docs'>
+
+  return { app: appHandlers, library: libraryHandlers, docs: docsHandlers }
+}

@@ -1,0 +1,133 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { dispatch, type AllHandlers, type EventMessage } from '../../../../shared/contract'
+import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
+import { decodeDocFile, DocsService } from '../../../../electron/services/docs.service'
+import { createHandlers } from '../../../../electron/services/handlers'
+import { LibraryService } from '../../../../electron/services/library.service'
+import { useTempDir } from './tempDir'
+
+const tempDir = useTempDir()
+
+async function setUp() {
+  const library = await LibraryService.open(tempDir())
+  const docs = new DocsService(tempDir())
+  const events: EventMessage[] = []
+  const handlers: AllHandlers = createHandlers({
+    library,
+    docs,
+    info: () => ({ version: '1.2.3', mode: 'host', dataDir: tempDir(), notices: [...library.notices] }),
+    emit: (namespace, event, payload) => events.push({ namespace, event, payload })
+  })
+  const call = async (namespace: string, name: string, ...args: unknown[]) => {
+    const reply = await dispatch(handlers, namespace, name, args)
+    if (!reply.ok) throw new Error(reply.error)
+    return reply.value
+  }
+  return { library, docs, events, handlers, call }
+}
+
+const boardFile = (id: string) => join(tempDir(), 'workshops', `${id}.ydoc`)
+
+describe('handlers', () => {
+  it('creates, renames and lists through the contract and tells every window', async () => {
+    const { call, events } = await setUp()
+    const created = (await call('library', 'create', { template: 'core-values', title: '  Values day  ' })) as { id: string }
+    await call('library', 'rename', created.id, 'Values day 2')
+    expect(await call('library', 'list')).toMatchObject([{ id: created.id, title: 'Values day 2' }])
+    expect(events).toEqual([
+      { namespace: 'library', event: 'changed', payload: null },
+      { namespace: 'library', event: 'changed', payload: null }
+    ])
+  })
+
+  describe('refuses bad requests with a clear message and without touching the services', () => {
+    const cases: Array<[string, string, unknown[], string]> = [
+      ['library', 'create', [{ template: 'core-values', title: '   ' }], 'Invalid request to library.create: argument 0.title a title cannot be empty.'],
+      ['library', 'create', [{ template: 'core-values', title: 'x'.repeat(TITLE_MAX_LENGTH + 1) }], `Invalid request to library.create: argument 0.title a title can be at most ${TITLE_MAX_LENGTH} characters.`],
+      ['library', 'create', [{ template: 'brainstorm', title: 'Hi' }], 'Invalid request to library.create: argument 0.template'],
+      ['library', 'rename', [42, 'New title'], 'Invalid request to library.rename: argument 0 expected string, received number.'],
+      ['library', 'trash', ['../../etc/passwd'], 'Invalid request to library.trash: argument 0 is not a workshop id.'],
+      ['library', 'format', [], 'Unknown request library.format.'],
+      ['docs', 'save', ['a1b2c3d4-0000-4000-8000-000000000001', 'not bytes'], 'Invalid request to docs.save: argument 1 must be binary document state.'],
+      ['docs', 'save', ['a1b2c3d4-0000-4000-8000-000000000001', [1, 2, 3]], 'Invalid request to docs.save: argument 1 must be binary document state.']
+    ]
+    it.each(cases)('%s.%s %j', async (namespace, name, args, message) => {
+      const { library, docs, handlers, events } = await setUp()
+      const spies = [
+        ...(['create', 'rename', 'trash'] as const).map((method) => vi.spyOn(library, method)),
+        vi.spyOn(docs, 'save')
+      ]
+      const reply = await dispatch(handlers, namespace, name, args)
+      expect(reply.ok).toBe(false)
+      expect(reply.ok ? '' : reply.error).toContain(message)
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled()
+      expect(events).toEqual([])
+      expect(await readdir(tempDir())).toEqual([])
+    })
+  })
+
+  it('duplicates a workshop with its board', async () => {
+    const { call } = await setUp()
+    const original = (await call('library', 'create', { template: 'journey-map', title: 'Journey' })) as { id: string }
+    await call('docs', 'save', original.id, new Uint8Array([1, 2, 3]))
+    const copy = (await call('library', 'duplicate', original.id)) as { id: string; title: string }
+
+    expect(copy.title).toBe('Journey (copy)')
+    expect(decodeDocFile(await readFile(boardFile(copy.id)))).toEqual(new Uint8Array([1, 2, 3]))
+    expect(await call('docs', 'load', copy.id)).toEqual({ state: new Uint8Array([1, 2, 3]), notice: null })
+  })
+
+  it('deletes the board with the workshop, only from the trash', async () => {
+    const { call, docs } = await setUp()
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Gone soon' })) as { id: string }
+    await call('docs', 'save', workshop.id, new Uint8Array([9]))
+    await docs.flush()
+
+    await expect(call('library', 'deleteForever', workshop.id)).rejects.toThrow('is not in the trash')
+    expect(await readdir(join(tempDir(), 'workshops'))).toEqual([`${workshop.id}.ydoc`])
+
+    await call('library', 'trash', workshop.id)
+    await call('library', 'deleteForever', workshop.id)
+    expect(await readdir(join(tempDir(), 'workshops'))).toEqual([])
+    expect(await call('library', 'list')).toEqual([])
+  })
+
+  it('refuses to save the board of an unknown or trashed workshop', async () => {
+    const { call } = await setUp()
+    await expect(call('docs', 'save', 'a1b2c3d4-0000-4000-8000-000000000001', new Uint8Array([1]))).rejects.toThrow(
+      'That workshop no longer exists. It may have been deleted in another window.'
+    )
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Binned' })) as { id: string }
+    await call('library', 'trash', workshop.id)
+    await expect(call('docs', 'save', workshop.id, new Uint8Array([1]))).rejects.toThrow(
+      'This workshop is in the trash, so changes to its board are not saved. Restore it from the trash to keep working on it.'
+    )
+    await expect(readdir(join(tempDir(), 'workshops'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('marks a workshop as changed when its board is saved, at most once every 5 seconds', async () => {
+    const { call, events } = await setUp()
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Busy' })) as { id: string; updatedAt: string }
+    events.length = 0
+
+    await call('docs', 'save', workshop.id, new Uint8Array([1]))
+    const afterFirst = JSON.parse(await readFile(join(tempDir(), 'library.json'), 'utf8'))
+    expect(afterFirst.workshops[0].updatedAt > workshop.updatedAt).toBe(true)
+
+    await call('docs', 'save', workshop.id, new Uint8Array([1, 2]))
+    await call('docs', 'save', workshop.id, new Uint8Array([1, 2, 3]))
+    expect(JSON.parse(await readFile(join(tempDir(), 'library.json'), 'utf8'))).toEqual(afterFirst)
+    expect(events).toHaveLength(1)
+  })
+
+  it('gives app info with the notices from start-up', async () => {
+    await writeFile(join(tempDir(), 'library.json'), '{ damaged')
+    const { call } = await setUp()
+    const info = (await call('app', 'info')) as { version: string; notices: string[] }
+    expect(info).toMatchObject({ version: '1.2.3', mode: 'host', dataDir: tempDir() })
+    expect(info.notices).toHaveLength(1)
+    expect(info.notices[0]).toMatch(/^Your workshop list \(library\.json\) was damaged and could not be read\./)
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import {
+  LIBRARY_SCHEMA_VERSION,
+  libraryMigrations,
+  migrate,
+  NewerVersionError,
+  type Migration
+} from '../../../../electron/services/library.migrations'
+
+/** Each step records itself, so the test sees which ran and in what order. */
+const step = (from: number, to: number): Migration => ({
+  from,
+  to,
+  up: (data) => ({ ...data, steps: [...((data.steps as string[] | undefined) ?? []), `${from}->${to}`] })
+})
+// Listed out of order on purpose: steps are chained by version, not by position.
+const migrations = [step(2, 3), step(0, 1), step(1, 2)]
+
+describe('migrate', () => {
+  it('runs every step from the file version up to the current one, in version order', () => {
+    expect(migrate({}, migrations, 3)).toEqual({ schemaVersion: 3, steps: ['0->1', '1->2', '2->3'] })
+    expect(migrate({ schemaVersion: 1 }, migrations, 3)).toEqual({ schemaVersion: 3, steps: ['1->2', '2->3'] })
+    expect(migrate({ schemaVersion: 3, kept: true }, migrations, 3)).toEqual({ schemaVersion: 3, kept: true })
+  })
+
+  it('refuses data from a newer version', () => {
+    expect(() => migrate({ schemaVersion: 4 }, migrations, 3)).toThrow(NewerVersionError)
+  })
+
+  it('fails loudly when a step is missing', () => {
+    expect(() => migrate({}, [step(0, 1), step(2, 3)], 3)).toThrow('No migration of library.json from schemaVersion 1')
+  })
+
+  it('rejects a schemaVersion that is not a version number', () => {
+    expect(() => migrate({ schemaVersion: '1' }, migrations, 3)).toThrow(TypeError)
+    expect(() => migrate({ schemaVersion: -1 }, migrations, 3)).toThrow(TypeError)
+  })
+
+  it('brings an unversioned library up to the current version', () => {
+    expect(LIBRARY_SCHEMA_VERSION).toBe(1)
+    expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
+      schemaVersion: 1,
+      workshops: [],
+      settings: {}
+    })
+  })
+})

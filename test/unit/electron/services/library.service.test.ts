@@ -1,0 +1,199 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
+import { writeTempFile } from '../../../../electron/services/atomicFile'
+import { LibraryService } from '../../../../electron/services/library.service'
+import { useTempDir } from './tempDir'
+
+const tempDir = useTempDir()
+const libraryPath = () => join(tempDir(), 'library.json')
+const onDisk = async () => JSON.parse(await readFile(libraryPath(), 'utf8'))
+const titles = (library: LibraryService) => library.list().map((workshop) => workshop.title)
+const UNKNOWN = 'That workshop no longer exists. It may have been deleted in another window.'
+
+describe('LibraryService', () => {
+  it('starts empty in a new folder and writes library.json on the first change', async () => {
+    const library = await LibraryService.open(tempDir())
+    expect(library.list()).toEqual([])
+    expect(library.notices).toEqual([])
+
+    const created = await library.create({ template: 'core-values', title: 'Team values' })
+    expect(created).toMatchObject({ title: 'Team values', template: 'core-values', status: 'draft', trashedAt: null })
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(created.createdAt).toBe(created.updatedAt)
+    expect(library.get(created.id)).toEqual(created)
+    expect(await onDisk()).toEqual({ schemaVersion: 1, workshops: [created], settings: {} })
+  })
+
+  it('lists the most recently changed first', async () => {
+    const library = await LibraryService.open(tempDir())
+    const a = await library.create({ template: 'core-values', title: 'A' })
+    await library.create({ template: 'journey-map', title: 'B' })
+    await library.create({ template: 'core-values', title: 'C' })
+    expect(titles(library)).toEqual(['C', 'B', 'A'])
+
+    await library.rename(a.id, 'A renamed')
+    expect(titles(library)).toEqual(['A renamed', 'C', 'B'])
+    await library.touch(library.list()[2]!.id)
+    expect(titles(library)).toEqual(['B', 'A renamed', 'C'])
+  })
+
+  it('renames, and keeps the change after reopening', async () => {
+    const library = await LibraryService.open(tempDir())
+    const created = await library.create({ template: 'core-values', title: 'Draft' })
+    const renamed = await library.rename(created.id, 'Leadership offsite')
+    expect(renamed.title).toBe('Leadership offsite')
+    expect(renamed.updatedAt > created.updatedAt).toBe(true)
+
+    const reopened = await LibraryService.open(tempDir())
+    expect(reopened.list()).toEqual([renamed])
+  })
+
+  it('duplicates as a new draft titled "(copy)"', async () => {
+    const library = await LibraryService.open(tempDir())
+    const original = await library.create({ template: 'journey-map', title: 'Onboarding journey' })
+    const copy = await library.duplicate(original.id)
+    expect(copy).toMatchObject({ title: 'Onboarding journey (copy)', template: 'journey-map', status: 'draft', trashedAt: null })
+    expect(copy.id).not.toBe(original.id)
+    expect(copy.createdAt > original.createdAt).toBe(true)
+    expect((await onDisk()).workshops).toHaveLength(2)
+  })
+
+  it('keeps " (copy)" visible when duplicating a title of the longest length', async () => {
+    const library = await LibraryService.open(tempDir())
+    const original = await library.create({ template: 'core-values', title: 'x'.repeat(TITLE_MAX_LENGTH) })
+    const copy = await library.duplicate(original.id)
+    expect(copy.title).toHaveLength(TITLE_MAX_LENGTH)
+    expect(copy.title.endsWith('x (copy)')).toBe(true)
+  })
+
+  it('trashes, restores and deletes for good only from the trash', async () => {
+    const library = await LibraryService.open(tempDir())
+    const kept = await library.create({ template: 'core-values', title: 'Kept' })
+    const doomed = await library.create({ template: 'core-values', title: 'Doomed' })
+
+    await expect(library.deleteForever(doomed.id)).rejects.toThrow(
+      '“Doomed” is not in the trash, so it was not deleted. Move it to the trash first if you want to delete it for good.'
+    )
+    expect(titles(library)).toEqual(['Doomed', 'Kept'])
+
+    const trashed = await library.trash(kept.id)
+    expect(trashed.trashedAt).not.toBeNull()
+    expect(titles(library)).toContain('Kept')
+    expect((await library.restore(kept.id)).trashedAt).toBeNull()
+
+    await library.trash(doomed.id)
+    await library.deleteForever(doomed.id)
+    expect(titles(library)).toEqual(['Kept'])
+    expect((await onDisk()).workshops.map((w: { title: string }) => w.title)).toEqual(['Kept'])
+  })
+
+  it('answers an unknown id with a message for the user', async () => {
+    const library = await LibraryService.open(tempDir())
+    expect(() => library.get('no-such-workshop')).toThrow(UNKNOWN)
+    await expect(library.rename('no-such-workshop', 'x')).rejects.toThrow(UNKNOWN)
+    await expect(library.trash('no-such-workshop')).rejects.toThrow(UNKNOWN)
+  })
+
+  it('keeps every change when called concurrently', async () => {
+    const library = await LibraryService.open(tempDir())
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => library.create({ template: 'core-values', title: `Workshop ${i}` }))
+    )
+    await Promise.all(created.map((workshop) => library.rename(workshop.id, `${workshop.title}!`)))
+
+    const reopened = await LibraryService.open(tempDir())
+    expect(reopened.list()).toHaveLength(20)
+    expect(reopened.list().every((workshop) => workshop.title.endsWith('!'))).toBe(true)
+  })
+
+  it('keeps the old list readable when a write stops before the rename', async () => {
+    const library = await LibraryService.open(tempDir())
+    await library.create({ template: 'core-values', title: 'Saved' })
+    const before = await readFile(libraryPath(), 'utf8')
+    await writeTempFile(libraryPath(), '{"schemaVersion": 1, "workshops": [], "sett')
+
+    expect(await readFile(libraryPath(), 'utf8')).toBe(before)
+    const reopened = await LibraryService.open(tempDir())
+    expect(titles(reopened)).toEqual(['Saved'])
+    expect(reopened.notices).toEqual([])
+  })
+
+  describe('schema versions', () => {
+    const v0 = {
+      workshops: [
+        {
+          id: 'f0e3b7a2-0000-4000-8000-000000000001',
+          title: 'From the first release',
+          template: 'core-values',
+          status: 'finalized',
+          createdAt: '2024-05-01T09:00:00.000Z',
+          updatedAt: '2024-05-02T09:00:00.000Z',
+          trashedAt: null
+        }
+      ]
+    }
+
+    it('upgrades a file without schemaVersion and saves it in the current format', async () => {
+      await writeFile(libraryPath(), JSON.stringify(v0))
+      const library = await LibraryService.open(tempDir())
+      expect(titles(library)).toEqual(['From the first release'])
+      expect(await onDisk()).toEqual({ schemaVersion: 1, workshops: v0.workshops, settings: {} })
+      expect(JSON.parse(await readFile(`${libraryPath()}.bak`, 'utf8'))).toEqual(v0)
+    })
+
+    it('refuses a file from a newer version of the app and leaves it untouched', async () => {
+      const newer = JSON.stringify({ schemaVersion: 7, workshops: [], settings: {}, somethingNew: true })
+      await writeFile(libraryPath(), newer)
+      await expect(LibraryService.open(tempDir())).rejects.toThrow(
+        `Your workshop list (${libraryPath()}) was made by a newer version of Workshop Studio ` +
+          '(format 7; this version reads format 1 and older). It was left unchanged. Install the newer version to open it.'
+      )
+      expect(await readFile(libraryPath(), 'utf8')).toBe(newer)
+      expect(await readdir(tempDir())).toEqual(['library.json'])
+    })
+  })
+
+  describe('a damaged library.json', () => {
+    it('is set aside and the previous copy restored, with a notice', async () => {
+      const library = await LibraryService.open(tempDir())
+      await library.create({ template: 'core-values', title: 'Before' })
+      await library.create({ template: 'core-values', title: 'Latest' })
+      await writeFile(libraryPath(), '{"schemaVersion": 1, "workshops": [{"id": ')
+
+      const reopened = await LibraryService.open(tempDir())
+      expect(titles(reopened)).toEqual(['Before'])
+      const damaged = (await readdir(tempDir())).find((name) => name.startsWith('library.json.damaged-'))
+      expect(damaged).toBeDefined()
+      expect(await readFile(join(tempDir(), damaged!), 'utf8')).toBe('{"schemaVersion": 1, "workshops": [{"id": ')
+      expect(reopened.notices).toEqual([
+        `Your workshop list (library.json) was damaged and could not be read. It was set aside as ${damaged} in ${tempDir()}; ` +
+          'the copy from before your last change was restored, so that change may be missing.'
+      ])
+      expect((await onDisk()).workshops.map((w: { title: string }) => w.title)).toEqual(['Before'])
+    })
+
+    it('that parses but breaks the schema is treated the same way', async () => {
+      await writeFile(libraryPath(), JSON.stringify({ schemaVersion: 1, workshops: [{ id: 42 }], settings: {} }))
+      const library = await LibraryService.open(tempDir())
+      expect(library.list()).toEqual([])
+      expect(library.notices).toHaveLength(1)
+      expect(library.notices[0]).toMatch(/no earlier copy existed, so the list starts empty\. Your workshops' boards are still in the workshops folder\.$/)
+    })
+
+    it('with a damaged previous copy too starts empty and keeps both files', async () => {
+      await writeFile(libraryPath(), 'not json')
+      await writeFile(`${libraryPath()}.bak`, 'not json either')
+      const library = await LibraryService.open(tempDir())
+      expect(library.list()).toEqual([])
+
+      const names = await readdir(tempDir())
+      const damaged = names.find((name) => name.startsWith('library.json.damaged-'))
+      const backupAside = names.find((name) => name.startsWith('library.json.bak.damaged-'))
+      expect(await readFile(join(tempDir(), damaged!), 'utf8')).toBe('not json')
+      expect(await readFile(join(tempDir(), backupAside!), 'utf8')).toBe('not json either')
+      expect(library.notices[0]).toContain(`the earlier copy could not be read either and was set aside as ${backupAside}, so the list starts empty.`)
+    })
+  })
+})
