@@ -28,6 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     build: {
+      // Participants download this bundle over the room's network: keep it small.
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } }
     },
     plugins: [react()]

@@ -22,6 +22,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } }
   },
   {
+    // CommonJS on purpose: electron-builder requires its hooks.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -59,6 +59,8 @@ test('a new user builds a board, and finds it exactly as left after the app rest
   await ownIt.focus()
   await page.keyboard.press('Space')
   await expect(page.getByText(/Picked up note “Own the problem until it is solved”/)).toBeAttached()
+  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up; a person is never that fast.
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Space')
   await expect(noteIn(page, 'Themes', 'Own the problem')).toBeVisible()

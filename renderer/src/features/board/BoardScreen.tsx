@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import type { WorkshopSummary } from '../../../../shared/workshop'
+import { useAppAlerts } from '../../AppAlerts'
+import { api } from '../../platform/api'
+import { AlertBanner } from '../../ui/AlertBanner'
+import { userMessage } from '../../ui/userMessage'
+import { useDocumentTitle } from '../../useDocumentTitle'
+import { navigate } from '../../useRoute'
+import { Board } from './Board'
+import { BoardHeader } from './BoardHeader'
+import { useBoardSession, type OpenBoard } from './useBoardSession'
+import { useHistoryShortcuts } from './useHistoryShortcuts'
+import './board.css'
+
+const goToLibrary = () => navigate({ screen: 'library' })
+
+const TRASHED_NOTICE = 'This workshop is in the trash. Restore it from your workshops to keep it.'
+
+/** What shows while the board opens, or instead of it when it cannot open. */
+function BoardPlaceholder({ problem }: { problem: string | null }) {
+  const title = problem ? 'This workshop could not be opened' : 'Opening workshop…'
+  useDocumentTitle(title)
+  return (
+    <div className="board-screen">
+      <header className="board-header">
+        <button type="button" className="button button--quiet" onClick={goToLibrary}>
+          <span aria-hidden="true">←</span> Back to workshops
+        </button>
+        <div className="board-header__title">
+          <h1>{title}</h1>
+        </div>
+      </header>
+      <main className="board-screen__main">
+        {problem ? (
+          <AlertBanner tone="problem" messages={[problem]} />
+        ) : (
+          <p className="board-screen__status" role="status">
+            Loading the board…
+          </p>
+        )}
+      </main>
+    </div>
+  )
+}
+
+/** The library entry, kept current when it changes elsewhere (renamed in another window, trashed…). */
+function useLatestWorkshop(initial: WorkshopSummary): [WorkshopSummary, (workshop: WorkshopSummary) => void] {
+  const [workshop, setWorkshop] = useState(initial)
+  useEffect(() => {
+    let current = true
+    const stopListening = api.on('library', 'changed', () => {
+      api.library.list().then(
+        (list) => {
+          const latest = list.find((candidate) => candidate.id === initial.id)
+          if (current && latest) setWorkshop(latest)
+        },
+        // The board keeps working on what it knows; the library screen reports list failures.
+        () => undefined
+      )
+    })
+    return () => {
+      current = false
+      stopListening()
+    }
+  }, [initial.id])
+  return [workshop, setWorkshop]
+}
+
+function OpenBoardScreen({ board }: { board: OpenBoard }) {
+  const { model, persistence } = board
+  const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
+  const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
+  const saveProblem = useSyncExternalStore(persistence.saveProblem.subscribe, persistence.saveProblem.getSnapshot)
+  const [workshop, setWorkshop] = useLatestWorkshop(board.workshop)
+  const [loadNotice, setLoadNotice] = useState(persistence.notice)
+  const [renameProblem, setRenameProblem] = useState<string | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useDocumentTitle(workshop.title)
+  useHistoryShortcuts(model.undo)
+
+  // Before paint and before anyone can click: a screen reader starts at the workshop's name.
+  useLayoutEffect(() => {
+    heading.current?.focus()
+  }, [])
+
+  const rename = useCallback(
+    async (title: string) => {
+      setRenameProblem(null)
+      try {
+        const renamed = await api.library.rename(workshop.id, title)
+        setWorkshop(renamed)
+        model.intents.setWorkshopTitle(renamed.title)
+        return true
+      } catch (error) {
+        setRenameProblem(userMessage(error))
+        return false
+      }
+    },
+    [workshop.id, model, setWorkshop]
+  )
+
+  const notices = [loadNotice, workshop.trashedAt ? TRASHED_NOTICE : null].filter((notice) => notice !== null)
+  const problems = [saveProblem, renameProblem].filter((problem) => problem !== null)
+
+  return (
+    <div className="board-screen">
+      <BoardHeader
+        title={workshop.title}
+        headingRef={heading}
+        onBack={goToLibrary}
+        onRename={rename}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        onUndo={model.undo.undo}
+        onRedo={model.undo.redo}
+      />
+      <main className="board-screen__main">
+        {/* Save problems clear themselves once a retry works, so they offer no Dismiss. */}
+        <AlertBanner tone="problem" messages={problems} onDismiss={renameProblem ? () => setRenameProblem(null) : undefined} />
+        <AlertBanner tone="notice" messages={notices} onDismiss={loadNotice ? () => setLoadNotice(null) : undefined} />
+        <Board snapshot={snapshot} intents={model.intents} />
+      </main>
+    </div>
+  )
+}
+
+export function BoardScreen({ workshopId }: { workshopId: string }) {
+  const { report } = useAppAlerts()
+  const session = useBoardSession(workshopId, report)
+  if (session.status === 'open') return <OpenBoardScreen board={session.board} />
+  return <BoardPlaceholder problem={session.status === 'failed' ? session.message : null} />
+}
