@@ -5,29 +5,12 @@
  * in the other specs, against the same renderer and services.
  */
 import { _electron as electron } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { electronBinary, whyNoDesktopWindow } from './desktopAvailability'
 import { expect, test } from './fixtures'
 
-const require = createRequire(import.meta.url)
-
-function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
-
 const binary = electronBinary()
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
-const whyNot = !binary
-  ? "Electron's binary is not installed on this machine (its download needs the internet); host-mode specs cover the same flows"
-  : noDisplay
-    ? 'there is no display (run under xvfb-run to include this spec)'
-    : null
+const whyNot = whyNoDesktopWindow()
 
 test.describe('desktop window', () => {
   test.skip(whyNot !== null, `Not run: ${whyNot}.`)
