@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { TEMPLATE_IDS } from './templates'
 import { TITLE_MAX_LENGTH, type WorkshopSummary } from './workshop'
+import type { LiveSessionInfo } from './liveSession'
 
 export const CONTRACT_VERSION = 1
 
@@ -61,6 +62,12 @@ export interface AppInfo {
   notices: string[]
 }
 
+/** A live session as the facilitator's own screen needs it. */
+export interface FacilitatorSession extends LiveSessionInfo {
+  /** Where the facilitator's renderer joins signaling (loopback, with its own ticket). */
+  signalingUrl: string
+}
+
 export const methods = {
   app: {
     info: takes(z.tuple([])).returns<AppInfo>()
@@ -79,6 +86,15 @@ export const methods = {
   docs: {
     load: takes(z.tuple([workshopId])).returns<DocLoadResult>(),
     save: takes(z.tuple([workshopId, docState])).returns<void>()
+  },
+  session: {
+    /** Starts hosting the workshop on the room's network, or returns the session already live. */
+    goLive: takes(z.tuple([workshopId])).returns<FacilitatorSession>(),
+    /** The live session of a workshop, or null. */
+    status: takes(z.tuple([workshopId])).returns<FacilitatorSession | null>(),
+    rotateCode: takes(z.tuple([workshopId])).returns<FacilitatorSession>(),
+    /** Disconnects everyone and admits no one new. */
+    end: takes(z.tuple([workshopId])).returns<void>()
   }
 } as const
 

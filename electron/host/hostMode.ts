@@ -12,6 +12,7 @@ import { parseLaunchOptions } from '../services/launchOptions'
 import { defaultDataDir } from '../services/paths'
 import { startFacilitatorServer } from './facilitatorServer'
 import { openBrowser } from './openBrowser'
+import { SessionManager } from './sessionManager'
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -21,7 +22,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2))
   const dataDir = options.dataDir ?? defaultDataDir()
-  const services = await openAppServices({ dataDir, mode: 'host', version })
+  const sessions = new SessionManager({ rendererDir, port: options.sessionPort })
+  const services = await openAppServices({ dataDir, mode: 'host', version, sessions })
   const server = await startFacilitatorServer({
     handlers: services.handlers,
     onEvent: services.onEvent,

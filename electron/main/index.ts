@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { dispatch, EVENT_CHANNEL, INVOKE_CHANNEL, UserError } from '../../shared/contract'
 import { openAppServices } from '../services/appServices'
 import { parseLaunchOptions } from '../services/launchOptions'
+import { SessionManager } from '../host/sessionManager'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol'
 import { applyHardening, isTrustedSender } from './hardening'
 
@@ -41,7 +42,8 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(1))
   const dataDir = options.dataDir ?? app.getPath('userData')
-  const services = await openAppServices({ dataDir, mode: 'desktop', version: app.getVersion() })
+  const sessions = new SessionManager({ rendererDir, port: options.sessionPort })
+  const services = await openAppServices({ dataDir, mode: 'desktop', version: app.getVersion(), sessions })
 
   applyHardening()
   serveRenderer(rendererDir)

@@ -7,13 +7,14 @@ import { resolve } from 'node:path'
 import { UserError, type AllHandlers, type AppInfo, type EventMessage } from '../../shared/contract'
 import { acquireDataLock } from './dataLock'
 import { DocsService } from './docs.service'
-import { createHandlers } from './handlers'
+import { createHandlers, type SessionControl } from './handlers'
 import { LibraryService } from './library.service'
 
 export interface AppServicesOptions {
   dataDir: string
   mode: AppInfo['mode']
   version: string
+  sessions: SessionControl
 }
 
 export interface AppServices {
@@ -53,6 +54,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
   const handlers = createHandlers({
     library,
     docs,
+    sessions: options.sessions,
     info: () => ({ version: options.version, mode: options.mode, dataDir, notices: [...library.notices] }),
     emit: (namespace, event, payload) => {
       for (const listener of listeners) {
@@ -78,6 +80,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     close() {
       closing ??= (async () => {
         try {
+          await options.sessions.close()
           await docs.flush()
         } finally {
           lock.release()

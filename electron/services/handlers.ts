@@ -6,6 +6,7 @@ import {
   UserError,
   type AllHandlers,
   type AppInfo,
+  type FacilitatorSession,
   type EventNamespace,
   type events,
   type Handlers,
@@ -21,9 +22,19 @@ export type Emit = <N extends EventNamespace, E extends keyof (typeof events)[N]
   payload: PayloadOf<N, E>
 ) => void
 
+/** Live sessions on the room's network; implemented by the host (electron/host/sessionManager.ts). */
+export interface SessionControl {
+  goLive(workshopId: string, title: string): Promise<FacilitatorSession>
+  status(workshopId: string): FacilitatorSession | null
+  rotateCode(workshopId: string): FacilitatorSession | null
+  end(workshopId: string): Promise<void>
+  close(): Promise<void>
+}
+
 export interface HandlerDeps {
   library: LibraryService
   docs: DocsService
+  sessions: SessionControl
   info: () => AppInfo
   emit: Emit
 }
@@ -31,7 +42,7 @@ export interface HandlerDeps {
 /** A board saved this often marks its workshop as changed; more often would rewrite library.json on every keystroke. */
 export const TOUCH_INTERVAL_MS = 5_000
 
-export function createHandlers({ library, docs, info, emit }: HandlerDeps): AllHandlers {
+export function createHandlers({ library, docs, sessions, info, emit }: HandlerDeps): AllHandlers {
   const changed = () => emit('library', 'changed', null)
   const lastTouched = new Map<string, number>()
 
@@ -65,6 +76,7 @@ export function createHandlers({ library, docs, info, emit }: HandlerDeps): AllH
       return copy
     },
     trash: async (id) => {
+      await sessions.end(id)
       const workshop = await library.trash(id)
       changed()
       return workshop
@@ -103,5 +115,25 @@ export function createHandlers({ library, docs, info, emit }: HandlerDeps): AllH
     }
   } satisfies Handlers<'docs'>
 
-  return { app: appHandlers, library: libraryHandlers, docs: docsHandlers }
+  const notLive = () =>
+    new UserError('This workshop is not live any more. Press Go live to start a new session.')
+
+  const sessionHandlers = {
+    goLive: async (id) => {
+      const workshop = library.get(id)
+      if (workshop.trashedAt !== null) {
+        throw new UserError('This workshop is in the trash. Restore it before going live.')
+      }
+      return sessions.goLive(id, workshop.title)
+    },
+    status: (id) => sessions.status(id),
+    rotateCode: (id) => {
+      const session = sessions.rotateCode(id)
+      if (!session) throw notLive()
+      return session
+    },
+    end: (id) => sessions.end(id)
+  } satisfies Handlers<'session'>
+
+  return { app: appHandlers, library: libraryHandlers, docs: docsHandlers, session: sessionHandlers }
 }

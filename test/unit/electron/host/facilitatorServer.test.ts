@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAppServices } from '../../../../electron/services/appServices'
 import { startFacilitatorServer, type FacilitatorServer } from '../../../../electron/host/facilitatorServer'
 import { fromWire, toWire } from '../../../../shared/wire'
+import { loopbackSessions } from '../loopbackSessions'
 
 interface RawResponse {
   status: number
@@ -52,7 +53,7 @@ describe('host mode facilitator server', () => {
     await mkdir(rendererDir)
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Workshop Studio</title>')
     await writeFile(join(dataDir, 'secret.txt'), 'not for the web')
-    const services = await openAppServices({ dataDir: join(dataDir, 'data'), mode: 'host', version: '0.0.0-test' })
+    const services = await openAppServices({ dataDir: join(dataDir, 'data'), mode: 'host', version: '0.0.0-test', sessions: loopbackSessions(rendererDir) })
     closeServices = services.close
     server = await startFacilitatorServer({ handlers: services.handlers, onEvent: services.onEvent, rendererDir, port: 0, token })
     const signIn = await send(server.port, { path: `/?token=${token}`, headers: { host: `127.0.0.1:${server.port}` } })

@@ -6,6 +6,7 @@ import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { decodeDocFile, DocsService } from '../../../../electron/services/docs.service'
 import { createHandlers } from '../../../../electron/services/handlers'
 import { LibraryService } from '../../../../electron/services/library.service'
+import { loopbackSessions } from '../loopbackSessions'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -17,6 +18,7 @@ async function setUp() {
   const handlers: AllHandlers = createHandlers({
     library,
     docs,
+    sessions: loopbackSessions(tempDir()),
     info: () => ({ version: '1.2.3', mode: 'host', dataDir: tempDir(), notices: [...library.notices] }),
     emit: (namespace, event, payload) => events.push({ namespace, event, payload })
   })

@@ -4,13 +4,14 @@ import { parseLaunchOptions } from '../../../../electron/services/launchOptions'
 
 describe('launch options', () => {
   it('defaults to the app-data folder, a free port and opening the browser', () => {
-    expect(parseLaunchOptions([])).toEqual({ dataDir: undefined, port: 0, openBrowser: true })
+    expect(parseLaunchOptions([])).toEqual({ dataDir: undefined, port: 0, sessionPort: 0, openBrowser: true })
   })
 
-  it('honours --data-dir, --port and --no-open in either spelling', () => {
-    expect(parseLaunchOptions(['--data-dir', 'work/ws', '--port=4321', '--no-open'])).toEqual({
+  it('honours --data-dir, --port, --session-port and --no-open in either spelling', () => {
+    expect(parseLaunchOptions(['--data-dir', 'work/ws', '--port=4321', '--session-port', '4444', '--no-open'])).toEqual({
       dataDir: resolve('work/ws'),
       port: 4321,
+      sessionPort: 4444,
       openBrowser: false
     })
   })
@@ -22,6 +23,7 @@ describe('launch options', () => {
   it('explains a bad port or an empty data folder', () => {
     expect(() => parseLaunchOptions(['--port', 'eighty'])).toThrow('--port must be a whole number from 0 to 65535')
     expect(() => parseLaunchOptions(['--port', '70000'])).toThrow('got "70000"')
+    expect(() => parseLaunchOptions(['--session-port', '-1'])).toThrow('--session-port must be a whole number')
     expect(() => parseLaunchOptions(['--data-dir='])).toThrow('--data-dir needs a folder')
   })
 })

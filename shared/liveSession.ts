@@ -1,0 +1,24 @@
+/** What crosses the network when a workshop is live: routes and answers, versioned by shape. */
+
+/** Participants check their code here and receive a ticket for signaling. */
+export const JOIN_CHECK_ROUTE = '/join/check'
+/** y-webrtc signaling over WebSocket. */
+export const SIGNAL_ROUTE = '/signal'
+/** The renderer's route for a participant; the code follows it in a join link. */
+export const JOIN_ROUTE_FRAGMENT = '#/join/'
+
+export type JoinAnswer =
+  | { ok: true; title: string; room: string; roomSecret: string; ticket: string }
+  | { ok: false; error: string }
+
+export interface LiveSessionInfo {
+  workshopId: string
+  /** Six characters from JOIN_CODE_ALPHABET. */
+  code: string
+  /** The y-webrtc room and the password that encrypts its signaling. */
+  room: string
+  roomSecret: string
+  port: number
+  /** One per network interface: a link, and the QR code's content. */
+  joinUrls: string[]
+}
