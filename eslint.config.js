@@ -36,7 +36,7 @@ export default tseslint.config(
         'error',
         {
           paths: [...nodeModules, 'electron'].map((name) => ({ name, message: 'The renderer runs in a browser.' })),
-          patterns: [{ group: ['yjs', 'y-webrtc', 'y-protocols/*'], message: 'Only renderer/src/crdt imports Yjs: call an intent.' }]
+          patterns: [{ group: ['yjs', 'y-webrtc', 'y-indexeddb', 'y-protocols/*'], message: 'Only renderer/src/crdt imports Yjs: call an intent.' }]
         }
       ]
     }
