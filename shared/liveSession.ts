@@ -8,16 +8,18 @@ export const SIGNAL_ROUTE = '/signal'
 export const JOIN_ROUTE_FRAGMENT = '#/join/'
 
 export type JoinAnswer =
-  | { ok: true; title: string; room: string; roomSecret: string; ticket: string }
+  | { ok: true; title: string; room: string; ticket: string }
   | { ok: false; error: string }
 
 export interface LiveSessionInfo {
   workshopId: string
   /** Six characters from JOIN_CODE_ALPHABET. */
   code: string
-  /** The y-webrtc room and the password that encrypts its signaling. */
+  /**
+   * The y-webrtc room. No signaling password: participants' pages are plain http on the
+   * LAN, where browsers give no crypto.subtle (see renderer/src/crdt/liveSync.ts).
+   */
   room: string
-  roomSecret: string
   port: number
   /** One per network interface: a link, and the QR code's content. */
   joinUrls: string[]

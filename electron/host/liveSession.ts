@@ -78,8 +78,6 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
   const room = `workshop-${options.workshopId}-${randomBytes(6).toString('hex')}`
-  // Encrypts signaling between peers: the host relays what it cannot read.
-  const roomSecret = randomBytes(24).toString('base64url')
   let code = newCode()
   const facilitatorTicket = randomBytes(18).toString('base64url')
   const tickets = new Set<string>([facilitatorTicket])
@@ -109,7 +107,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     }
     const ticket = randomBytes(18).toString('base64url')
     tickets.add(ticket)
-    json(response, 200, { ok: true, title: options.title, room, roomSecret, ticket } satisfies JoinAnswer)
+    json(response, 200, { ok: true, title: options.title, room, ticket } satisfies JoinAnswer)
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -155,7 +153,6 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       workshopId: options.workshopId,
       code,
       room,
-      roomSecret,
       port,
       joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}`)
     }

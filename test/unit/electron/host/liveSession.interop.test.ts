@@ -51,11 +51,9 @@ const answer = await (await fetch(SESSION_ORIGIN + '/join/check?code=' + JOIN_CO
 if (!answer.ok) throw new Error(answer.error)
 const SIGNAL_URL = SESSION_ORIGIN.replace('http:', 'ws:') + '/signal?ticket=' + answer.ticket
 const ROOM = answer.room
-const ROOM_PASSWORD = answer.roomSecret
 const doc = new Y.Doc()
 const provider = new WebrtcProvider(ROOM, doc, {
   signaling: [SIGNAL_URL],
-  password: ROOM_PASSWORD,
   peerOpts: { wrtc, config: { iceServers: [] } }
 })
 const notes = doc.getMap('notes')
@@ -132,7 +130,7 @@ describe('a live session with the unmodified y-webrtc client', () => {
     sessions = loopbackSessions(rendererDir)
     const live = await sessions.goLive('interop-workshop', 'Interop')
     const origin = `http://127.0.0.1:${live.port}`
-    const { room, roomSecret: password, ticket } = await joinWithCode(origin, live.code)
+    const { room, ticket } = await joinWithCode(origin, live.code)
     const signalUrl = `ws://127.0.0.1:${live.port}/signal?ticket=${ticket}`
 
     let second: PeerReport = { notes: {}, connectedPeers: 0 }
@@ -151,7 +149,7 @@ describe('a live session with the unmodified y-webrtc client', () => {
 
     Object.defineProperty(globalThis, 'WebSocket', { value: WebSocket, configurable: true, writable: true })
     doc = new Y.Doc()
-    const first = (provider = new WebrtcProvider(room, doc, { signaling: [signalUrl], password, peerOpts: peerOptions }))
+    const first = (provider = new WebrtcProvider(room, doc, { signaling: [signalUrl], peerOpts: peerOptions }))
     const notes = doc.getMap<Note>('notes')
 
     await Promise.race([
