@@ -117,7 +117,8 @@ export function Board({ snapshot, intents }: BoardProps) {
     const columnId = getFirstCollision(pointerHits.length > 0 ? pointerHits : rectIntersection(columnArgs), 'id')
     if (columnId != null) {
       // Over a column that has notes: aim at its nearest note, so the drop lands beside it.
-      const columnNotes = drag.current?.items[String(columnId)] ?? []
+      // Only mounted notes are measured (a column mounts those near its view), in list order.
+      const columnNotes = (drag.current?.items[String(columnId)] ?? []).filter((id) => args.droppableRects.has(id))
       const overId: UniqueIdentifier =
         nearestNoteByCentre(columnNotes, (id) => args.droppableRects.get(id), args.collisionRect) ?? columnId
       lastOverId.current = overId
@@ -210,6 +211,7 @@ export function Board({ snapshot, intents }: BoardProps) {
             noteIds={items[column.id] ?? EMPTY_COLUMN}
             notes={snapshot.notes}
             intents={intents}
+            activeNoteId={activeNoteId}
           />
         ))}
       </div>

@@ -1,12 +1,13 @@
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { memo, useId, useState } from 'react'
+import { memo, useId, useRef, useState } from 'react'
 import type { Column, Note } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { NOTE_TOO_LONG_MESSAGE } from '../../crdt/noteText'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from './dragTypes'
 import { NoteCard } from './NoteCard'
 import { NoteTextArea } from './NoteTextArea'
+import { useNoteWindow } from './useNoteWindow'
 
 interface NewNoteFormProps {
   columnId: string
@@ -65,11 +66,20 @@ interface BoardColumnProps {
   noteIds: string[]
   notes: Readonly<Record<string, Note>>
   intents: BoardIntents
+  /** The note being dragged, anywhere on the board. */
+  activeNoteId: string | null
 }
 
-export const BoardColumn = memo(function BoardColumn({ column, noteIds, notes, intents }: BoardColumnProps) {
+/**
+ * A column scrolls within itself and mounts only the notes near its view (see
+ * useNoteWindow); the SortableContext still holds every note, so positions, keyboard moves
+ * and announcements count the whole column.
+ */
+export const BoardColumn = memo(function BoardColumn({ column, noteIds, notes, intents, activeNoteId }: BoardColumnProps) {
   const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: dropData })
+  const list = useRef<HTMLOListElement>(null)
+  const mounted = useNoteWindow(list, noteIds, activeNoteId)
   const count = noteIds.length
 
   return (
@@ -80,10 +90,14 @@ export const BoardColumn = memo(function BoardColumn({ column, noteIds, notes, i
       </header>
       {count === 0 && <p className="column__empty">No notes yet. Write one below or drag one here.</p>}
       <SortableContext id={column.id} items={noteIds} strategy={verticalListSortingStrategy}>
-        <ol role="list" className="column__notes" aria-label={`Notes in ${column.title}`}>
-          {noteIds.map((id) => {
-            const note = notes[id]
-            return note ? <NoteCard key={id} note={note} intents={intents} /> : null
+        <ol ref={list} role="list" className="column__notes" aria-label={`Notes in ${column.title}`}>
+          {mounted.map((entry) => {
+            if (entry.type === 'gap') {
+              // Hidden from screen readers: each note says where it is in the whole column.
+              return <li key={entry.key} className="column__gap" style={{ height: entry.height }} aria-hidden="true" />
+            }
+            const note = notes[entry.id]
+            return note ? <NoteCard key={entry.id} note={note} position={entry.index + 1} setSize={count} intents={intents} /> : null
           })}
         </ol>
       </SortableContext>

@@ -1,4 +1,4 @@
-import { defaultAnimateLayoutChanges, useSortable, type AnimateLayoutChanges } from '@dnd-kit/sortable'
+import { useSortable } from '@dnd-kit/sortable'
 import { CSS, type Transform } from '@dnd-kit/utilities'
 import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent, type SyntheticEvent } from 'react'
 import type { Note } from '../../../../shared/board'
@@ -10,16 +10,6 @@ import { NoteTextArea } from './NoteTextArea'
 
 /** The intents a card uses; the object must be stable so memoized cards stay untouched. */
 export type NoteCardIntents = Pick<BoardIntents, 'editNote' | 'recolourNote' | 'deleteNote'>
-
-/**
- * Above this many notes in a column, cards jump rather than slide when a dragged note
- * enters or leaves it: each slide measures its card, and hundreds of them at once stall
- * the drag for half a second. Reordering within a column still slides.
- */
-const SLIDING_COLUMN_LIMIT = 60
-
-const animateLayoutChanges: AnimateLayoutChanges = (args) =>
-  args.items.length <= SLIDING_COLUMN_LIMIT && defaultAnimateLayoutChanges(args)
 
 /**
  * dnd-kit gives every card a zero translate while a drag is on. Written out, it would
@@ -119,9 +109,11 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
     colourButton.current?.focus()
   }
   const deleteNote = (event: MouseEvent<HTMLButtonElement>) => {
-    // Focus goes to a neighbouring card, not to the top of the page.
+    // Focus goes to a neighbouring card, not to the top of the page. A neighbour that is a
+    // column's stand-in for unmounted notes is skipped.
     const card = event.currentTarget.closest('li')
-    const neighbour = card?.nextElementSibling ?? card?.previousElementSibling
+    const isCard = (element: Element | null | undefined) => (element?.hasAttribute('data-note-id') ? element : undefined)
+    const neighbour = isCard(card?.nextElementSibling) ?? isCard(card?.previousElementSibling)
     intents.deleteNote(note.id)
     if (neighbour instanceof HTMLElement) neighbour.focus()
   }
@@ -173,6 +165,9 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
 
 interface NoteCardProps {
   note: Note
+  /** Where the card sits in its column, counting from 1, and how many notes the column holds. */
+  position: number
+  setSize: number
   intents: NoteCardIntents
 }
 
@@ -180,7 +175,7 @@ interface NoteCardProps {
  * A sticky note in a column: a list item that is also the drag handle, so a keyboard user
  * focuses the card and presses Space to pick it up.
  */
-export const NoteCard = memo(function NoteCard({ note, intents }: NoteCardProps) {
+export const NoteCard = memo(function NoteCard({ note, position, setSize, intents }: NoteCardProps) {
   const [editing, setEditing] = useState(false)
   const card = useRef<HTMLLIElement | null>(null)
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
@@ -188,10 +183,9 @@ export const NoteCard = memo(function NoteCard({ note, intents }: NoteCardProps)
     data: { type: NOTE_DRAG_TYPE } satisfies NoteDragData,
     disabled: editing,
     attributes: { role: 'listitem', roleDescription: 'movable note' },
-    // A card keeps its size while a note is dragged; watching 1,000 of them for resizes
-    // would cost every drag a thousand observers.
-    resizeObserverConfig: { disabled: true },
-    animateLayoutChanges
+    // A card keeps its size while a note is dragged; watching every mounted card for
+    // resizes would cost each drag an observer per card for nothing.
+    resizeObserverConfig: { disabled: true }
   })
 
   const setCardNode = useCallback(
@@ -221,6 +215,9 @@ export const NoteCard = memo(function NoteCard({ note, intents }: NoteCardProps)
       // dnd-kit marks a card that cannot be dragged (while it is edited) as disabled, which
       // would make its text box read as disabled too; the card itself is never disabled.
       aria-disabled={undefined}
+      // A column mounts only the notes near its view; these say where in the whole column this one is.
+      aria-posinset={position}
+      aria-setsize={setSize}
       {...listeners}
       onDoubleClick={(event) => {
         if (!editing && !(event.target as Element).closest('button, textarea')) startEditing()
