@@ -1,10 +1,15 @@
 import { AppAlertsProvider } from './AppAlerts'
 import { BoardScreen } from './features/board/BoardScreen'
+import { JoinScreen } from './features/join/JoinScreen'
 import { LibraryScreen } from './features/library/LibraryScreen'
+import { hashFor } from './routes'
 import { useRoute } from './useRoute'
 
 export function App() {
   const route = useRoute()
+  // The participant's face stays outside AppAlertsProvider: it asks the facilitator's API for
+  // start-up notices, and a live session's server has no such API.
+  if (route.screen === 'join') return <JoinScreen key={hashFor(route)} linkCode={route.code} />
   return (
     <AppAlertsProvider>
       {route.screen === 'board' ? (

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { hashFor, parseRoute, type Route } from './routes'
+import { facilitatorReachable } from './platform/api'
+import { hashFor, parseRoute, participantOnly, type Route } from './routes'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange)
@@ -10,7 +11,7 @@ const currentHash = () => window.location.hash
 /** The current route, following the address bar (including Back and Forward). */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, currentHash)
-  return useMemo(() => parseRoute(hash), [hash])
+  return useMemo(() => (facilitatorReachable ? parseRoute(hash) : participantOnly(parseRoute(hash))), [hash])
 }
 
 export function navigate(route: Route): void {

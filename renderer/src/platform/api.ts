@@ -45,3 +45,10 @@ const httpTransport: Transport = {
 }
 
 export const api: AppApi = window.app ?? createApi(httpTransport)
+
+/**
+ * Whether this page can reach the facilitator's side at all: through the desktop app's
+ * bridge, or in host mode, which serves the facilitator on loopback only. A page from any
+ * other address came from a live session's server, which answers no call of the contract.
+ */
+export const facilitatorReachable = window.app !== undefined || ['127.0.0.1', 'localhost'].includes(window.location.hostname)

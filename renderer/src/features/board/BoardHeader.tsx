@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { InlineTextEdit } from '../../ui/InlineTextEdit'
+import { HistoryButtons } from './HistoryButtons'
 
 interface BoardHeaderProps {
   title: string
@@ -12,13 +13,11 @@ interface BoardHeaderProps {
   canRedo: boolean
   onUndo(): void
   onRedo(): void
+  /** The live session's control (Go live), before Undo and Redo. */
+  live?: ReactNode
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-const UNDO_HINT = isMac ? 'Undo (⌘Z)' : 'Undo (Ctrl+Z)'
-const REDO_HINT = isMac ? 'Redo (⇧⌘Z)' : 'Redo (Ctrl+Y or Ctrl+Shift+Z)'
-
-export function BoardHeader({ title, headingRef, onBack, onRename, canUndo, canRedo, onUndo, onRedo }: BoardHeaderProps) {
+export function BoardHeader({ title, headingRef, onBack, onRename, canUndo, canRedo, onUndo, onRedo, live }: BoardHeaderProps) {
   const [renaming, setRenaming] = useState(false)
   const renameButton = useRef<HTMLButtonElement>(null)
   const focusRenameButton = useRef(false)
@@ -64,28 +63,8 @@ export function BoardHeader({ title, headingRef, onBack, onRename, canUndo, canR
           </button>
         )}
       </div>
-      <div className="board-header__history">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!canUndo}
-          title={UNDO_HINT}
-          aria-keyshortcuts={isMac ? 'Meta+Z' : 'Control+Z'}
-          onClick={onUndo}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!canRedo}
-          title={REDO_HINT}
-          aria-keyshortcuts={isMac ? 'Meta+Shift+Z' : 'Control+Y Control+Shift+Z'}
-          onClick={onRedo}
-        >
-          Redo
-        </button>
-      </div>
+      {live}
+      <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={onUndo} onRedo={onRedo} />
     </header>
   )
 }

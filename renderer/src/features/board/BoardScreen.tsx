@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { WorkshopSummary } from '../../../../shared/workshop'
 import { useAppAlerts } from '../../AppAlerts'
 import { api } from '../../platform/api'
@@ -6,6 +6,9 @@ import { AlertBanner } from '../../ui/AlertBanner'
 import { userMessage } from '../../ui/userMessage'
 import { useDocumentTitle } from '../../useDocumentTitle'
 import { navigate } from '../../useRoute'
+import { LiveButton } from '../live/LiveButton'
+import { LivePanel } from '../live/LivePanel'
+import { useLiveSession } from '../live/useLiveSession'
 import { Board } from './Board'
 import { BoardHeader } from './BoardHeader'
 import { useBoardSession, type OpenBoard } from './useBoardSession'
@@ -75,6 +78,9 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
   const [loadNotice, setLoadNotice] = useState(persistence.notice)
   const [renameProblem, setRenameProblem] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
+  const live = useLiveSession(workshop.id, persistence.doc)
+  const [livePanelOpen, setLivePanelOpen] = useState(true)
+  const livePanelId = useId()
   useDocumentTitle(workshop.title)
   useHistoryShortcuts(model.undo)
 
@@ -113,13 +119,41 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
         canRedo={canRedo}
         onUndo={model.undo.undo}
         onRedo={model.undo.redo}
+        live={
+          <LiveButton
+            state={live.state}
+            panelId={livePanelId}
+            panelOpen={livePanelOpen}
+            onGoLive={() => {
+              setLivePanelOpen(true)
+              void live.goLive()
+            }}
+            onTogglePanel={() => setLivePanelOpen((open) => !open)}
+          />
+        }
       />
-      <main className="board-screen__main">
-        {/* Save problems clear themselves once a retry works, so they offer no Dismiss. */}
-        <AlertBanner tone="problem" messages={problems} onDismiss={renameProblem ? () => setRenameProblem(null) : undefined} />
-        <AlertBanner tone="notice" messages={notices} onDismiss={loadNotice ? () => setLoadNotice(null) : undefined} />
-        <Board snapshot={snapshot} intents={model.intents} />
-      </main>
+      <div className="live-layout">
+        <main className="board-screen__main">
+          {/* Save problems clear themselves once a retry works, so they offer no Dismiss. */}
+          <AlertBanner tone="problem" messages={problems} onDismiss={renameProblem ? () => setRenameProblem(null) : undefined} />
+          {live.state.status !== 'live' && (
+            <AlertBanner tone="problem" messages={live.problem ? [live.problem] : []} onDismiss={live.dismissProblem} />
+          )}
+          <AlertBanner tone="notice" messages={notices} onDismiss={loadNotice ? () => setLoadNotice(null) : undefined} />
+          <Board snapshot={snapshot} intents={model.intents} />
+        </main>
+        {live.state.status === 'live' && livePanelOpen && (
+          <LivePanel
+            id={livePanelId}
+            session={live.state.session}
+            connection={live.state.connection}
+            problem={live.problem}
+            onDismissProblem={live.dismissProblem}
+            onNewCode={live.newCode}
+            onEnd={live.end}
+          />
+        )}
+      </div>
     </div>
   )
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DocLoadResult } from '../../../../shared/contract'
 import { addNote } from '../../../../renderer/src/crdt/intents'
 import { openWorkshopDoc, UnreadableBoardError, type DocStorage } from '../../../../renderer/src/crdt/persistence'
-import { coreValuesBoard, IDEAS, textsIn } from './boardFixtures'
+import { REMOTE_ORIGIN } from '../../../../renderer/src/crdt/wireDoc'
+import { coreValuesBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
 
 const ID = 'workshop-0001'
 
@@ -78,6 +79,18 @@ describe('openWorkshopDoc', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(storage.saved).toHaveLength(3)
     expect(storage.lastSavedTexts()).toEqual(['one', 'two', 'three'])
+  })
+
+  it('saves what other people add during a live session, not only this person’s edits', async () => {
+    const storage = new FakeStorage()
+    const session = await openWorkshopDoc(ID, storage, options)
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    await vi.advanceTimersByTimeAsync(1_000)
+    const participant = peerOf(session.doc)
+    addNote(participant, IDEAS, 'From a participant')
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(participant, Y.encodeStateVector(session.doc)), REMOTE_ORIGIN)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(storage.lastSavedTexts()).toEqual(['From a participant'])
   })
 
   it('keeps saving a board that never stops changing', async () => {

@@ -1,0 +1,211 @@
+/**
+ * Puts a board document on a live session: peers find each other through the session's
+ * signaling host and then sync directly over WebRTC, on the room's network only.
+ *
+ * - No public signaling or STUN server is ever named: the room may have no internet, and
+ *   nothing is meant to leave it. Peers on one LAN connect through their host candidates.
+ * - No y-webrtc password. Its encryption uses `crypto.subtle`, which browsers only offer
+ *   to secure contexts, and participants open the session over plain http on the LAN (the
+ *   provider's constructor throws there). Every peer must use the same setting, so none
+ *   does. What the password would hide is the signaling, from the host, which here is the
+ *   facilitator's own app; the host admits only ticket holders to the room's topic, and
+ *   WebRTC data channels are encrypted (DTLS) whatever y-webrtc does.
+ * - Peers talk to a wire copy of the board (wireDoc.ts), never to the board itself.
+ */
+import { Awareness } from 'y-protocols/awareness'
+import { WebrtcProvider, type SignalingConn } from 'y-webrtc'
+import type * as Y from 'yjs'
+import { createListeners, type ExternalStore } from './externalStore'
+import {
+  PRESENCE_VERSION,
+  presentPeople,
+  type Presence,
+  type PresenceColour,
+  type PresenceRole,
+  type PresentPerson
+} from './presence'
+import { createWireDoc } from './wireDoc'
+
+export interface LiveSyncOptions {
+  /** The y-webrtc room of the session. */
+  room: string
+  /** The session's signaling WebSocket, ticket included. */
+  signalingUrl: string
+  /** Shown to others; already cleaned (presence.ts). */
+  name: string
+  role: PresenceRole
+  colour: PresenceColour
+}
+
+export interface ConnectionState {
+  /** The browser believes it has a network. */
+  online: boolean
+  /** The session host's signaling answers. */
+  signalingConnected: boolean
+  /** Peers with an open WebRTC connection to this one. */
+  peers: number
+  /** Signaling has answered at least once: tells "Connecting…" from "Reconnecting…". */
+  everConnected: boolean
+}
+
+export interface LiveDocConnection {
+  /** Everyone present, this peer first. */
+  people: ExternalStore<readonly PresentPerson[]>
+  connection: ExternalStore<ConnectionState>
+  setEditingNote(noteId: string | null): void
+  /** Leaves the room and removes every listener this connection added. */
+  destroy(): void
+}
+
+/** The page events and state the connection follows; tests pass their own. */
+export interface LiveSyncPage {
+  addEventListener(type: 'online' | 'offline', listener: () => void): void
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void
+  readonly navigator: { readonly onLine: boolean }
+}
+
+export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSyncPage = window): LiveDocConnection {
+  const wire = createWireDoc(doc, (error) => console.warn('A change from another participant was refused:', error))
+  const awareness = new Awareness(wire.doc)
+  let presence: Presence = {
+    v: PRESENCE_VERSION,
+    name: options.name,
+    role: options.role,
+    colour: options.colour,
+    editingNoteId: null
+  }
+  awareness.setLocalState(presence)
+
+  const connectionListeners = createListeners()
+  let state: ConnectionState = { online: page.navigator.onLine, signalingConnected: false, peers: 0, everConnected: false }
+
+  const peopleListeners = createListeners()
+  let people: readonly PresentPerson[] = []
+  const refreshPeople = () => {
+    // Offline, no one else can be seen; they are heard from again on reconnecting. (Their
+    // states stay in awareness: removed, a peer's unchanged state would not be taken back.)
+    const states = state.online ? awareness.getStates() : new Map([[awareness.clientID, awareness.getLocalState()]])
+    people = presentPeople(states, awareness.clientID)
+    peopleListeners.notify()
+  }
+  refreshPeople()
+  awareness.on('change', refreshPeople)
+
+  const setState = (next: ConnectionState) => {
+    if (
+      next.online === state.online &&
+      next.signalingConnected === state.signalingConnected &&
+      next.peers === state.peers &&
+      next.everConnected === state.everConnected
+    ) {
+      return
+    }
+    const onlineChanged = next.online !== state.online
+    state = next
+    connectionListeners.notify()
+    if (onlineChanged) refreshPeople()
+  }
+
+  // y-webrtc allows one provider per room name in a page. It opens and frees the name a
+  // promise after construction and destroy(), in call order, so a board that leaves and
+  // joins again at once (React's StrictMode does) finds the name free.
+  const provider = new WebrtcProvider(options.room, wire.doc, {
+    signaling: [options.signalingUrl],
+    awareness,
+    peerOpts: { config: { iceServers: [] } }
+  })
+
+  const refresh = () => {
+    // Once disconnect() has run nothing counts: the old signaling socket was destroyed before
+    // its close event (so it reports "connected" for good), and peers close only a moment later.
+    const active = provider.shouldConnect
+    const signalingConnected = active && (provider.signalingConns as SignalingConn[]).some((conn) => conn.connected)
+    let peers = 0
+    provider.room?.webrtcConns.forEach((conn) => {
+      if (active && conn.connected) peers++
+    })
+    setState({ ...state, signalingConnected, peers, everConnected: state.everConnected || signalingConnected })
+  }
+
+  /** Every listener added to y-webrtc's sockets and peers, so destroy() can take each one back. */
+  const detachers: Array<() => void> = []
+  const watched = new WeakSet<object>()
+  /** y-webrtc says when a peer is found or lost, not when its connection opens: listen to each one. */
+  const watchConnections = () => {
+    for (const conn of provider.signalingConns as SignalingConn[]) {
+      if (watched.has(conn)) continue
+      watched.add(conn)
+      conn.on('connect', refresh)
+      conn.on('disconnect', refresh)
+      detachers.push(() => {
+        conn.off('connect', refresh)
+        conn.off('disconnect', refresh)
+      })
+    }
+    provider.room?.webrtcConns.forEach((conn) => {
+      // simple-peer's emitter; y-webrtc types it as any.
+      const peer = conn.peer as { on(event: string, f: () => void): void; off(event: string, f: () => void): void }
+      if (watched.has(peer)) return
+      watched.add(peer)
+      peer.on('connect', refresh)
+      peer.on('close', refresh)
+      detachers.push(() => {
+        peer.off('connect', refresh)
+        peer.off('close', refresh)
+      })
+    })
+    refresh()
+  }
+  provider.on('peers', watchConnections)
+  provider.on('status', watchConnections)
+  provider.on('synced', refresh)
+  watchConnections()
+
+  // Emulated and real "offline" both leave WebRTC and the WebSocket half-alive for a while;
+  // leaving at once lets everyone see who is gone and makes coming back a clean rejoin.
+  const onOffline = () => {
+    provider.disconnect()
+    // Leaving the room cleared this peer's own presence, which still belongs on its own screen.
+    awareness.setLocalState(presence)
+    setState({ ...state, online: false })
+    refresh()
+  }
+  const onOnline = () => {
+    setState({ ...state, online: true })
+    // y-webrtc's connect() appends to this list without clearing it; the entries left from
+    // before were destroyed by disconnect().
+    provider.signalingConns = []
+    provider.connect()
+    watchConnections()
+  }
+  page.addEventListener('offline', onOffline)
+  page.addEventListener('online', onOnline)
+  if (!page.navigator.onLine) onOffline()
+
+  let destroyed = false
+  return {
+    people: { subscribe: peopleListeners.add, getSnapshot: () => people },
+    connection: { subscribe: connectionListeners.add, getSnapshot: () => state },
+    setEditingNote(noteId) {
+      if (destroyed || presence.editingNoteId === noteId) return
+      presence = { ...presence, editingNoteId: noteId }
+      awareness.setLocalState(presence)
+    },
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      page.removeEventListener('offline', onOffline)
+      page.removeEventListener('online', onOnline)
+      awareness.off('change', refreshPeople)
+      for (const detach of detachers.splice(0)) detach()
+      provider.off('peers', watchConnections)
+      provider.off('status', watchConnections)
+      provider.off('synced', refresh)
+      // destroy() alone would leave the signaling socket open.
+      provider.disconnect()
+      provider.destroy()
+      awareness.destroy()
+      wire.destroy()
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Who is on a live board: each peer's awareness state, as written by that peer and read
+ * defensively by everyone else. Nothing here is saved; it lives as long as the connection.
+ */
+
+/** Bumped when the fields below change meaning; readers still take what they can use. */
+export const PRESENCE_VERSION = 1
+
+/** Longer names are cut: they have to fit the "People here" list. */
+export const NAME_MAX_LENGTH = 40
+
+/**
+ * Dot colours for people. A peer's state is only ever one of these, so what another peer
+ * sends can never become arbitrary CSS.
+ */
+export const PRESENCE_COLOURS = ['#2a56c6', '#b42318', '#0f7b4a', '#8a4baf', '#b45309', '#0e7490', '#be185d', '#4d7c0f'] as const
+export type PresenceColour = (typeof PRESENCE_COLOURS)[number]
+
+export type PresenceRole = 'facilitator' | 'participant'
+
+/** What this peer publishes about itself. */
+export interface Presence {
+  v: typeof PRESENCE_VERSION
+  name: string
+  /** Participants are told when the facilitator, whose app keeps the record, is not connected. */
+  role: PresenceRole
+  colour: PresenceColour
+  /** The note whose text box this person has open, so others can see it is being worked on. */
+  editingNoteId: string | null
+}
+
+export interface PresentPerson {
+  clientId: number
+  name: string
+  role: PresenceRole
+  colour: PresenceColour
+  editingNoteId: string | null
+  isSelf: boolean
+}
+
+/** What a person typed as their name: trimmed, single-spaced, cut to NAME_MAX_LENGTH; '' when blank. */
+export function cleanDisplayName(typed: string): string {
+  return Array.from(typed.replace(/\s+/g, ' ').trim()).slice(0, NAME_MAX_LENGTH).join('').trim()
+}
+
+/** "Guest 1" … "Guest 99"; any integer picks one (a random one for someone who gave no name). */
+export function guestName(seed: number): string {
+  return `Guest ${(Math.abs(Math.trunc(seed)) % 99) + 1}`
+}
+
+/** The facilitator's dot; participants get the others, so the facilitator stands out. */
+export const FACILITATOR_COLOUR: PresenceColour = PRESENCE_COLOURS[0]
+
+export function presenceColourFor(seed: number): PresenceColour {
+  return PRESENCE_COLOURS[Math.abs(Math.trunc(seed)) % PRESENCE_COLOURS.length]!
+}
+
+export function participantColourFor(seed: number): PresenceColour {
+  return PRESENCE_COLOURS[1 + (Math.abs(Math.trunc(seed)) % (PRESENCE_COLOURS.length - 1))]!
+}
+
+const isPresenceColour = (value: unknown): value is PresenceColour => PRESENCE_COLOURS.includes(value as PresenceColour)
+
+/** One peer's state as a person to show; null for a peer that has left (state null) or sent nothing usable. */
+export function readPresence(clientId: number, state: unknown, selfClientId: number): PresentPerson | null {
+  if (typeof state !== 'object' || state === null) return null
+  const fields = state as Record<string, unknown>
+  const name = typeof fields.name === 'string' ? cleanDisplayName(fields.name) : ''
+  const editing = fields.editingNoteId
+  return {
+    clientId,
+    // A peer that left its name out still counts as someone here.
+    name: name || guestName(clientId),
+    role: fields.role === 'facilitator' ? 'facilitator' : 'participant',
+    colour: isPresenceColour(fields.colour) ? fields.colour : presenceColourFor(clientId),
+    editingNoteId: typeof editing === 'string' && editing.length > 0 && editing.length <= 64 ? editing : null,
+    isSelf: clientId === selfClientId
+  }
+}
+
+/** Everyone present, this peer first, then by name, so the list does not shuffle as people type. */
+export function presentPeople(states: ReadonlyMap<number, unknown>, selfClientId: number): PresentPerson[] {
+  const people: PresentPerson[] = []
+  states.forEach((state, clientId) => {
+    const person = readPresence(clientId, state, selfClientId)
+    if (person) people.push(person)
+  })
+  return people.sort(
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId
+  )
+}

@@ -1,0 +1,129 @@
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { AlertBanner } from '../../ui/AlertBanner'
+import { Dialog } from '../../ui/Dialog'
+import { Board } from '../board/Board'
+import { HistoryButtons } from '../board/HistoryButtons'
+import { useHistoryShortcuts } from '../board/useHistoryShortcuts'
+import { connectionStatus } from '../live/connectionStatus'
+import { PeopleHere } from '../live/PeopleHere'
+import { useEditingPresence } from '../live/useEditingPresence'
+import '../board/board.css'
+import '../live/live.css'
+import type { JoinedSession } from './joinedSession'
+import { useParticipantBoard, type OpenParticipantBoard } from './useParticipantBoard'
+
+const NOT_KEPT_NOTICE =
+  'This browser is not keeping a copy of the board (private browsing or storage turned off). ' +
+  'Everything you add is shared while you are connected, but if you close this tab while offline, those changes are lost.'
+
+function LeaveDialog({ connected, onCancel, onLeave }: { connected: boolean; onCancel(): void; onLeave(): void }) {
+  return (
+    <Dialog title="Leave the board?" onClose={onCancel}>
+      <p className="dialog__text">
+        {connected
+          ? 'Everything you added stays on the board for the room. '
+          : 'You are not connected to the room: changes you made since the connection dropped have not reached it and will be lost. '}
+        To come back, you will need the join code again.
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" data-autofocus onClick={onCancel}>
+          Stay
+        </button>
+        <button type="button" className="button button--danger" onClick={onLeave}>
+          Leave
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
+interface OpenBoardProps {
+  session: JoinedSession
+  board: OpenParticipantBoard
+  onLeave(): void
+}
+
+function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps) {
+  const { model, connection } = board
+  const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
+  const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
+  const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
+  const state = useSyncExternalStore(connection.connection.subscribe, connection.connection.getSnapshot)
+  const [notice, setNotice] = useState(board.keptInBrowser ? null : NOT_KEPT_NOTICE)
+  const [leaving, setLeaving] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useHistoryShortcuts(model.undo)
+  useEditingPresence(connection)
+
+  useLayoutEffect(() => {
+    heading.current?.focus()
+  }, [])
+
+  const status = connectionStatus(state, 'participant')
+  // Linked to others but not to the facilitator, whose app keeps the record: say so, or people
+  // would take "Connected" to mean their work is in it.
+  const facilitatorAway = state.online && state.peers > 0 && !people.some((person) => person.role === 'facilitator')
+  return (
+    <div className="board-screen">
+      <header className="board-header participant-header">
+        <div className="board-header__title">
+          <h1 ref={heading} tabIndex={-1}>
+            {session.title}
+          </h1>
+        </div>
+        <p className={`live-status live-status--${status.tone}`} role="status">
+          {status.text}
+        </p>
+        <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={model.undo.undo} onRedo={model.undo.redo} />
+        <button type="button" className="button button--small button--quiet" onClick={() => setLeaving(true)}>
+          Leave
+        </button>
+      </header>
+      <div className="people-bar">
+        <PeopleHere people={people} layout="row" emptyText="" />
+        {facilitatorAway && (
+          <p className="people-bar__note" role="status">
+            The facilitator is not connected right now: what you add reaches their board only once they are back.
+          </p>
+        )}
+      </div>
+      <main className="board-screen__main">
+        <AlertBanner tone="notice" messages={notice ? [notice] : []} onDismiss={() => setNotice(null)} />
+        {snapshot.columns.length === 0 ? (
+          <p className="board-screen__status" role="status">
+            Getting the board from the facilitator…
+          </p>
+        ) : (
+          <Board snapshot={snapshot} intents={model.intents} />
+        )}
+      </main>
+      {leaving && <LeaveDialog connected={state.online && state.peers > 0} onCancel={() => setLeaving(false)} onLeave={onLeave} />}
+    </div>
+  )
+}
+
+/** The shared board as a participant sees it: no library, no renaming; their own undo. */
+export function ParticipantBoard({ session, onLeft }: { session: JoinedSession; onLeft(): void }) {
+  const { state, leave } = useParticipantBoard(session)
+  if (state.status === 'open') {
+    return <OpenParticipantBoardScreen session={session} board={state.board} onLeave={() => void leave().then(onLeft)} />
+  }
+  return (
+    <div className="board-screen">
+      <header className="board-header">
+        <div className="board-header__title">
+          <h1>{session.title}</h1>
+        </div>
+      </header>
+      <main className="board-screen__main">
+        {state.status === 'failed' ? (
+          <AlertBanner tone="problem" messages={[state.message]} />
+        ) : (
+          <p className="board-screen__status" role="status">
+            Opening the board…
+          </p>
+        )}
+      </main>
+    </div>
+  )
+}

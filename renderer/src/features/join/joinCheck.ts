@@ -1,0 +1,40 @@
+/** Asks the live session's server whether a join code is right, and reads its answer defensively. */
+import { JOIN_CHECK_ROUTE, type JoinAnswer } from '../../../../shared/liveSession'
+
+export type JoinAccepted = Extract<JoinAnswer, { ok: true }>
+
+export const UNREACHABLE_MESSAGE =
+  'The session could not be reached at this address. The facilitator may have ended it, or this laptop may not be on the room’s network. ' +
+  'Check the Wi-Fi, then ask the facilitator for the current link or code.'
+export const OFFLINE_MESSAGE = 'This laptop is offline. Connect to the room’s Wi-Fi, then try again.'
+const UNEXPECTED_MESSAGE =
+  'The session gave an answer this page does not understand. Ask the facilitator for the current link, and open it again.'
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 500
+
+/** The server's JSON as a JoinAnswer; anything else (a proxy's page, a different app) as a failure to show. */
+export function readJoinAnswer(body: unknown): JoinAnswer {
+  if (typeof body === 'object' && body !== null) {
+    const answer = body as Record<string, unknown>
+    if (answer.ok === true && isText(answer.title) && isText(answer.room) && isText(answer.ticket)) {
+      return { ok: true, title: answer.title, room: answer.room, ticket: answer.ticket }
+    }
+    if (answer.ok === false && isText(answer.error)) return { ok: false, error: answer.error }
+  }
+  return { ok: false, error: UNEXPECTED_MESSAGE }
+}
+
+export async function checkJoinCode(code: string, signal?: AbortSignal): Promise<JoinAnswer> {
+  let response: Response
+  try {
+    response = await fetch(`${JOIN_CHECK_ROUTE}?code=${encodeURIComponent(code)}`, { cache: 'no-store', signal })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    return { ok: false, error: navigator.onLine ? UNREACHABLE_MESSAGE : OFFLINE_MESSAGE }
+  }
+  try {
+    return readJoinAnswer(await response.json())
+  } catch {
+    return readJoinAnswer(null)
+  }
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { SIGNAL_ROUTE } from '../../../../shared/liveSession'
+import { createBoardModel, type BoardModel } from '../../crdt/boardModel'
+import { joinLiveDoc, type LiveDocConnection } from '../../crdt/liveSync'
+import { openParticipantDoc, type ParticipantDoc } from '../../crdt/participantDoc'
+import type { JoinedSession } from './joinedSession'
+
+export interface OpenParticipantBoard {
+  model: BoardModel
+  connection: LiveDocConnection
+  keptInBrowser: boolean
+}
+
+export type ParticipantBoardState =
+  | { status: 'opening' }
+  | { status: 'failed'; message: string }
+  | { status: 'open'; board: OpenParticipantBoard }
+
+/** The session's signaling, on the server that served this page, with this person's ticket. */
+function signalingUrlFor(ticket: string): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${scheme}//${window.location.host}${SIGNAL_ROUTE}?ticket=${encodeURIComponent(ticket)}`
+}
+
+const COULD_NOT_OPEN =
+  'The board could not be opened in this browser. Reload the page to try again; if it keeps happening, try another browser.'
+
+/**
+ * The shared board for as long as the participant's screen shows it: their browser's copy
+ * of the document, undo and snapshots over it, and the connection to the room. `leave`
+ * also deletes the browser's copy, for someone who is done with the session.
+ */
+export function useParticipantBoard(session: JoinedSession): { state: ParticipantBoardState; leave(): Promise<void> } {
+  const [state, setState] = useState<ParticipantBoardState>({ status: 'opening' })
+  const opened = useRef<{ doc: ParticipantDoc; model: BoardModel; connection: LiveDocConnection } | null>(null)
+
+  useEffect(() => {
+    let left = false
+    openParticipantDoc(session.room).then(
+      (doc) => {
+        if (left) {
+          doc.close()
+          return
+        }
+        // No template: the columns come from the facilitator's board, never seeded here.
+        const model = createBoardModel(doc.doc, undefined)
+        const connection = joinLiveDoc(doc.doc, {
+          room: session.room,
+          signalingUrl: signalingUrlFor(session.ticket),
+          name: session.name,
+          role: 'participant',
+          colour: session.colour
+        })
+        opened.current = { doc, model, connection }
+        setState({ status: 'open', board: { model, connection, keptInBrowser: doc.keptInBrowser } })
+      },
+      () => {
+        if (!left) setState({ status: 'failed', message: COULD_NOT_OPEN })
+      }
+    )
+    return () => {
+      left = true
+      const board = opened.current
+      opened.current = null
+      if (!board) return
+      board.connection.destroy()
+      board.model.destroy()
+      board.doc.close()
+    }
+  }, [session])
+
+  const leave = useCallback(async () => {
+    const board = opened.current
+    opened.current = null
+    if (!board) return
+    board.connection.destroy()
+    board.model.destroy()
+    await board.doc.forget()
+  }, [])
+
+  return { state, leave }
+}

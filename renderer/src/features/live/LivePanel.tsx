@@ -1,0 +1,121 @@
+import { useId, useState, useSyncExternalStore } from 'react'
+import type { FacilitatorSession } from '../../../../shared/contract'
+import { formatJoinCode } from '../../../../shared/joinCode'
+import type { LiveDocConnection } from '../../crdt/liveSync'
+import { AlertBanner } from '../../ui/AlertBanner'
+import { connectionStatus } from './connectionStatus'
+import { EndSessionDialog } from './EndSessionDialog'
+import { JoinQrCode } from './JoinQrCode'
+import { PeopleHere } from './PeopleHere'
+import './live.css'
+
+interface LivePanelProps {
+  id: string
+  session: FacilitatorSession
+  connection: LiveDocConnection
+  problem: string | null
+  onDismissProblem(): void
+  onNewCode(): Promise<void>
+  onEnd(): Promise<boolean>
+}
+
+/** The link with a line break allowed only between its address and its code. */
+function JoinLinkText({ url }: { url: string }) {
+  const at = url.indexOf('#')
+  if (at < 0) return url
+  return (
+    <>
+      <span className="join-link__part">{url.slice(0, at)}</span>
+      <wbr />
+      <span className="join-link__part">{url.slice(at)}</span>
+    </>
+  )
+}
+
+/** Everything the facilitator shows the room to let people in, and who has come in. */
+export function LivePanel({ id, session, connection, problem, onDismissProblem, onNewCode, onEnd }: LivePanelProps) {
+  const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
+  const state = useSyncExternalStore(connection.connection.subscribe, connection.connection.getSnapshot)
+  const [addressIndex, setAddressIndex] = useState(0)
+  const [confirmingEnd, setConfirmingEnd] = useState(false)
+  const [rotating, setRotating] = useState(false)
+  const codeLabelId = useId()
+
+  const participants = people.filter((person) => !person.isSelf)
+  const status = connectionStatus(state, 'facilitator')
+  const joinUrl = session.joinUrls[Math.min(addressIndex, session.joinUrls.length - 1)] ?? ''
+
+  return (
+    <section id={id} className="live-panel" aria-label="Live session">
+      <div className="live-panel__top">
+        <h2 className="live-panel__title">Live session</h2>
+        <p className={`live-status live-status--${status.tone}`} role="status">
+          {status.text}
+        </p>
+      </div>
+      {/* Problems from the dialog show inside it while it is open. */}
+      {!confirmingEnd && <AlertBanner tone="problem" messages={problem ? [problem] : []} onDismiss={onDismissProblem} />}
+
+      <div className="live-panel__code">
+        <p id={codeLabelId} className="live-panel__label">
+          Join code
+        </p>
+        {/* An output is a live region: when the code changes, screen readers say the new one. */}
+        <output className="join-code" aria-labelledby={codeLabelId}>
+          {formatJoinCode(session.code)}
+        </output>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={rotating}
+          onClick={() => {
+            setRotating(true)
+            void onNewCode().finally(() => setRotating(false))
+          }}
+        >
+          New code
+        </button>
+        <p className="live-panel__hint">The old code stops letting people in; everyone already here stays.</p>
+      </div>
+
+      <div className="live-panel__link">
+        <p className="live-panel__label">Join link</p>
+        <p className="join-link">
+          <JoinLinkText url={joinUrl} />
+        </p>
+        {session.joinUrls.length > 1 && (
+          <label className="live-panel__network">
+            <span>This computer is on several networks. Show the address for:</span>
+            <select value={addressIndex} onChange={(event) => setAddressIndex(Number(event.target.value))}>
+              {session.joinUrls.map((url, index) => (
+                <option key={url} value={index}>
+                  {new URL(url).hostname}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <JoinQrCode url={joinUrl} />
+        <p className="live-panel__hint">People on this network open the link or scan the code, then type the join code if asked.</p>
+      </div>
+
+      <PeopleHere people={participants} layout="column" emptyText="No one has joined yet." />
+
+      <button type="button" className="button button--danger-quiet live-panel__end" onClick={() => setConfirmingEnd(true)}>
+        End session
+      </button>
+      {confirmingEnd && (
+        <EndSessionDialog
+          peopleCount={participants.length}
+          problem={problem}
+          onCancel={() => setConfirmingEnd(false)}
+          onEnd={async () => {
+            const ended = await onEnd()
+            if (ended) setConfirmingEnd(false)
+            return ended
+          }}
+        />
+      )}
+    </section>
+  )
+}
