@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { addNote, column, noteIn } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 
 /**
@@ -25,18 +26,6 @@ const connectedPeerConnections = (count: number) => `new Promise((resolve) => {
   check()
 })`
 
-function column(page: Page, title: string): Locator {
-  return page.getByRole('region', { name: title })
-}
-function noteIn(page: Page, columnTitle: string, text: string): Locator {
-  return column(page, columnTitle).getByRole('listitem').filter({ hasText: text })
-}
-async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: `New note in ${columnTitle}` })
-  await input.fill(text)
-  await input.press('Enter')
-  await expect(noteIn(page, columnTitle, text)).toBeVisible()
-}
 async function expectWebRtcLinks(page: Page, count: number): Promise<void> {
   expect(await page.evaluate(connectedPeerConnections(count))).toBeGreaterThanOrEqual(count)
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { WorkshopSummary } from '../../../../shared/workshop'
 import { api } from '../../platform/api'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { userMessage } from '../../ui/userMessage'
 
 interface DeleteForeverDialogProps {
@@ -10,41 +10,32 @@ interface DeleteForeverDialogProps {
   onDeleted(): void
 }
 
-/** The one place a workshop is really deleted, so it asks first; Cancel has the focus. */
+/** The one place a workshop is really deleted, so it asks first. */
 export function DeleteForeverDialog({ workshop, onCancel, onDeleted }: DeleteForeverDialogProps) {
-  const [deleting, setDeleting] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
-  async function deleteForever() {
-    setDeleting(true)
+  async function deleteForever(): Promise<boolean> {
     setProblem(null)
     try {
       await api.library.deleteForever(workshop.id)
       onDeleted()
+      return true
     } catch (error) {
       setProblem(userMessage(error))
-      setDeleting(false)
+      return false
     }
   }
 
   return (
-    <Dialog title={`Delete “${workshop.title}” forever?`} onClose={onCancel}>
-      <p className="dialog__text">
-        The workshop and everything on its board will be removed from this computer. This cannot be undone.
-      </p>
-      {problem && (
-        <p role="alert" className="field-message">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button type="button" className="button" data-autofocus onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="button button--danger" disabled={deleting} onClick={() => void deleteForever()}>
-          Delete forever
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Delete “${workshop.title}” forever?`}
+      problem={problem}
+      cancelLabel="Cancel"
+      confirmLabel="Delete forever"
+      onCancel={onCancel}
+      onConfirm={deleteForever}
+    >
+      The workshop and everything on its board will be removed from this computer. This cannot be undone.
+    </ConfirmDialog>
   )
 }

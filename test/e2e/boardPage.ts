@@ -1,0 +1,31 @@
+/** How a person finds and handles things on a board, shared by the end-to-end specs. */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export function column(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title })
+}
+export function noteIn(page: Page, columnTitle: string, text: string): Locator {
+  return column(page, columnTitle).getByRole('listitem').filter({ hasText: text })
+}
+export async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: `New note in ${columnTitle}` })
+  await input.fill(text)
+  await input.press('Enter')
+  await expect(noteIn(page, columnTitle, text)).toBeVisible()
+}
+export async function noteTexts(page: Page, columnTitle: string): Promise<string[]> {
+  return column(page, columnTitle).getByRole('listitem').evaluateAll((items) =>
+    items.map((item) => item.querySelector('[data-note-text]')?.textContent ?? '')
+  )
+}
+export async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox()
+  const to = await target.boundingBox()
+  if (!from || !to) throw new Error('drag source or target is not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  // Several small steps: dnd-kit starts a drag only after the pointer has moved 5 px.
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+  await page.mouse.up()
+}
