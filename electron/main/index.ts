@@ -16,6 +16,9 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 
 registerAppScheme()
 app.enableSandbox()
+// Chromium hides LAN addresses behind mDNS names in WebRTC candidates; a room network may
+// not resolve them, and then peers cannot connect directly.
+app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns')
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({

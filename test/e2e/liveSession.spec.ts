@@ -225,3 +225,34 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await a.context.close()
   await b.context.close()
 })
+
+test('someone else’s session is joined from the app with “Join a session”: address and code', async ({ page, context, hostApp }, testInfo) => {
+  // This facilitator's own app hosts a session; the library's "Join a session" is what a
+  // participant with the app installed uses, and it works the same against any host.
+  await page.goto(hostApp.url)
+  await page.getByRole('button', { name: 'New workshop' }).click()
+  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
+  await page.getByRole('button', { name: 'Go live' }).click()
+  const panel = page.getByRole('region', { name: 'Live session' })
+  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
+  const address = new URL((await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? '').host
+
+  // The facilitator's board stays open (it holds the board for the room); the app's library
+  // opens in another tab, as it would on a participant's laptop.
+  const library = await context.newPage()
+  await library.goto(new URL(hostApp.url).origin)
+  await library.getByRole('button', { name: 'Join a session' }).click()
+  const dialog = library.getByRole('dialog', { name: 'Join a session' })
+  await dialog.getByRole('textbox', { name: 'Session address' }).fill(address)
+  await dialog.getByRole('textbox', { name: 'Join code' }).fill('ABC')
+  await dialog.getByRole('button', { name: 'Join' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('A join code has 6 characters')
+  await dialog.getByRole('textbox', { name: 'Join code' }).fill(code.toLowerCase())
+  await saveScreenshot(library, testInfo, 'library-join-dialog')
+  const [session] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Join' }).click()])
+
+  await session.getByRole('textbox', { name: 'Your name (optional)' }).fill('Noor')
+  await session.getByRole('button', { name: 'Join the board' }).click()
+  await expect(session.getByRole('region', { name: 'Ideas' })).toBeVisible()
+  await expect(session.getByText('Noor')).toBeVisible()
+})

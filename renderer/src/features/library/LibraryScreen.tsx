@@ -4,6 +4,7 @@ import { AlertBanner } from '../../ui/AlertBanner'
 import { useDocumentTitle } from '../../useDocumentTitle'
 import { navigate } from '../../useRoute'
 import { userMessage } from '../../ui/userMessage'
+import { JoinSessionDialog } from '../join/JoinSessionDialog'
 import { DeleteForeverDialog } from './DeleteForeverDialog'
 import { NewWorkshopDialog } from './NewWorkshopDialog'
 import { useWorkshops } from './useWorkshops'
@@ -39,6 +40,7 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('')
   const [trashOpen, setTrashOpen] = useState(false)
   const [creating, setCreating] = useState(false)
+  const [joining, setJoining] = useState(false)
   const [deleting, setDeleting] = useState<WorkshopSummary | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const trashId = useId()
@@ -93,9 +95,14 @@ export function LibraryScreen() {
           </h1>
           <p className="library__lede">Sessions where your team defines its values and maps the employee journey.</p>
         </div>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          New workshop
-        </button>
+        <div className="library__header-actions">
+          <button type="button" className="button" onClick={() => setJoining(true)}>
+            Join a session
+          </button>
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New workshop
+          </button>
+        </div>
       </header>
 
       <AlertBanner tone="problem" messages={problem ? [problem] : []} onDismiss={() => setProblem(null)} />
@@ -140,6 +147,7 @@ export function LibraryScreen() {
         </section>
       )}
 
+      {joining && <JoinSessionDialog onClose={() => setJoining(false)} />}
       {creating && <NewWorkshopDialog onCancel={() => setCreating(false)} onCreated={(workshop) => open(workshop.id)} />}
       {deleting && (
         <DeleteForeverDialog
