@@ -117,3 +117,33 @@ test('a 10 MB paste is cut to one note’s length with a clear message, and the 
   expect(texts).toHaveLength(1)
   expect(texts[0]).toHaveLength(500)
 })
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true })
+
+  test('a note is dragged to another column by press-and-hold', async ({ page, hostApp }) => {
+    await page.goto(hostApp.url)
+    await page.getByRole('button', { name: 'New workshop' }).click()
+    await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
+    await addNote(page, 'Ideas', 'Share what we learn')
+
+    const from = (await noteIn(page, 'Ideas', 'Share what we learn').boundingBox())!
+    const to = (await column(page, 'Value candidates').boundingBox())!
+    // Real touch events through the browser's input pipeline, as a finger makes them.
+    const touch = await page.context().newCDPSession(page)
+    const point = (x: number, y: number) => ({ touchPoints: [{ x: Math.round(x), y: Math.round(y) }] })
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', ...point(from.x + 20, from.y + 20) })
+    // Hold past the sensor's 200 ms delay, so a swipe still scrolls and a hold drags.
+    await page.waitForTimeout(350)
+    const steps = 15
+    for (let i = 1; i <= steps; i++) {
+      const x = from.x + 20 + ((to.x + to.width / 2 - from.x - 20) * i) / steps
+      const y = from.y + 20 + ((to.y + 150 - from.y - 20) * i) / steps
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', ...point(x, y) })
+    }
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+
+    await expect(noteIn(page, 'Value candidates', 'Share what we learn')).toBeVisible()
+    expect(await noteTexts(page, 'Ideas')).toEqual([])
+  })
+})
