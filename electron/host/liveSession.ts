@@ -21,8 +21,11 @@ import {
 import type { SignalingHub } from './signalingHub'
 import { readStaticFile } from './staticFiles'
 
-/** Wrong codes one laptop may try per minute before it has to wait. */
-const JOIN_ATTEMPTS_PER_MINUTE = 12
+/**
+ * Wrong codes one address may try per minute before it has to wait. Right codes do not
+ * count: a whole room behind one address (a guest network's NAT) must still get in.
+ */
+const WRONG_CODES_PER_MINUTE = 12
 const MINUTE_MS = 60_000
 
 export interface LiveSessionOptions {
@@ -81,25 +84,26 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   let code = newCode()
   const facilitatorTicket = randomBytes(18).toString('base64url')
   const tickets = new Set<string>([facilitatorTicket])
-  const attempts = new Map<string, number[]>()
+  const wrongCodes = new Map<string, number[]>()
 
-  function allowAttempt(address: string): boolean {
+  function recentWrongCodes(address: string): number[] {
     const now = Date.now()
-    const recent = (attempts.get(address) ?? []).filter((time) => now - time < MINUTE_MS)
-    recent.push(now)
-    attempts.set(address, recent)
-    return recent.length <= JOIN_ATTEMPTS_PER_MINUTE
+    const recent = (wrongCodes.get(address) ?? []).filter((time) => now - time < MINUTE_MS)
+    wrongCodes.set(address, recent)
+    return recent
   }
 
   function handleJoinCheck(request: IncomingMessage, response: ServerResponse, url: URL): void {
     const address = request.socket.remoteAddress ?? 'unknown'
-    if (!allowAttempt(address)) {
+    const wrongSoFar = recentWrongCodes(address)
+    if (wrongSoFar.length >= WRONG_CODES_PER_MINUTE) {
       return json(response, 429, {
         ok: false,
         error: 'Too many tries from this laptop. Wait a minute, then type the code shown on the facilitator’s screen.'
       } satisfies JoinAnswer)
     }
     if (!sameSecret(normalizeJoinCode(url.searchParams.get('code') ?? ''), code)) {
+      wrongSoFar.push(Date.now())
       return json(response, 403, {
         ok: false,
         error: 'That code is not right. Check the code on the facilitator’s screen; it may have changed.'
