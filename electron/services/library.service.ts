@@ -163,6 +163,22 @@ export class LibraryService {
     return new LibraryService(db, file.notices)
   }
 
+  /** A new draft workshop, added to `data`; what create and duplicate have in common. */
+  #addDraft(data: LibraryData, title: string, template: TemplateId): WorkshopSummary {
+    const now = this.#now()
+    const workshop: StoredWorkshop = {
+      id: randomUUID(),
+      title,
+      template,
+      status: 'draft',
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null
+    }
+    data.workshops.push(workshop)
+    return summary(workshop)
+  }
+
   /** Every workshop, trashed ones included, most recently changed first. */
   list(): WorkshopSummary[] {
     return [...this.#db.data.workshops].sort(byMostRecentChange).map(summary)
@@ -173,20 +189,7 @@ export class LibraryService {
   }
 
   create(input: { template: TemplateId; title: string }): Promise<WorkshopSummary> {
-    return this.#mutate((data) => {
-      const now = this.#now()
-      const workshop: StoredWorkshop = {
-        id: randomUUID(),
-        title: input.title,
-        template: input.template,
-        status: 'draft',
-        createdAt: now,
-        updatedAt: now,
-        trashedAt: null
-      }
-      data.workshops.push(workshop)
-      return summary(workshop)
-    })
+    return this.#mutate((data) => this.#addDraft(data, input.title, input.template))
   }
 
   rename(id: string, title: string): Promise<WorkshopSummary> {
@@ -202,18 +205,7 @@ export class LibraryService {
   duplicate(id: string): Promise<WorkshopSummary> {
     return this.#mutate((data) => {
       const source = this.#find(data, id)
-      const now = this.#now()
-      const copy: StoredWorkshop = {
-        id: randomUUID(),
-        title: withSuffix(source.title, COPY_SUFFIX),
-        template: source.template,
-        status: 'draft',
-        createdAt: now,
-        updatedAt: now,
-        trashedAt: null
-      }
-      data.workshops.push(copy)
-      return summary(copy)
+      return this.#addDraft(data, withSuffix(source.title, COPY_SUFFIX), source.template)
     })
   }
 
