@@ -64,6 +64,12 @@ export interface LiveSyncPage {
   readonly navigator: { readonly onLine: boolean }
 }
 
+/** What y-webrtc's signaling sockets and simple-peer's peers have in common. */
+interface EventEmitterLike {
+  on(event: string, listener: () => void): void
+  off(event: string, listener: () => void): void
+}
+
 export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSyncPage = window): LiveDocConnection {
   const wire = createWireDoc(doc, (error) => console.warn('A change from another participant was refused:', error))
   const awareness = new Awareness(wire.doc)
@@ -131,29 +137,18 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   const detachers: Array<() => void> = []
   const watched = new WeakSet<object>()
   /** y-webrtc says when a peer is found or lost, not when its connection opens: listen to each one. */
-  const watchConnections = () => {
-    for (const conn of provider.signalingConns as SignalingConn[]) {
-      if (watched.has(conn)) continue
-      watched.add(conn)
-      conn.on('connect', refresh)
-      conn.on('disconnect', refresh)
-      detachers.push(() => {
-        conn.off('connect', refresh)
-        conn.off('disconnect', refresh)
-      })
-    }
-    provider.room?.webrtcConns.forEach((conn) => {
-      // simple-peer's emitter; y-webrtc types it as any.
-      const peer = conn.peer as { on(event: string, f: () => void): void; off(event: string, f: () => void): void }
-      if (watched.has(peer)) return
-      watched.add(peer)
-      peer.on('connect', refresh)
-      peer.on('close', refresh)
-      detachers.push(() => {
-        peer.off('connect', refresh)
-        peer.off('close', refresh)
-      })
+  const watch = (emitter: EventEmitterLike, events: readonly string[]) => {
+    if (watched.has(emitter)) return
+    watched.add(emitter)
+    for (const event of events) emitter.on(event, refresh)
+    detachers.push(() => {
+      for (const event of events) emitter.off(event, refresh)
     })
+  }
+  const watchConnections = () => {
+    for (const conn of provider.signalingConns as SignalingConn[]) watch(conn, ['connect', 'disconnect'])
+    // simple-peer's emitter; y-webrtc types it as any.
+    provider.room?.webrtcConns.forEach((conn) => watch(conn.peer as EventEmitterLike, ['connect', 'close']))
     refresh()
   }
   provider.on('peers', watchConnections)
