@@ -5,6 +5,7 @@ import { createBoardModel, type BoardModel } from '../../crdt/boardModel'
 import { openWorkshopDoc, type WorkshopDocSession } from '../../crdt/persistence'
 import { api } from '../../platform/api'
 import { userMessage } from '../../ui/userMessage'
+import type { BoardOpening } from './boardOpening'
 
 export interface OpenBoard {
   workshop: WorkshopSummary
@@ -12,10 +13,7 @@ export interface OpenBoard {
   persistence: WorkshopDocSession
 }
 
-export type BoardSessionState =
-  | { status: 'opening' }
-  | { status: 'failed'; message: string }
-  | { status: 'open'; board: OpenBoard }
+export type BoardSessionState = BoardOpening<OpenBoard>
 
 const NOT_IN_LIBRARY =
   'This workshop is not in your library any more; it may have been deleted in another window. Go back to your workshops to choose another.'

@@ -4,6 +4,7 @@ import { createBoardModel, type BoardModel } from '../../crdt/boardModel'
 import { joinLiveDoc, type LiveDocConnection } from '../../crdt/liveSync'
 import { openParticipantDoc, type ParticipantDoc } from '../../crdt/participantDoc'
 import type { JoinedSession } from './joinedSession'
+import type { BoardOpening } from '../board/boardOpening'
 
 export interface OpenParticipantBoard {
   model: BoardModel
@@ -11,10 +12,7 @@ export interface OpenParticipantBoard {
   keptInBrowser: boolean
 }
 
-export type ParticipantBoardState =
-  | { status: 'opening' }
-  | { status: 'failed'; message: string }
-  | { status: 'open'; board: OpenParticipantBoard }
+export type ParticipantBoardState = BoardOpening<OpenParticipantBoard>
 
 /** The session's signaling, on the server that served this page, with this person's ticket. */
 function signalingUrlFor(ticket: string): string {
