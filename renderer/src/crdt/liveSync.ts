@@ -11,6 +11,8 @@
  *   facilitator's own app; the host admits only ticket holders to the room's topic, and
  *   WebRTC data channels are encrypted (DTLS) whatever y-webrtc does.
  * - Peers talk to a wire copy of the board (wireDoc.ts), never to the board itself.
+ * - What a peer sends, its own changes and those it relays for others, goes out merged when
+ *   changes come fast (meshRelay.ts).
  */
 import { Awareness } from 'y-protocols/awareness'
 import { WebrtcProvider, type SignalingConn } from 'y-webrtc'
@@ -24,6 +26,7 @@ import {
   type PresenceRole,
   type PresentPerson
 } from './presence'
+import { coalesceUpdates } from './meshRelay'
 import { createWireDoc } from './wireDoc'
 
 export interface LiveSyncOptions {
@@ -120,6 +123,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     awareness,
     peerOpts: { config: { iceServers: [] } }
   })
+  const stopCoalescing = coalesceUpdates(provider)
 
   const refresh = () => {
     // Once disconnect() has run nothing counts: the old signaling socket was destroyed before
@@ -196,6 +200,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       provider.off('peers', watchConnections)
       provider.off('status', watchConnections)
       provider.off('synced', refresh)
+      stopCoalescing()
       // destroy() alone would leave the signaling socket open.
       provider.disconnect()
       provider.destroy()
