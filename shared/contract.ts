@@ -10,6 +10,8 @@ import { z } from 'zod'
 import { TEMPLATE_IDS } from './templates'
 import { TITLE_MAX_LENGTH, type WorkshopSummary } from './workshop'
 import type { LiveSessionInfo } from './liveSession'
+import { EXPORT_FOLDER_MAX_LENGTH, EXPORT_FORMATS, type ExportResult } from './exports/formats'
+import { valuesRecordSchema, type FinalizedValues } from './valuesRecord'
 
 export const CONTRACT_VERSION = 1
 
@@ -43,6 +45,11 @@ const title = z
   .trim()
   .min(1, 'a title cannot be empty')
   .max(TITLE_MAX_LENGTH, `a title can be at most ${TITLE_MAX_LENGTH} characters`)
+const folderPath = z
+  .string()
+  .trim()
+  .min(1, 'a folder is needed')
+  .max(EXPORT_FOLDER_MAX_LENGTH, `a folder path can be at most ${EXPORT_FOLDER_MAX_LENGTH} characters`)
 const docState = z
   .instanceof(Uint8Array, { error: 'must be binary document state' })
   .refine((bytes) => bytes.byteLength <= MAX_DOC_BYTES, 'is larger than a workshop can be (64 MB)')
@@ -81,7 +88,11 @@ export const methods = {
     trash: takes(z.tuple([workshopId])).returns<WorkshopSummary>(),
     restore: takes(z.tuple([workshopId])).returns<WorkshopSummary>(),
     /** Only for a workshop already in the trash. */
-    deleteForever: takes(z.tuple([workshopId])).returns<void>()
+    deleteForever: takes(z.tuple([workshopId])).returns<void>(),
+    /** Stores a core-values workshop's record with its content hash, once; a second call is refused. */
+    finalize: takes(z.tuple([workshopId, valuesRecordSchema])).returns<FinalizedValues>(),
+    /** The finalized record, or null while the workshop is not finalized. */
+    finalized: takes(z.tuple([workshopId])).returns<FinalizedValues | null>()
   },
   docs: {
     load: takes(z.tuple([workshopId])).returns<DocLoadResult>(),
@@ -95,6 +106,14 @@ export const methods = {
     rotateCode: takes(z.tuple([workshopId])).returns<FacilitatorSession>(),
     /** Disconnects everyone and admits no one new. */
     end: takes(z.tuple([workshopId])).returns<void>()
+  },
+  exports: {
+    /** Writes one format of a finalized workshop into `folder` (created if needed); never replaces a file. */
+    write: takes(z.tuple([workshopId, z.enum(EXPORT_FORMATS), folderPath])).returns<ExportResult>(),
+    /** Where exports go unless the person picks another folder. */
+    defaultFolder: takes(z.tuple([])).returns<string>(),
+    /** The desktop app's folder picker, opened at `startIn`; null when cancelled. Host mode has none. */
+    pickFolder: takes(z.tuple([folderPath])).returns<string | null>()
   }
 } as const
 

@@ -2,7 +2,7 @@
  * The desktop app's main process: windows, IPC and hardening only. All logic lives in
  * the services, which host mode runs without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { dispatch, EVENT_CHANNEL, INVOKE_CHANNEL, UserError } from '../../shared/contract'
 import { openAppServices } from '../services/appServices'
@@ -19,6 +19,19 @@ app.enableSandbox()
 // Chromium hides LAN addresses behind mDNS names in WebRTC candidates; a room network may
 // not resolve them, and then peers cannot connect directly.
 app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns')
+
+/** The system's folder picker, over the window that asked. */
+async function pickFolder(startIn: string): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Export to folder',
+    defaultPath: startIn,
+    buttonLabel: 'Choose folder',
+    properties: ['openDirectory', 'createDirectory']
+  }
+  const window = BrowserWindow.getFocusedWindow()
+  const { canceled, filePaths } = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options))
+  return canceled ? null : (filePaths[0] ?? null)
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -46,7 +59,14 @@ async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(1))
   const dataDir = options.dataDir ?? app.getPath('userData')
   const sessions = new SessionManager({ rendererDir, port: options.sessionPort })
-  const services = await openAppServices({ dataDir, mode: 'desktop', version: app.getVersion(), sessions })
+  const services = await openAppServices({
+    dataDir,
+    mode: 'desktop',
+    version: app.getVersion(),
+    sessions,
+    exportsFolder: app.getPath('documents'),
+    pickFolder
+  })
 
   applyHardening()
   serveRenderer(rendererDir)

@@ -3,11 +3,12 @@
  * Electron main process and host mode both start here and differ only in transport.
  */
 import { mkdir } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { UserError, type AllHandlers, type AppInfo, type EventMessage } from '../../shared/contract'
 import { acquireDataLock } from './dataLock'
 import { DocsService } from './docs.service'
-import { createHandlers, type SessionControl } from './handlers'
+import { ExportsService } from './exports.service'
+import { createHandlers, type FolderPicker, type SessionControl } from './handlers'
 import { LibraryService } from './library.service'
 
 export interface AppServicesOptions {
@@ -15,6 +16,10 @@ export interface AppServicesOptions {
   mode: AppInfo['mode']
   version: string
   sessions: SessionControl
+  /** Where exports go unless the person picks another folder; `<dataDir>/exports` when not given. */
+  exportsFolder?: string
+  /** The desktop app's folder picker; host mode has none. */
+  pickFolder?: FolderPicker
 }
 
 export interface AppServices {
@@ -49,11 +54,14 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     throw error
   }
   const docs = new DocsService(dataDir)
+  const exportsService = new ExportsService(library, options.exportsFolder ?? join(dataDir, 'exports'))
 
   const listeners = new Set<(message: EventMessage) => void>()
   const handlers = createHandlers({
     library,
     docs,
+    exportsService,
+    pickFolder: options.pickFolder,
     sessions: options.sessions,
     info: () => ({ version: options.version, mode: options.mode, dataDir, notices: [...library.notices] }),
     emit: (namespace, event, payload) => {

@@ -18,7 +18,8 @@ export interface AtomicWriteOptions {
 
 const tempName = (path: string) => `${path}.tmp-${randomBytes(6).toString('hex')}`
 
-function errorCode(error: unknown): string | undefined {
+/** The `code` of a Node system error (ENOENT, EACCES…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined
 }
 
@@ -101,6 +102,26 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {}
 ): Promise<void> {
   await commitTempFile(await writeTempFile(path, data), path, options)
+}
+
+/**
+ * Writes a new file and never replaces one: fails with EEXIST when `path` is taken. The name
+ * is claimed first by an exclusive create, then the content, written and flushed beside it,
+ * is renamed over the claim. Someone watching the folder may see the file empty for a
+ * moment, never half-written; on failure the claim is removed.
+ */
+export async function createFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await (await open(path, 'wx')).close()
+  let temp: string | undefined
+  try {
+    temp = await writeTempFile(path, data)
+    await rename(temp, path)
+  } catch (error) {
+    if (temp) await removeQuietly(temp)
+    await removeQuietly(path)
+    throw error
+  }
+  await syncDirectory(dirname(path))
 }
 
 async function exists(path: string): Promise<boolean> {

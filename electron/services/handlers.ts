@@ -13,6 +13,7 @@ import {
   type PayloadOf
 } from '../../shared/contract'
 import type { DocsService } from './docs.service'
+import type { ExportsService } from './exports.service'
 import type { LibraryService } from './library.service'
 
 /** Sends an event declared in the contract to every window and tab. */
@@ -31,9 +32,15 @@ export interface SessionControl {
   close(): Promise<void>
 }
 
+/** Asks the person for a folder, starting in `startIn`; null when they cancel. Only the desktop app has one. */
+export type FolderPicker = (startIn: string) => Promise<string | null>
+
 export interface HandlerDeps {
   library: LibraryService
   docs: DocsService
+  exportsService: ExportsService
+  /** Absent in host mode, where the browser cannot show this computer's folders. */
+  pickFolder?: FolderPicker
   sessions: SessionControl
   info: () => AppInfo
   emit: Emit
@@ -42,7 +49,7 @@ export interface HandlerDeps {
 /** A board saved this often marks its workshop as changed; more often would rewrite library.json on every keystroke. */
 export const TOUCH_INTERVAL_MS = 5_000
 
-export function createHandlers({ library, docs, sessions, info, emit }: HandlerDeps): AllHandlers {
+export function createHandlers({ library, docs, exportsService, pickFolder, sessions, info, emit }: HandlerDeps): AllHandlers {
   const changed = () => emit('library', 'changed', null)
   const lastTouched = new Map<string, number>()
 
@@ -91,7 +98,13 @@ export function createHandlers({ library, docs, sessions, info, emit }: HandlerD
       lastTouched.delete(id)
       changed()
       await docs.remove(id)
-    }
+    },
+    finalize: async (id, record) => {
+      const finalized = await library.finalize(id, record)
+      changed()
+      return finalized
+    },
+    finalized: (id) => library.finalized(id)
   } satisfies Handlers<'library'>
 
   const docsHandlers = {
@@ -135,5 +148,14 @@ export function createHandlers({ library, docs, sessions, info, emit }: HandlerD
     end: (id) => sessions.end(id)
   } satisfies Handlers<'session'>
 
-  return { app: appHandlers, library: libraryHandlers, docs: docsHandlers, session: sessionHandlers }
+  const exportsHandlers = {
+    write: (id, format, folder) => exportsService.write(id, format, folder),
+    defaultFolder: () => exportsService.defaultFolder(),
+    pickFolder: (startIn) => {
+      if (!pickFolder) throw new UserError('There is no folder picker here: type the full path of the folder instead.')
+      return pickFolder(startIn)
+    }
+  } satisfies Handlers<'exports'>
+
+  return { app: appHandlers, library: libraryHandlers, docs: docsHandlers, session: sessionHandlers, exports: exportsHandlers }
 }

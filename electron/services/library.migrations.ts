@@ -14,7 +14,7 @@ export interface Migration {
   up(data: RawLibrary): RawLibrary
 }
 
-export const LIBRARY_SCHEMA_VERSION = 1
+export const LIBRARY_SCHEMA_VERSION = 2
 
 export const libraryMigrations: readonly Migration[] = [
   {
@@ -22,6 +22,12 @@ export const libraryMigrations: readonly Migration[] = [
     from: 0,
     to: 1,
     up: (data) => ({ ...data, workshops: data.workshops ?? [], settings: data.settings ?? {} })
+  },
+  {
+    // Each workshop keeps its finalized result; none had one before this version.
+    from: 1,
+    to: 2,
+    up: (data) => ({ ...data, workshops: (data.workshops as RawLibrary[]).map((workshop) => ({ ...workshop, result: null })) })
   }
 ]
 

@@ -2,12 +2,20 @@
  * The index of workshops in `<dataDir>/library.json`: titles, templates, dates, status and
  * settings. Boards themselves live in the docs service's files.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { z } from 'zod'
+import { canonicalJson } from '../../shared/canonicalJson'
 import { UserError } from '../../shared/contract'
+import { formatUtc } from '../../shared/exports/valuesText'
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/templates'
+import {
+  finalizedValuesSchema,
+  parseValuesRecord,
+  type FinalizedValues,
+  type ValuesRecord
+} from '../../shared/valuesRecord'
 import { TITLE_MAX_LENGTH, WORKSHOP_STATUSES, type WorkshopSummary } from '../../shared/workshop'
 import { moveAsideDamaged, readIfExists, writeFileAtomic } from './atomicFile'
 import { LIBRARY_SCHEMA_VERSION, libraryMigrations, migrate, NewerVersionError } from './library.migrations'
@@ -21,8 +29,10 @@ const storedWorkshopSchema = z.object({
   status: z.enum(WORKSHOP_STATUSES),
   createdAt: timestamp,
   updatedAt: timestamp,
-  trashedAt: timestamp.nullable()
-}) satisfies z.ZodType<WorkshopSummary>
+  trashedAt: timestamp.nullable(),
+  /** Set once, when the workshop is finalized, and never changed after. */
+  result: finalizedValuesSchema.nullable()
+}) satisfies z.ZodType<WorkshopSummary & { result: FinalizedValues | null }>
 
 const librarySchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
@@ -141,7 +151,12 @@ function withSuffix(title: string, suffix: string): string {
   return `${base.trimEnd()}${suffix}`
 }
 
-const summary = (workshop: StoredWorkshop): WorkshopSummary => ({ ...workshop })
+/** What the list shows: everything but the finalized result, which is read on its own. */
+const summary = ({ result: _result, ...workshop }: StoredWorkshop): WorkshopSummary => workshop
+
+/** SHA-256 of the record's canonical JSON, so anyone can check an export against it. */
+export const contentHashOf = (record: ValuesRecord): string =>
+  createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
 
 export class LibraryService {
   /** What the user should be told about this start, such as a damaged file that was restored. */
@@ -173,7 +188,8 @@ export class LibraryService {
       status: 'draft',
       createdAt: now,
       updatedAt: now,
-      trashedAt: null
+      trashedAt: null,
+      result: null
     }
     data.workshops.push(workshop)
     return summary(workshop)
@@ -236,6 +252,47 @@ export class LibraryService {
       }
       data.workshops = data.workshops.filter((each) => each.id !== id)
     })
+  }
+
+  /**
+   * Stores the workshop's finalized record with its content hash and marks the workshop
+   * finalized. A record is stored once: a second finalize is refused, so every export made
+   * from it stays true.
+   */
+  finalize(id: string, record: ValuesRecord): Promise<FinalizedValues> {
+    return this.#mutate((data) => {
+      const workshop = this.#find(data, id)
+      if (workshop.result) {
+        throw new UserError(
+          `This workshop was finalized on ${formatUtc(workshop.result.finalizedAt)}; its record cannot change. ` +
+            'Duplicate the workshop to run it again.'
+        )
+      }
+      if (workshop.trashedAt !== null) {
+        throw new UserError('This workshop is in the trash. Restore it before finalizing it.')
+      }
+      if (workshop.template !== 'core-values') {
+        throw new UserError('Only a core-values workshop can be finalized with a record of values.')
+      }
+      const parsed = parseValuesRecord(record)
+      if (!parsed.ok) {
+        throw new UserError(`The workshop's record could not be stored, so it was not finalized: ${parsed.problems}.`)
+      }
+      if (parsed.record.workshopId !== id) {
+        throw new UserError("The workshop's record belongs to another workshop, so it was not finalized.")
+      }
+      const result: FinalizedValues = { ...parsed.record, contentHash: contentHashOf(parsed.record) }
+      workshop.result = result
+      workshop.status = 'finalized'
+      workshop.updatedAt = this.#now()
+      return structuredClone(result)
+    })
+  }
+
+  /** The workshop's finalized record, or null while it is not finalized. */
+  finalized(id: string): FinalizedValues | null {
+    const { result } = this.#find(this.#db.data, id)
+    return result ? structuredClone(result) : null
   }
 
   /** Marks a workshop as just changed; called when its board is saved. */

@@ -3,6 +3,7 @@ import { TITLE_MAX_LENGTH, type WorkshopSummary } from '../../../../shared/works
 import { api } from '../../platform/api'
 import { formatDateTime } from '../../ui/formatDateTime'
 import { InlineTextEdit } from '../../ui/InlineTextEdit'
+import { ExportDialog } from '../export/ExportDialog'
 import { STATUS_LABELS, templateName } from './workshopList'
 
 /** Runs a library call, shows its error if it fails, refreshes the list; true when it worked. */
@@ -32,6 +33,7 @@ function Timestamp({ label, iso }: { label: string; iso: string }) {
 
 export function WorkshopListItem({ workshop, onOpen, run }: WorkshopListItemProps) {
   const [renaming, setRenaming] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const renameButton = useRef<HTMLButtonElement>(null)
   const stopRenaming = () => {
     setRenaming(false)
@@ -67,6 +69,11 @@ export function WorkshopListItem({ workshop, onOpen, run }: WorkshopListItemProp
         </p>
       </div>
       <div className="workshop__actions">
+        {workshop.status === 'finalized' && (
+          <button type="button" className="button button--small" onClick={() => setExporting(true)}>
+            Export
+          </button>
+        )}
         <button ref={renameButton} type="button" className="button button--small" onClick={() => setRenaming(true)}>
           Rename
         </button>
@@ -77,6 +84,7 @@ export function WorkshopListItem({ workshop, onOpen, run }: WorkshopListItemProp
           Move to trash
         </button>
       </div>
+      {exporting && <ExportDialog workshop={workshop} onClose={() => setExporting(false)} />}
     </li>
   )
 }

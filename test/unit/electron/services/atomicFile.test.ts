@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   commitTempFile,
+  createFileAtomic,
   moveAsideDamaged,
   writeFileAtomic,
   writeTempFile
@@ -47,6 +48,32 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(path, 'good 3', { isIntact })
     expect(await readFile(path, 'utf8')).toBe('good 3')
     expect(await readFile(`${path}.bak`, 'utf8')).toBe('good 1')
+  })
+})
+
+describe('createFileAtomic', () => {
+  it('writes a new file and leaves nothing else behind', async () => {
+    const path = join(tempDir(), 'export.pdf')
+    await createFileAtomic(path, new Uint8Array([37, 80, 68, 70]))
+    expect(await readFile(path, 'utf8')).toBe('%PDF')
+    expect(await readdir(tempDir())).toEqual(['export.pdf'])
+  })
+
+  it('refuses a name that is taken and leaves that file as it was', async () => {
+    const path = join(tempDir(), 'export.md')
+    await writeFile(path, 'someone else’s notes')
+    await expect(createFileAtomic(path, 'new')).rejects.toMatchObject({ code: 'EEXIST' })
+    expect(await readFile(path, 'utf8')).toBe('someone else’s notes')
+    expect(await readdir(tempDir())).toEqual(['export.md'])
+  })
+
+  it('gives one of two writers racing for a name the file, and the other EEXIST', async () => {
+    const path = join(tempDir(), 'export.csv')
+    const results = await Promise.allSettled([createFileAtomic(path, 'one'), createFileAtomic(path, 'two')])
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const winner = results[0]!.status === 'fulfilled' ? 'one' : 'two'
+    expect(await readFile(path, 'utf8')).toBe(winner)
+    expect(await readdir(tempDir())).toEqual(['export.csv'])
   })
 })
 

@@ -4,23 +4,27 @@ import { describe, expect, it, vi } from 'vitest'
 import { dispatch, type AllHandlers, type EventMessage } from '../../../../shared/contract'
 import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { decodeDocFile, DocsService } from '../../../../electron/services/docs.service'
-import { createHandlers } from '../../../../electron/services/handlers'
+import { ExportsService } from '../../../../electron/services/exports.service'
+import { createHandlers, type HandlerDeps } from '../../../../electron/services/handlers'
 import { LibraryService } from '../../../../electron/services/library.service'
+import { twelveValueRecord } from '../../../exports/valuesFixtures'
 import { loopbackSessions } from '../loopbackSessions'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
 
-async function setUp() {
+async function setUp(extra: Partial<HandlerDeps> = {}) {
   const library = await LibraryService.open(tempDir())
   const docs = new DocsService(tempDir())
   const events: EventMessage[] = []
   const handlers: AllHandlers = createHandlers({
     library,
     docs,
+    exportsService: new ExportsService(library, join(tempDir(), 'exports')),
     sessions: loopbackSessions(tempDir()),
     info: () => ({ version: '1.2.3', mode: 'host', dataDir: tempDir(), notices: [...library.notices] }),
-    emit: (namespace, event, payload) => events.push({ namespace, event, payload })
+    emit: (namespace, event, payload) => events.push({ namespace, event, payload }),
+    ...extra
   })
   const call = async (namespace: string, name: string, ...args: unknown[]) => {
     const reply = await dispatch(handlers, namespace, name, args)
@@ -131,5 +135,54 @@ describe('handlers', () => {
     expect(info).toMatchObject({ version: '1.2.3', mode: 'host', dataDir: tempDir() })
     expect(info.notices).toHaveLength(1)
     expect(info.notices[0]).toMatch(/^Your workshop list \(library\.json\) was damaged and could not be read\./)
+  })
+
+  it('finalizes a workshop through the contract, once, and tells every window', async () => {
+    const { call, events } = await setUp()
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Values' })) as { id: string }
+    const record = { ...twelveValueRecord(), workshopId: workshop.id }
+    events.length = 0
+
+    const finalized = (await call('library', 'finalize', workshop.id, record)) as { contentHash: string }
+    expect(finalized.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(await call('library', 'finalized', workshop.id)).toEqual(finalized)
+    expect(events).toEqual([{ namespace: 'library', event: 'changed', payload: null }])
+    await expect(call('library', 'finalize', workshop.id, record)).rejects.toThrow('This workshop was finalized on 25 Nov 2026, 14:30 UTC')
+  })
+
+  it('refuses a record that breaks the schema at the boundary, naming the field', async () => {
+    const { call } = await setUp()
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Values' })) as { id: string }
+    const record = { ...twelveValueRecord(), workshopId: workshop.id, values: 'none' }
+    await expect(call('library', 'finalize', workshop.id, record)).rejects.toThrow(
+      'Invalid request to library.finalize: argument 1.values expected array, received string.'
+    )
+  })
+
+  it('exports through the contract, and says there is no folder picker in host mode', async () => {
+    const { call } = await setUp()
+    const workshop = (await call('library', 'create', { template: 'core-values', title: 'Values' })) as { id: string }
+    await call('library', 'finalize', workshop.id, { ...twelveValueRecord(), workshopId: workshop.id })
+
+    const folder = (await call('exports', 'defaultFolder')) as string
+    expect(folder).toBe(join(tempDir(), 'exports'))
+    const { path } = (await call('exports', 'write', workshop.id, 'csv', `  ${folder}  `)) as { path: string }
+    expect(path).toBe(join(folder, 'Support team “values”, 2026 Q4-values.csv'))
+    expect(await readdir(folder)).toEqual(['Support team “values”, 2026 Q4-values.csv'])
+
+    await expect(call('exports', 'write', workshop.id, 'docx', folder)).rejects.toThrow('Invalid request to exports.write: argument 1')
+    await expect(call('exports', 'write', workshop.id, 'csv', '')).rejects.toThrow(
+      'Invalid request to exports.write: argument 2 a folder is needed.'
+    )
+    await expect(call('exports', 'pickFolder', folder)).rejects.toThrow(
+      'There is no folder picker here: type the full path of the folder instead.'
+    )
+  })
+
+  it('opens the desktop app’s folder picker where the folder was', async () => {
+    const pickFolder = vi.fn(async (startIn: string) => `${startIn}/picked`)
+    const { call } = await setUp({ pickFolder })
+    expect(await call('exports', 'pickFolder', '/home/ana/Documents')).toBe('/home/ana/Documents/picked')
+    expect(pickFolder).toHaveBeenCalledWith('/home/ana/Documents')
   })
 })

@@ -37,11 +37,24 @@ describe('migrate', () => {
   })
 
   it('brings an unversioned library up to the current version', () => {
-    expect(LIBRARY_SCHEMA_VERSION).toBe(1)
+    expect(LIBRARY_SCHEMA_VERSION).toBe(2)
     expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       workshops: [],
       settings: {}
     })
+  })
+
+  it('gives every workshop of a version 1 library an empty finalized result', () => {
+    const workshop = { id: 'a', title: 'A', status: 'finalized' }
+    expect(migrate({ schemaVersion: 1, workshops: [workshop], settings: { x: 1 } }, libraryMigrations, 2)).toEqual({
+      schemaVersion: 2,
+      workshops: [{ ...workshop, result: null }],
+      settings: { x: 1 }
+    })
+  })
+
+  it('trips with a TypeError over a version 1 workshop list that is not a list', () => {
+    expect(() => migrate({ schemaVersion: 1, workshops: 'none' }, libraryMigrations, 2)).toThrow(TypeError)
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { writeTempFile } from '../../../../electron/services/atomicFile'
 import { LibraryService } from '../../../../electron/services/library.service'
+import { hashOf, twelveValueRecord } from '../../../exports/valuesFixtures'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -23,7 +24,7 @@ describe('LibraryService', () => {
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(created.createdAt).toBe(created.updatedAt)
     expect(library.get(created.id)).toEqual(created)
-    expect(await onDisk()).toEqual({ schemaVersion: 1, workshops: [created], settings: {} })
+    expect(await onDisk()).toEqual({ schemaVersion: 2, workshops: [{ ...created, result: null }], settings: {} })
   })
 
   it('lists the most recently changed first', async () => {
@@ -120,6 +121,107 @@ describe('LibraryService', () => {
     expect(reopened.notices).toEqual([])
   })
 
+  describe('finalizing a core-values workshop', () => {
+    async function finalizable() {
+      const library = await LibraryService.open(tempDir())
+      const workshop = await library.create({ template: 'core-values', title: 'Support team values' })
+      return { library, workshop, record: { ...twelveValueRecord(), workshopId: workshop.id } }
+    }
+    const ALREADY = 'This workshop was finalized on 25 Nov 2026, 14:30 UTC; its record cannot change. Duplicate the workshop to run it again.'
+
+    it('stores the record with its SHA-256 as readable JSON and marks the workshop finalized', async () => {
+      const { library, workshop, record } = await finalizable()
+      expect(library.finalized(workshop.id)).toBeNull()
+
+      const finalized = await library.finalize(workshop.id, record)
+      expect(finalized).toEqual({ ...record, contentHash: hashOf(record) })
+      expect(finalized.contentHash).toMatch(/^[0-9a-f]{64}$/)
+      expect(library.finalized(workshop.id)).toEqual(finalized)
+      expect(library.get(workshop.id)).toMatchObject({ status: 'finalized' })
+      expect(library.get(workshop.id).updatedAt > workshop.updatedAt).toBe(true)
+      // The list carries summaries only; the record is read on its own.
+      expect(library.list()[0]).not.toHaveProperty('result')
+
+      const text = await readFile(libraryPath(), 'utf8')
+      expect(text).toMatch(/\n +"name": "Integrity",\n/)
+      expect((await onDisk()).workshops[0].result).toEqual(finalized)
+    })
+
+    it('keeps the record, unchanged, after a restart', async () => {
+      const { library, workshop, record } = await finalizable()
+      await library.finalize(workshop.id, record)
+
+      const reopened = await LibraryService.open(tempDir())
+      const stored = reopened.finalized(workshop.id)!
+      const { contentHash, ...hashed } = stored
+      expect(hashed).toEqual(record)
+      expect(contentHash).toBe(hashOf(hashed))
+      expect(reopened.notices).toEqual([])
+    })
+
+    it('refuses a second finalize and keeps the first record', async () => {
+      const { library, workshop, record } = await finalizable()
+      const first = await library.finalize(workshop.id, record)
+      const before = await readFile(libraryPath(), 'utf8')
+
+      await expect(library.finalize(workshop.id, { ...record, title: 'Rewritten history' })).rejects.toThrow(ALREADY)
+      expect(library.finalized(workshop.id)).toEqual(first)
+      expect(await readFile(libraryPath(), 'utf8')).toBe(before)
+      await expect((await LibraryService.open(tempDir())).finalize(workshop.id, record)).rejects.toThrow(ALREADY)
+    })
+
+    it('refuses a record that breaks the schema, saying which fields, and stays a draft', async () => {
+      const { library, workshop, record } = await finalizable()
+      const broken = { ...record, values: [{ ...record.values[0]!, name: '', weDo: ['x'.repeat(1001)] }], finalizedAt: 'yesterday' }
+
+      await expect(library.finalize(workshop.id, broken)).rejects.toThrow(
+        "The workshop's record could not be stored, so it was not finalized: finalizedAt Invalid ISO datetime; " +
+          'values.0.name a value name cannot be empty; values.0.weDo.0 a behaviour can be at most 1000 characters.'
+      )
+      await expect(library.finalize(workshop.id, { ...record, values: [] })).rejects.toThrow('values a record needs at least one value.')
+      expect(library.finalized(workshop.id)).toBeNull()
+      expect(library.get(workshop.id).status).toBe('draft')
+    })
+
+    it('refuses a record that would expose people: names in an anonymous workshop, a consensus from too few', async () => {
+      const { library, workshop, record } = await finalizable()
+      const tooFew = { scores: [0, 0, 0, 1, 1, 0], voters: 2, average: 4.5, flagged: false }
+      await expect(
+        library.finalize(workshop.id, { ...record, anonymous: true, values: [{ ...record.values[0]!, consensus: tooFew }] })
+      ).rejects.toThrow(
+        'participants.names must be empty (null) in an anonymous workshop; ' +
+          'values.0.consensus.average must be empty (null) when fewer than 3 people voted.'
+      )
+      expect(library.finalized(workshop.id)).toBeNull()
+    })
+
+    it('refuses a record for another workshop, a journey map, and a workshop in the trash', async () => {
+      const { library, workshop, record } = await finalizable()
+      await expect(library.finalize(workshop.id, { ...record, workshopId: 'another-workshop-0001' })).rejects.toThrow(
+        "The workshop's record belongs to another workshop, so it was not finalized."
+      )
+      const journey = await library.create({ template: 'journey-map', title: 'Journey' })
+      await expect(library.finalize(journey.id, { ...record, workshopId: journey.id })).rejects.toThrow(
+        'Only a core-values workshop can be finalized with a record of values.'
+      )
+      await library.trash(workshop.id)
+      await expect(library.finalize(workshop.id, record)).rejects.toThrow('This workshop is in the trash. Restore it before finalizing it.')
+      await expect(library.finalize('no-such-workshop', record)).rejects.toThrow(UNKNOWN)
+    })
+
+    it('duplicates a finalized workshop as a draft without its record', async () => {
+      const { library, workshop, record } = await finalizable()
+      await library.finalize(workshop.id, record)
+      const copy = await library.duplicate(workshop.id)
+
+      expect(copy).toMatchObject({ title: 'Support team values (copy)', status: 'draft' })
+      expect(library.finalized(copy.id)).toBeNull()
+      expect((await onDisk()).workshops.find((each: { id: string }) => each.id === copy.id).result).toBeNull()
+      await library.finalize(copy.id, { ...record, workshopId: copy.id })
+      expect(library.finalized(copy.id)?.workshopId).toBe(copy.id)
+    })
+  })
+
   describe('schema versions', () => {
     const v0 = {
       workshops: [
@@ -139,7 +241,11 @@ describe('LibraryService', () => {
       await writeFile(libraryPath(), JSON.stringify(v0))
       const library = await LibraryService.open(tempDir())
       expect(titles(library)).toEqual(['From the first release'])
-      expect(await onDisk()).toEqual({ schemaVersion: 1, workshops: v0.workshops, settings: {} })
+      expect(await onDisk()).toEqual({
+        schemaVersion: 2,
+        workshops: v0.workshops.map((workshop) => ({ ...workshop, result: null })),
+        settings: {}
+      })
       expect(JSON.parse(await readFile(`${libraryPath()}.bak`, 'utf8'))).toEqual(v0)
     })
 
@@ -148,7 +254,7 @@ describe('LibraryService', () => {
       await writeFile(libraryPath(), newer)
       await expect(LibraryService.open(tempDir())).rejects.toThrow(
         `Your workshop list (${libraryPath()}) was made by a newer version of Workshop Studio ` +
-          '(format 7; this version reads format 1 and older). It was left unchanged. Install the newer version to open it.'
+          '(format 7; this version reads format 2 and older). It was left unchanged. Install the newer version to open it.'
       )
       expect(await readFile(libraryPath(), 'utf8')).toBe(newer)
       expect(await readdir(tempDir())).toEqual(['library.json'])

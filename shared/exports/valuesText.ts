@@ -1,0 +1,91 @@
+/**
+ * The wording every export of a values record shares, so a Markdown file, a web page and a
+ * PDF of the same workshop say the same thing. Times are written in UTC: an export is read
+ * on other computers, in other time zones, and must not change with them.
+ */
+import type { ConsensusResult, ValuesRecord } from '../valuesRecord'
+
+export const LABELS = {
+  pageTitle: 'Our values',
+  question: 'The question',
+  weDo: 'We do',
+  weDont: 'We don’t',
+  examples: 'Example stories',
+  decisionRecord: 'Decision record',
+  finalized: 'Finalized',
+  participants: 'Participants',
+  dotVote: 'Dot vote',
+  ranking: 'Ranking',
+  consensusRule: 'Consensus check',
+  stages: 'Stages',
+  contentHash: 'Content hash',
+  hashNote: 'SHA-256 of the record as canonical JSON (keys sorted, no spaces); the JSON export holds the record.'
+} as const
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+const twoDigits = (n: number) => String(n).padStart(2, '0')
+
+const utcDay = (date: Date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+const utcTime = (date: Date) => `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`
+
+/** "25 Nov 2026, 14:30 UTC". */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso)
+  return `${utcDay(date)}, ${utcTime(date)} UTC`
+}
+
+/** "25 Nov 2026, 14:02–14:15 UTC", or both dates in full when the span crosses midnight. */
+export function formatUtcSpan(startIso: string, endIso: string | null): string {
+  if (endIso === null) return `${formatUtc(startIso)}, not closed`
+  const start = new Date(startIso)
+  const end = new Date(endIso)
+  if (utcDay(start) !== utcDay(end)) return `${formatUtc(startIso)} – ${formatUtc(endIso)}`
+  return `${utcDay(start)}, ${utcTime(start)}–${utcTime(end)} UTC`
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** Fist-of-five averages to one decimal: "4.3". */
+export const formatAverage = (average: number) => average.toFixed(1)
+
+export const participantCountText = (record: ValuesRecord) => plural(record.participants.count, 'participant', 'participants')
+
+export function participantsText(record: ValuesRecord): string {
+  const { names } = record.participants
+  const people = participantCountText(record)
+  if (record.anonymous) return `${people}; the workshop was anonymous`
+  return names && names.length > 0 ? `${people}: ${names.join(', ')}` : people
+}
+
+export function dotVoteText(votes: ValuesRecord['votes']): string {
+  const spread = votes.multipleDotsPerCluster ? 'more than one dot per cluster allowed' : 'one dot per cluster'
+  return `${plural(votes.voters, 'person', 'people')} voted, ${plural(votes.budget, 'dot', 'dots')} each (${spread})`
+}
+
+export function consensusRuleText(rule: ValuesRecord['consensusRule']): string {
+  return (
+    `Fist of five (0 blocks, 5 fully supports); a value averaging below ${rule.threshold} is flagged for rework; ` +
+    `results are shown only when at least ${plural(rule.minGroup, 'person', 'people')} took part`
+  )
+}
+
+/** One line on a value's consensus check, or null when it had none. */
+export function consensusText(consensus: ConsensusResult | null, rule: ValuesRecord['consensusRule']): string | null {
+  if (!consensus) return null
+  if (consensus.average === null) {
+    return `Consensus: not shown, as fewer than ${plural(rule.minGroup, 'person', 'people')} took part.`
+  }
+  const result = `Consensus: ${formatAverage(consensus.average)} of 5 from ${plural(consensus.voters, 'person', 'people')}`
+  return consensus.flagged ? `${result}, flagged for rework (below ${rule.threshold}).` : `${result}.`
+}
+
+/**
+ * How many people showed each number of fingers, or null when the result is withheld: with
+ * fewer than `minGroup` voters the counts could tell who voted what.
+ */
+export function fingersText(consensus: ConsensusResult | null): string | null {
+  if (!consensus || consensus.average === null) return null
+  return `Fingers shown, 0 to 5: ${consensus.scores.join(' · ')}`
+}
+
+export const dotsText = (dots: number) => plural(dots, 'dot', 'dots')

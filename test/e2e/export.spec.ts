@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
+import { exportFileName } from '../../shared/exports/fileName'
+import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../shared/exports/formats'
+import type { ValuesRecord } from '../../shared/valuesRecord'
+import { hashOf, twelveValueRecord } from '../exports/valuesFixtures'
+import { pdfInfo, pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
+import { expect, saveScreenshot, test } from './fixtures'
+
+const TITLE = 'Support team values'
+
+/** A call of the contract from the page, as the app's own screens make it. */
+async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ route, body }): Promise<Reply> =>
+      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
+    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
+  )
+  if (!reply.ok) throw new Error(reply.error)
+  return reply.value as T
+}
+
+/** A core-values workshop finalized through the contract, as the finalize stage does it. */
+async function seedFinalized(page: Page): Promise<ValuesRecord> {
+  const workshop = await invoke<{ id: string }>(page, 'library', 'create', [{ template: 'core-values', title: TITLE }])
+  const record = { ...twelveValueRecord(), workshopId: workshop.id }
+  await invoke(page, 'library', 'finalize', [workshop.id, record])
+  return record
+}
+
+function workshopItem(page: Page, title: string) {
+  return page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('button', { name: `Open ${title}`, exact: true }) })
+}
+
+async function openExport(page: Page) {
+  await workshopItem(page, TITLE).getByRole('button', { name: 'Export' }).click()
+  return page.getByRole('dialog', { name: `Export “${TITLE}”` })
+}
+
+test('the leader exports a finalized workshop to every format, and each file reads back', async ({ page, hostApp, dataDir }, testInfo) => {
+  await page.goto(hostApp.url)
+  const record = await seedFinalized(page)
+  await expect(workshopItem(page, TITLE)).toContainText('Finalized')
+  await saveScreenshot(page, testInfo, 'export-library-finalized')
+
+  const dialog = await openExport(page)
+  const folderField = dialog.getByRole('textbox', { name: 'Folder' })
+  // Host mode has no folder picker: the path is typed, starting from the default folder.
+  await expect(folderField).toHaveValue(join(dataDir, 'exports'))
+  await expect(dialog.getByRole('button', { name: 'Choose folder…' })).toHaveCount(0)
+  await saveScreenshot(page, testInfo, 'export-dialog')
+
+  const folder = join(dataDir, 'exports for the board')
+  await folderField.fill(folder)
+  const paths = {} as Record<ExportFormat, string>
+  for (const format of EXPORT_FORMATS) {
+    const { label } = EXPORT_FORMAT_INFO[format]
+    paths[format] = join(folder, exportFileName(record.title, format))
+    await dialog.getByRole('button', { name: label, exact: true }).click()
+    await expect(dialog.getByRole('status')).toContainText(`${label} saved as ${paths[format]}`)
+  }
+  await saveScreenshot(page, testInfo, 'export-dialog-saved')
+
+  const agreed = record.values
+  const markdown = readMarkdown(await readFile(paths.markdown, 'utf8'))
+  expect(markdown.sections.map((section) => section.heading)).toEqual([...agreed.map((value) => value.name), 'Decision record'])
+  expect(markdown.rawHtml).toEqual([])
+  agreed.forEach((value, index) => {
+    expect(markdown.sections[index]!.items).toEqual(expect.arrayContaining([...value.weDo, ...value.weDont]))
+    expect(squash(markdown.sections[index]!.text)).toContain(squash(value.definition))
+  })
+
+  const html = readHtml(await readFile(paths.html, 'utf8'))
+  expect(html.values.map(({ name, definition, weDo, weDont, examples }) => ({ name, definition, weDo, weDont, examples }))).toEqual(
+    agreed.map(({ name, definition, weDo, weDont, examples }) => ({ name, definition, weDo, weDont, examples }))
+  )
+  expect(html.tags).not.toContain('script')
+
+  const pdf = squash(await pdfText(paths.pdf))
+  for (const value of agreed) {
+    for (const text of [value.name, value.definition, ...value.weDo, ...value.weDont, ...value.examples]) expect(pdf).toContain(squash(text))
+  }
+
+  const rows = readCsv(await readFile(paths.csv, 'utf8'))
+  expect(rows.filter((row) => row.Row === 'Definition').map((row) => [row.Value, row.Text])).toEqual(
+    agreed.map((value) => [value.name, value.definition])
+  )
+  expect(rows.filter((row) => row.Row === 'We do')).toHaveLength(agreed.reduce((sum, value) => sum + value.weDo.length, 0))
+
+  const json = readJson(await readFile(paths.json, 'utf8'))
+  expect(json.errors).toEqual([])
+  expect(json.document.record).toEqual(record)
+  expect(json.document.contentHash.value).toBe(hashOf(json.document.record))
+
+  // The web page prints on A4 with no value split across two pages.
+  const printed = await page.context().newPage()
+  await printed.goto(pathToFileURL(paths.html).href)
+  await saveScreenshot(printed, testInfo, 'export-html-page')
+  const printPath = join(dataDir, 'printed.pdf')
+  await writeFile(printPath, await printed.pdf({ preferCSSPageSize: true }))
+  const info = await pdfInfo(printPath)
+  expect(info.pageSize).toMatch(/\(A4\)/)
+  const pages = (await pdfText(printPath)).split('\f').slice(0, info.pages).map(squash)
+  for (const value of agreed) {
+    const first = pages.findIndex((text) => text.includes(squash(value.name)))
+    expect(pages[first], value.name).toContain(squash(value.weDont.at(-1)!))
+  }
+  await printed.close()
+
+  // A second export of the same format never replaces the first.
+  await dialog.getByRole('button', { name: 'PDF', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText(`PDF saved as ${join(folder, exportFileName(record.title, 'pdf', 2))}`)
+})
+
+test('the export says clearly what is wrong with a folder, and keeps the dialog open to fix it', async ({ page, hostApp, dataDir }, testInfo) => {
+  await page.goto(hostApp.url)
+  await seedFinalized(page)
+  const dialog = await openExport(page)
+  const folderField = dialog.getByRole('textbox', { name: 'Folder' })
+
+  await folderField.fill('exports')
+  await dialog.getByRole('button', { name: 'Markdown', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toHaveText(
+    `Give the folder as a full path, such as ${join(dataDir, 'exports')}; “exports” is not one.`
+  )
+  await saveScreenshot(page, testInfo, 'export-dialog-problem')
+
+  const file = join(dataDir, 'library.json')
+  await folderField.fill(file)
+  await dialog.getByRole('button', { name: 'Markdown', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toHaveText(`${file} is a file, or lies inside one, not a folder. Choose a folder to export to.`)
+
+  await folderField.fill(join(dataDir, 'fixed'))
+  await dialog.getByRole('button', { name: 'Markdown', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  await expect(dialog.getByRole('status')).toContainText(`Markdown saved as ${join(dataDir, 'fixed')}`)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toHaveCount(0)
+})
+
+test('a workshop that is not finalized offers no export', async ({ page, hostApp }) => {
+  await page.goto(hostApp.url)
+  await invoke(page, 'library', 'create', [{ template: 'core-values', title: 'Still a draft' }])
+  await expect(workshopItem(page, 'Still a draft')).toBeVisible()
+  await expect(workshopItem(page, 'Still a draft').getByRole('button', { name: 'Export' })).toHaveCount(0)
+})

@@ -1,0 +1,152 @@
+/**
+ * Reads exports back with consumers no one here wrote, for unit and end-to-end tests alike:
+ * pdftotext (poppler) for PDF, csv-parse for CSV, marked for Markdown (rendered, then read
+ * as a page), parse5 for HTML, and Ajv against the published JSON Schema for JSON.
+ */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { marked, type Token } from 'marked'
+import { parse as parseHtml, type DefaultTreeAdapterTypes } from 'parse5'
+import { valuesJsonSchema, type ValuesJsonDocument } from '../../shared/exports/valuesJson'
+
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document
+type Element = DefaultTreeAdapterTypes.Element
+
+/** All whitespace gone: for text that a layout may wrap or split into paragraphs. */
+export const squash = (text: string) => text.replace(/\s+/g, '')
+
+const isElement = (node: Node): node is Element => 'tagName' in node
+
+function* elements(node: Node): Generator<Element> {
+  if (isElement(node)) yield node
+  for (const child of 'childNodes' in node ? node.childNodes : []) yield* elements(child)
+}
+
+/** The text a reader sees: line breaks as "\n", everything else as written. */
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value
+  if (isElement(node) && node.tagName === 'br') return '\n'
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : ''
+}
+
+const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value
+const hasClass = (element: Element, name: string) => (attribute(element, 'class') ?? '').split(/\s+/).includes(name)
+const within = (root: Node, predicate: (element: Element) => boolean) => [...elements(root)].filter(predicate)
+
+export interface ReadPage {
+  title: string
+  /** Every element's tag name, to show that no text turned into markup. */
+  tags: string[]
+  /** Every src, href and similar attribute: a standalone page has none pointing outside. */
+  links: string[]
+  text: string
+}
+
+function readPage(document: DefaultTreeAdapterTypes.Document): ReadPage {
+  const all = [...elements(document)]
+  return {
+    title: textOf(all.find((element) => element.tagName === 'title') ?? document),
+    tags: all.map((element) => element.tagName),
+    links: all.flatMap((element) => element.attrs.filter((attr) => ['src', 'href', 'srcset', 'action'].includes(attr.name)).map((attr) => attr.value)),
+    text: textOf(document)
+  }
+}
+
+export interface HtmlValue {
+  name: string
+  definition: string
+  weDo: string[]
+  weDont: string[]
+  examples: string[]
+  consensus: string | null
+}
+
+/** The exported web page as a browser's parser builds it, and each value's parts found in it. */
+export function readHtml(html: string): ReadPage & { values: HtmlValue[]; recordText: string } {
+  const document = parseHtml(html)
+  const listItems = (section: Element, className: string) =>
+    within(section, (element) => hasClass(element, className)).flatMap((list) => within(list, (element) => element.tagName === 'li').map(textOf))
+  const values = within(document, (element) => element.tagName === 'section' && hasClass(element, 'value')).map((section) => ({
+    name: textOf(within(section, (element) => element.tagName === 'h2')[0]!),
+    definition: within(section, (element) => hasClass(element, 'definition')).map(textOf).join('\n\n'),
+    weDo: listItems(section, 'we-do'),
+    weDont: listItems(section, 'we-dont'),
+    examples: within(section, (element) => element.tagName === 'blockquote').map((quote) =>
+      within(quote, (element) => element.tagName === 'p').map(textOf).join('\n\n')
+    ),
+    consensus: within(section, (element) => hasClass(element, 'consensus')).map(textOf)[0] ?? null
+  }))
+  const record = within(document, (element) => element.tagName === 'section' && hasClass(element, 'record'))[0]
+  return { ...readPage(document), values, recordText: record ? textOf(record) : '' }
+}
+
+export interface MarkdownSection {
+  /** A level-2 heading's text, as a Markdown reader shows it. */
+  heading: string
+  /** The items of every list in the section. */
+  items: string[]
+  text: string
+}
+
+/**
+ * The Markdown as marked reads it: its block structure (headings by level), and the page it
+ * renders to, read back with parse5 and split at each level-2 heading.
+ */
+export function readMarkdown(markdown: string): ReadPage & { headings: Array<{ depth: number; text: string }>; sections: MarkdownSection[]; rawHtml: string[] } {
+  const tokens = marked.lexer(markdown)
+  const rawHtml: string[] = []
+  marked.walkTokens(tokens, (token: Token) => {
+    if (token.type === 'html') rawHtml.push(token.raw)
+  })
+  const document = parseHtml(`<!doctype html><title>markdown</title>${marked.parser(tokens)}`)
+  const body = [...elements(document)].find((element) => element.tagName === 'body')!
+  const sections: MarkdownSection[] = []
+  for (const node of body.childNodes) {
+    if (!isElement(node)) continue
+    if (node.tagName === 'h2') sections.push({ heading: textOf(node), items: [], text: '' })
+    const section = sections.at(-1)
+    if (!section || node.tagName === 'h2') continue
+    section.items.push(...within(node, (element) => element.tagName === 'li').map((item) => textOf(item).trim()))
+    section.text += `${textOf(node)}\n`
+  }
+  const headings = within(body, (element) => /^h[1-6]$/.test(element.tagName)).map((heading) => ({
+    depth: Number(heading.tagName[1]),
+    text: textOf(heading)
+  }))
+  return { ...readPage(document), headings, sections, rawHtml }
+}
+
+/** CSV rows as objects keyed by the header row. */
+export function readCsv(csv: string): Array<Record<string, string>> {
+  return parseCsv(csv, { bom: true, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>
+}
+
+/** The JSON document, and what Ajv finds wrong with it against the exported JSON Schema (empty when valid). */
+export function readJson(json: string): { document: ValuesJsonDocument; errors: string[] } {
+  const ajv = new Ajv2020({ allErrors: true, strict: true })
+  addFormats(ajv)
+  const validate = ajv.compile(valuesJsonSchema())
+  const document = JSON.parse(json) as ValuesJsonDocument
+  validate(document)
+  return { document, errors: (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`) }
+}
+
+const run = promisify(execFile)
+
+/** The text of a PDF file as poppler's pdftotext extracts it. */
+export async function pdfText(path: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+  return stdout
+}
+
+/** The number of pages poppler's pdfinfo counts, and the page size it reads. */
+export async function pdfInfo(path: string): Promise<{ pages: number; pageSize: string }> {
+  const { stdout } = await run('pdfinfo', [path], { encoding: 'utf8' })
+  return {
+    pages: Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]),
+    pageSize: /^Page size:\s+(.+)$/m.exec(stdout)?.[1] ?? ''
+  }
+}

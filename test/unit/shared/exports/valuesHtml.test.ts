@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { valuesHtml } from '../../../../shared/exports/valuesHtml'
+import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { readHtml, squash } from '../../../exports/readBack'
+
+describe('valuesHtml, read back by parse5', () => {
+  const record = twelveValueRecord()
+  const document = finalized(record)
+  const html = valuesHtml(document)
+  const read = readHtml(html)
+
+  it('holds every value with its definition, behaviours and stories, exactly as written', () => {
+    expect(read.values).toHaveLength(12)
+    record.values.forEach((value, index) => {
+      expect(read.values[index]).toMatchObject({
+        name: value.name,
+        definition: value.definition,
+        weDo: value.weDo,
+        weDont: value.weDont,
+        examples: value.examples
+      })
+    })
+    expect(read.values[2]!.name).toBe(AWKWARD.name)
+  })
+
+  it('is one standalone page: no script, no markup from people’s text, nothing loaded from anywhere', () => {
+    expect(read.tags).not.toContain('script')
+    expect(read.tags).not.toContain('b')
+    expect(read.tags).not.toContain('a')
+    expect(read.tags).not.toContain('link')
+    expect(read.tags).not.toContain('img')
+    expect(read.links).toEqual([])
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`)
+    expect(read.title).toBe(`Our values: ${record.title}`)
+  })
+
+  it('prints on A4 without splitting a value, with the decision record on its own page', () => {
+    expect(html).toContain('@page { size: A4;')
+    expect(html).toMatch(/\.value \{[^}]*break-inside: avoid;/)
+    expect(html).toMatch(/\.record \{ break-before: page;/)
+  })
+
+  it('shows consensus only where enough people voted, and marks values flagged for rework', () => {
+    expect(read.values[0]!.consensus).toBe('Consensus: 4.0 of 5 from 12 people. Fingers shown, 0 to 5: 0 · 0 · 1 · 2 · 5 · 4.')
+    expect(read.values[4]!.consensus).toContain('flagged for rework (below 3)')
+    expect(html).toContain('<p class="consensus consensus--flagged">Consensus: 2.5')
+    expect(read.values[6]!.consensus).toBe('Consensus: not shown, as fewer than 3 people took part.')
+    expect(read.values[8]!.consensus).toBeNull()
+  })
+
+  it('ends with the decision record and the content hash', () => {
+    expect(read.recordText).toContain('4 participants: Ana, Chloé, Jürgen, O’Brien, Pat')
+    // A table row: the stage in one cell, its times in the next.
+    expect(squash(read.recordText)).toContain(squash('Dot vote 25 Nov 2026, 13:40–13:48 UTC'))
+    expect(read.recordText).toContain(document.contentHash)
+  })
+})

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { valuesMarkdown } from '../../../../shared/exports/valuesMarkdown'
+import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { readMarkdown, squash } from '../../../exports/readBack'
+
+describe('valuesMarkdown, read back by marked', () => {
+  const record = twelveValueRecord()
+  const document = finalized(record)
+  const read = readMarkdown(valuesMarkdown(document))
+
+  it('has the title, one section per value in order, then the decision record', () => {
+    expect(read.headings[0]).toEqual({ depth: 1, text: record.title })
+    expect(read.sections.map((section) => section.heading)).toEqual([...record.values.map((value) => value.name), 'Decision record'])
+  })
+
+  it('carries every value’s definition, behaviours and stories under its own heading', () => {
+    record.values.forEach((value, index) => {
+      const section = read.sections[index]!
+      expect(section.heading).toBe(value.name)
+      expect(squash(section.text)).toContain(squash(value.definition))
+      expect(section.items).toEqual(expect.arrayContaining([...value.weDo, ...value.weDont]))
+      for (const story of value.examples) expect(squash(section.text)).toContain(squash(story))
+    })
+  })
+
+  it('keeps text people typed as text: no HTML, links, code or emphasis come out of it', () => {
+    expect(read.rawHtml).toEqual([])
+    expect(read.tags).not.toContain('script')
+    expect(read.tags).not.toContain('b')
+    expect(read.tags).not.toContain('a')
+    // One <code>: the content hash. The story's `code` stays text.
+    expect(read.tags.filter((tag) => tag === 'code')).toHaveLength(1)
+    const ownership = read.sections[2]!
+    expect(ownership.heading).toBe(AWKWARD.name)
+    expect(ownership.items).toContain(AWKWARD.weDont)
+    expect(ownership.text).toContain('Line two: commas, "quotes" & <b>tags</b> | pipes # hashes')
+    expect(ownership.text).toContain('[link](javascript:alert(1)) and `code`.')
+  })
+
+  it('writes each value’s consensus, and withholds it where too few people voted', () => {
+    expect(read.sections[0]!.text).toContain('Consensus: 4.0 of 5 from 12 people. Fingers shown, 0 to 5: 0 · 0 · 1 · 2 · 5 · 4.')
+    expect(read.sections[4]!.text).toContain('Consensus: 2.5 of 5 from 12 people, flagged for rework (below 3).')
+    expect(read.sections[6]!.text).toContain('Consensus: not shown, as fewer than 3 people took part.')
+    expect(read.sections[6]!.text).not.toContain('Fingers shown')
+    expect(read.sections[8]!.text).not.toContain('Consensus')
+  })
+
+  it('ends with the decision record: question, people, vote, rule, stages and hash', () => {
+    const decision = read.sections.at(-1)!
+    expect(decision.items).toEqual(
+      expect.arrayContaining([
+        'Finalized: 25 Nov 2026, 14:30 UTC',
+        `The question: ${record.prompt}`,
+        'Participants: 4 participants: Ana, Chloé, Jürgen, O’Brien, Pat',
+        'Dot vote: 12 people voted, 3 dots each (one dot per cluster)',
+        'Integrity: 24 dots',
+        'Speed: 2 dots',
+        'Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC',
+        'Finalize: 25 Nov 2026, 14:29 UTC, not closed'
+      ])
+    )
+    expect(decision.text).toContain(document.contentHash)
+  })
+
+  it('names no one in an anonymous workshop', () => {
+    const anonymous = { ...record, anonymous: true, participants: { count: 4, names: null } }
+    const text = readMarkdown(valuesMarkdown(finalized(anonymous))).text
+    expect(text).toContain('4 participants; the workshop was anonymous')
+    expect(text).not.toContain('Chloé,')
+  })
+})
+
+describe('valuesMarkdown with hostile text', () => {
+  const HOSTILE = [
+    'R&amp;D &copy; &#x41;',
+    '<!-- comment --> <div>block</div>',
+    '* * *',
+    '===',
+    '| a | b |\n|---|---|\n| c | d |',
+    '1) numbered',
+    '+ plus',
+    '> quote',
+    'ends with a backslash \\',
+    '~~struck~~ __bold__ _em_ <https://example.com>',
+    '![image](x.png) [ref]: https://example.com',
+    '    four spaces of indent',
+    '```fence'
+  ]
+
+  it('reads every one back as the same text, in headings, paragraphs and list items', () => {
+    const base = twelveValueRecord()
+    // Headings and list items are single lines, and Markdown has no leading spaces in them.
+    const line = (text: string) => text.replace(/\n/g, ' ').trim()
+    const values = HOSTILE.map((text, index) => ({
+      ...base.values[index % base.values.length]!,
+      name: `${line(text)} ${index}`,
+      definition: text,
+      weDo: [line(text)],
+      weDont: [],
+      examples: [text]
+    }))
+    const read = readMarkdown(valuesMarkdown(finalized({ ...base, values })))
+    expect(read.rawHtml).toEqual([])
+    expect(read.tags.filter((tag) => !['html', 'head', 'title', 'body', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'br', 'hr', 'blockquote', 'code'].includes(tag))).toEqual([])
+    values.forEach((value, index) => {
+      const section = read.sections[index]!
+      expect(section.heading).toBe(value.name)
+      expect(section.items).toContain(value.weDo[0])
+      expect(squash(section.text)).toContain(squash(value.definition))
+    })
+  })
+})
