@@ -1,6 +1,10 @@
 /** What crosses the network when a workshop is live: routes and answers, versioned by shape. */
 
-/** Participants check their code here and receive a ticket for signaling. */
+/**
+ * Participants check their code here (`?code=`) and receive a ticket for signaling. Someone
+ * already in asks with their ticket (`?ticket=`) whether their session still runs, when its
+ * signaling stops answering.
+ */
 export const JOIN_CHECK_ROUTE = '/join/check'
 /** y-webrtc signaling over WebSocket. */
 export const SIGNAL_ROUTE = '/signal'
@@ -9,7 +13,8 @@ export const JOIN_ROUTE_FRAGMENT = '#/join/'
 
 export type JoinAnswer =
   | { ok: true; title: string; room: string; ticket: string }
-  | { ok: false; error: string }
+  /** `ended`: the session this address served is over, so nothing here lets anyone in any more. */
+  | { ok: false; error: string; ended?: true }
 
 export interface LiveSessionInfo {
   workshopId: string

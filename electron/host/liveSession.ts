@@ -3,6 +3,10 @@
  * by link, QR code or code. It serves the participant's face of the renderer, checks join
  * codes, and admits holders of a ticket to the session's signaling topic. It serves no
  * facilitator API: the library, files and exports are never reachable from the network.
+ *
+ * Once the session ends the server can keep listening, ended: it still serves the page, so a
+ * latecomer's link or code, and a participant whose page asks about their session, hear that it
+ * has ended, where a closed port would only give the browser's "can't reach this site".
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -28,6 +32,12 @@ import { readStaticFile } from './staticFiles'
 const WRONG_CODES_PER_MINUTE = 12
 const MINUTE_MS = 60_000
 
+const ENDED_ANSWER: JoinAnswer = {
+  ok: false,
+  ended: true,
+  error: 'This session has ended: the facilitator closed it, so its link and code no longer let anyone in. Ask the facilitator for a new link or code.'
+}
+
 export interface LiveSessionOptions {
   workshopId: string
   title: string
@@ -45,7 +55,12 @@ export interface LiveSession {
   facilitatorSignalingUrl: string
   /** A fresh code for new joiners; everyone already in stays in. */
   rotateCode(): LiveSessionInfo
-  /** Disconnects every participant and admits no one new. */
+  /**
+   * Disconnects every participant and admits no one new. The server keeps listening until
+   * close(), answering every code and ticket with "this session has ended".
+   */
+  end(): void
+  /** Stops the server, ending the session first if it is live. */
   close(): Promise<void>
 }
 
@@ -85,6 +100,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const facilitatorTicket = randomBytes(18).toString('base64url')
   const tickets = new Set<string>([facilitatorTicket])
   const wrongCodes = new Map<string, number[]>()
+  let ended = false
 
   function recentWrongCodes(address: string): number[] {
     const now = Date.now()
@@ -94,6 +110,15 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   }
 
   function handleJoinCheck(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (ended) return json(response, 410, ENDED_ANSWER)
+    const ticket = url.searchParams.get('ticket')
+    if (ticket !== null) {
+      // Someone already in, whose signaling stopped answering, asks whether to keep trying. A
+      // ticket this session never gave out was given by one that has ended (the same port
+      // serves a new session now); tickets are too long to guess, so this reveals nothing.
+      if (!tickets.has(ticket)) return json(response, 410, ENDED_ANSWER)
+      return json(response, 200, { ok: true, title: options.title, room, ticket } satisfies JoinAnswer)
+    }
     const address = request.socket.remoteAddress ?? 'unknown'
     const wrongSoFar = recentWrongCodes(address)
     if (wrongSoFar.length >= WRONG_CODES_PER_MINUTE) {
@@ -109,9 +134,9 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
         error: 'That code is not right. Check the code on the facilitator’s screen; it may have changed.'
       } satisfies JoinAnswer)
     }
-    const ticket = randomBytes(18).toString('base64url')
-    tickets.add(ticket)
-    json(response, 200, { ok: true, title: options.title, room, ticket } satisfies JoinAnswer)
+    const newTicket = randomBytes(18).toString('base64url')
+    tickets.add(newTicket)
+    json(response, 200, { ok: true, title: options.title, room, ticket: newTicket } satisfies JoinAnswer)
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -162,6 +187,14 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     }
   }
 
+  const end = () => {
+    // Ended before the sockets close: a peer that asks as soon as its socket drops hears "ended".
+    ended = true
+    tickets.clear()
+    wrongCodes.clear()
+    options.hub.closeTopic(room)
+  }
+
   return {
     info,
     facilitatorSignalingUrl: `ws://127.0.0.1:${port}${SIGNAL_ROUTE}?ticket=${facilitatorTicket}`,
@@ -169,9 +202,9 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       code = newCode()
       return info()
     },
+    end,
     async close() {
-      tickets.clear()
-      options.hub.closeTopic(room)
+      if (!ended) end()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

@@ -4,16 +4,41 @@ import type { SessionControl } from '../services/handlers'
 import { startLiveSession, type LiveSession } from './liveSession'
 import { SignalingHub } from './signalingHub'
 
+/**
+ * How long an ended session's server keeps telling latecomers that it has ended. By then its
+ * link is old news in the room; afterwards the port is simply closed.
+ */
+export const ENDED_SERVER_LINGER_MS = 60 * 60_000
+/** Ended servers kept at most, each one port; past this the oldest stops first. */
+export const MAX_ENDED_SERVERS = 4
+
 export interface SessionManagerOptions {
   rendererDir: string
   /** Port for the first live session (0: a free one); later ones take free ports. */
   port: number
   bindAddress?: string
+  /** ENDED_SERVER_LINGER_MS unless a test needs it shorter. */
+  endedLingerMs?: number
+}
+
+interface EndedServer {
+  session: LiveSession
+  port: number
+  stopTimer: NodeJS.Timeout
 }
 
 export class SessionManager implements SessionControl {
   private readonly hub = new SignalingHub({ log: (line) => console.log(`[signaling] ${line}`) })
   private readonly sessions = new Map<string, LiveSession>()
+  /**
+   * Servers of ended sessions, oldest first, still listening in their ended state (see
+   * liveSession.ts): anyone who opens an ended session's link or types its code, and every
+   * participant whose page asks after its connection dropped, is told the session has ended
+   * instead of meeting an unreachable address, which looks like a network fault. Each stops when
+   * a new session needs its port (a fixed --session-port), after endedLingerMs, when more than
+   * MAX_ENDED_SERVERS have piled up, or when the app quits, so they stay few and short-lived.
+   */
+  private endedServers: EndedServer[] = []
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -24,12 +49,15 @@ export class SessionManager implements SessionControl {
   async goLive(workshopId: string, title: string): Promise<FacilitatorSession> {
     const existing = this.sessions.get(workshopId)
     if (existing) return this.view(existing)
+    const port = this.sessions.size === 0 ? this.options.port : 0
+    // A fixed port may still be held by an ended session's server: the new session takes it over.
+    if (port !== 0) await this.stopEnded((ended) => ended.port === port)
     const session = await startLiveSession({
       workshopId,
       title,
       rendererDir: this.options.rendererDir,
       hub: this.hub,
-      port: this.sessions.size === 0 ? this.options.port : 0,
+      port,
       bindAddress: this.options.bindAddress
     })
     this.sessions.set(workshopId, session)
@@ -50,12 +78,30 @@ export class SessionManager implements SessionControl {
 
   async end(workshopId: string): Promise<void> {
     const session = this.sessions.get(workshopId)
+    if (!session) return
     this.sessions.delete(workshopId)
-    await session?.close()
+    session.end()
+    const stopTimer = setTimeout(
+      () => void this.stopEnded((ended) => ended.session === session),
+      this.options.endedLingerMs ?? ENDED_SERVER_LINGER_MS
+    )
+    stopTimer.unref()
+    this.endedServers.push({ session, port: session.info().port, stopTimer })
+    const oldest = this.endedServers.slice(0, Math.max(0, this.endedServers.length - MAX_ENDED_SERVERS))
+    await this.stopEnded((ended) => oldest.includes(ended))
+  }
+
+  private async stopEnded(which: (ended: EndedServer) => boolean): Promise<void> {
+    const stopping = this.endedServers.filter(which)
+    if (stopping.length === 0) return
+    this.endedServers = this.endedServers.filter((ended) => !stopping.includes(ended))
+    for (const ended of stopping) clearTimeout(ended.stopTimer)
+    await Promise.all(stopping.map((ended) => ended.session.close()))
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.end(id)))
+    await this.stopEnded(() => true)
     await this.hub.close()
   }
 }

@@ -21,11 +21,14 @@ import { createListeners, type ExternalStore } from './externalStore'
 import {
   PRESENCE_VERSION,
   presentPeople,
+  readPresence,
+  type Progress,
   type Presence,
   type PresenceColour,
   type PresenceRole,
   type PresentPerson
 } from './presence'
+import { CLOCK_INTERVAL_MS, createHostClockEstimate } from './hostClock'
 import { coalesceUpdates } from './meshRelay'
 import { createWireDoc } from './wireDoc'
 
@@ -38,6 +41,11 @@ export interface LiveSyncOptions {
   name: string
   role: PresenceRole
   colour: PresenceColour
+  /**
+   * Asked while signaling does not answer: resolves true once the session is over for good
+   * (rejects when that cannot be told). The connection then stops trying and reports `ended`.
+   */
+  sessionEnded?: () => Promise<boolean>
 }
 
 export interface ConnectionState {
@@ -49,6 +57,8 @@ export interface ConnectionState {
   peers: number
   /** Signaling has answered at least once: tells "Connecting…" from "Reconnecting…". */
   everConnected: boolean
+  /** The session is over (`sessionEnded` said so): this connection has left the room for good. */
+  ended: boolean
 }
 
 export interface LiveDocConnection {
@@ -56,6 +66,10 @@ export interface LiveDocConnection {
   people: ExternalStore<readonly PresentPerson[]>
   connection: ExternalStore<ConnectionState>
   setEditingNote(noteId: string | null): void
+  /** Publishes this person's stage progress (counts only); null takes it away. */
+  setProgress(progress: Progress | null): void
+  /** The host's clock (the facilitator's), as well as this screen can tell; its own clock until it can. */
+  hostNow(): number
   /** Leaves the room and removes every listener this connection added. */
   destroy(): void
 }
@@ -66,6 +80,9 @@ export interface LiveSyncPage {
   removeEventListener(type: 'online' | 'offline', listener: () => void): void
   readonly navigator: { readonly onLine: boolean }
 }
+
+/** How long signaling may stay silent before asking whether the session is over, and between asks. */
+const SESSION_CHECK_MS = 2_000
 
 /** What y-webrtc's signaling sockets and simple-peer's peers have in common. */
 interface EventEmitterLike {
@@ -86,33 +103,95 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   awareness.setLocalState(presence)
 
   const connectionListeners = createListeners()
-  let state: ConnectionState = { online: page.navigator.onLine, signalingConnected: false, peers: 0, everConnected: false }
+  let state: ConnectionState = {
+    online: page.navigator.onLine,
+    signalingConnected: false,
+    peers: 0,
+    everConnected: false,
+    ended: false
+  }
 
   const peopleListeners = createListeners()
   let people: readonly PresentPerson[] = []
   const refreshPeople = () => {
-    // Offline, no one else can be seen; they are heard from again on reconnecting. (Their
+    // Offline or ended, no one else can be seen; they are heard from again on reconnecting. (Their
     // states stay in awareness: removed, a peer's unchanged state would not be taken back.)
-    const states = state.online ? awareness.getStates() : new Map([[awareness.clientID, awareness.getLocalState()]])
+    const inRoom = state.online && !state.ended
+    const states = inRoom ? awareness.getStates() : new Map([[awareness.clientID, awareness.getLocalState()]])
     people = presentPeople(states, awareness.clientID)
     peopleListeners.notify()
   }
   refreshPeople()
   awareness.on('change', refreshPeople)
 
+  // The facilitator's machine is the host: its own clock is host time, and it tells everyone.
+  const hostClock = createHostClockEstimate()
+  const publishClock = () => {
+    presence = { ...presence, clock: Date.now() }
+    awareness.setLocalState(presence)
+  }
+  const clockTimer = options.role === 'facilitator' ? setInterval(publishClock, CLOCK_INTERVAL_MS) : undefined
+  if (options.role === 'facilitator') publishClock()
+  const sampleHostClock = ({ added, updated }: { added: number[]; updated: number[] }) => {
+    const receivedAt = Date.now()
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === awareness.clientID) continue
+      const person = readPresence(clientId, awareness.getStates().get(clientId), awareness.clientID)
+      if (person?.clock != null) hostClock.sample(person.clock, receivedAt)
+    }
+  }
+  if (options.role === 'participant') awareness.on('change', sampleHostClock)
+
   const setState = (next: ConnectionState) => {
     if (
       next.online === state.online &&
       next.signalingConnected === state.signalingConnected &&
       next.peers === state.peers &&
-      next.everConnected === state.everConnected
+      next.everConnected === state.everConnected &&
+      next.ended === state.ended
     ) {
       return
     }
-    const onlineChanged = next.online !== state.online
+    const roomChanged = next.online !== state.online || next.ended !== state.ended
     state = next
     connectionListeners.notify()
-    if (onlineChanged) refreshPeople()
+    if (roomChanged) refreshPeople()
+    followSignaling()
+  }
+
+  // An ended session and a host out of reach look the same from here: signaling stops
+  // answering. While it does, ask now and then which it is, so that only a session that
+  // ended stops trying; a dropped network keeps "Reconnecting…" and comes back by itself.
+  const { sessionEnded } = options
+  let checkTimer: ReturnType<typeof setTimeout> | undefined
+  let asking = false
+  const followSignaling = () => {
+    if (!sessionEnded) return
+    if (!state.online || state.signalingConnected || state.ended) {
+      clearTimeout(checkTimer)
+      checkTimer = undefined
+    } else if (checkTimer === undefined && !asking) {
+      checkTimer = setTimeout(() => askWhetherEnded(sessionEnded), SESSION_CHECK_MS)
+    }
+  }
+  const askWhetherEnded = (ask: () => Promise<boolean>) => {
+    checkTimer = undefined
+    asking = true
+    void ask()
+      .catch(() => false)
+      .then((ended) => {
+        asking = false
+        if (destroyed) return
+        if (ended) endSession()
+        else followSignaling()
+      })
+  }
+  const endSession = () => {
+    provider.disconnect()
+    // Leaving the room cleared this peer's own presence, which still belongs on its own screen.
+    awareness.setLocalState(presence)
+    setState({ ...state, ended: true })
+    refresh()
   }
 
   // y-webrtc allows one provider per room name in a page. It opens and frees the name a
@@ -159,6 +238,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   provider.on('status', watchConnections)
   provider.on('synced', refresh)
   watchConnections()
+  followSignaling()
 
   // Emulated and real "offline" both leave WebRTC and the WebSocket half-alive for a while;
   // leaving at once lets everyone see who is gone and makes coming back a clean rejoin.
@@ -171,6 +251,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   }
   const onOnline = () => {
     setState({ ...state, online: true })
+    if (state.ended) return
     // y-webrtc's connect() appends to this list without clearing it; the entries left from
     // before were destroyed by disconnect().
     provider.signalingConns = []
@@ -190,12 +271,21 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       presence = { ...presence, editingNoteId: noteId }
       awareness.setLocalState(presence)
     },
+    setProgress(progress) {
+      if (destroyed || JSON.stringify(presence.progress ?? null) === JSON.stringify(progress)) return
+      presence = { ...presence, progress: progress ?? undefined }
+      awareness.setLocalState(presence)
+    },
+    hostNow: () => Date.now() + hostClock.offset(),
     destroy() {
       if (destroyed) return
       destroyed = true
       page.removeEventListener('offline', onOffline)
       page.removeEventListener('online', onOnline)
+      clearTimeout(checkTimer)
       awareness.off('change', refreshPeople)
+      awareness.off('change', sampleHostClock)
+      clearInterval(clockTimer)
       for (const detach of detachers.splice(0)) detach()
       provider.off('peers', watchConnections)
       provider.off('status', watchConnections)

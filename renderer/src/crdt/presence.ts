@@ -3,6 +3,8 @@
  * defensively by everyone else. Nothing here is saved; it lives as long as the connection.
  */
 
+import { isStageId, type StageId } from '../../../shared/stages'
+
 /** Bumped when the fields below change meaning; readers still take what they can use. */
 export const PRESENCE_VERSION = 1
 
@@ -27,6 +29,31 @@ export interface Presence {
   colour: PresenceColour
   /** The note whose text box this person has open, so others can see it is being worked on. */
   editingNoteId: string | null
+  /** The facilitator's clock when this state was sent: every screen's estimate of host time. */
+  clock?: number
+  /** How far this person is with the current stage; counts only, never what they wrote. */
+  progress?: Progress
+}
+
+export interface Progress {
+  stage: StageId
+  /** Private notes written (silent brainstorm). */
+  notes: number
+  /** Ballot or check complete. */
+  done: boolean
+}
+
+const MAX_PROGRESS_NOTES = 10_000
+
+function readProgress(value: unknown): Progress | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { stage, notes, done } = value as Record<string, unknown>
+  if (!isStageId(stage)) return null
+  return {
+    stage,
+    notes: typeof notes === 'number' && Number.isInteger(notes) && notes >= 0 ? Math.min(notes, MAX_PROGRESS_NOTES) : 0,
+    done: done === true
+  }
 }
 
 export interface PresentPerson {
@@ -35,6 +62,9 @@ export interface PresentPerson {
   role: PresenceRole
   colour: PresenceColour
   editingNoteId: string | null
+  /** Set for the facilitator's state only. */
+  clock: number | null
+  progress: Progress | null
   isSelf: boolean
 }
 
@@ -67,13 +97,16 @@ export function readPresence(clientId: number, state: unknown, selfClientId: num
   const fields = state as Record<string, unknown>
   const name = typeof fields.name === 'string' ? cleanDisplayName(fields.name) : ''
   const editing = fields.editingNoteId
+  const role: PresenceRole = fields.role === 'facilitator' ? 'facilitator' : 'participant'
   return {
     clientId,
     // A peer that left its name out still counts as someone here.
     name: name || guestName(clientId),
-    role: fields.role === 'facilitator' ? 'facilitator' : 'participant',
+    role,
     colour: isPresenceColour(fields.colour) ? fields.colour : presenceColourFor(clientId),
     editingNoteId: typeof editing === 'string' && editing.length > 0 && editing.length <= 64 ? editing : null,
+    clock: role === 'facilitator' && typeof fields.clock === 'number' && Number.isFinite(fields.clock) ? fields.clock : null,
+    progress: readProgress(fields.progress),
     isSelf: clientId === selfClientId
   }
 }

@@ -14,6 +14,7 @@ import { JoinCodeForm } from './JoinCodeForm'
 import { forgetJoinedSession, loadJoinedSession, saveJoinedSession, type JoinedSession } from './joinedSession'
 import { NameForm } from './NameForm'
 import { ParticipantBoard } from './ParticipantBoard'
+import { SessionEnded } from './SessionEnded'
 import './join.css'
 
 /**
@@ -27,6 +28,8 @@ type Step =
   | { step: 'code'; problem: string | null }
   | { step: 'name'; code: string; answer: JoinAccepted }
   | { step: 'joined'; session: JoinedSession }
+  /** The link or code belongs to a session that is over. */
+  | { step: 'ended' }
 
 function firstStep(linkCode: string | null): Step {
   const stored = loadJoinedSession(sessionStorage)
@@ -43,14 +46,29 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!
 export function JoinScreen({ linkCode }: { linkCode: string | null }) {
   const [step, setStep] = useState<Step>(() => firstStep(linkCode))
   const [typed, setTyped] = useState(linkCode ?? '')
-  useDocumentTitle(step.step === 'name' ? step.answer.title : step.step === 'joined' ? step.session.title : 'Join a session')
+  useDocumentTitle(
+    step.step === 'name'
+      ? step.answer.title
+      : step.step === 'joined'
+        ? step.session.title
+        : step.step === 'ended'
+          ? 'This session has ended'
+          : 'Join a session'
+  )
 
   const checkingCode = step.step === 'checking' ? step.code : null
   useEffect(() => {
     if (checkingCode === null) return
     const controller = new AbortController()
     checkJoinCode(checkingCode, controller.signal).then(
-      (answer) => setStep(answer.ok ? { step: 'name', code: checkingCode, answer } : { step: 'code', problem: answer.error }),
+      (answer) =>
+        setStep(
+          answer.ok
+            ? { step: 'name', code: checkingCode, answer }
+            : answer.ended
+              ? { step: 'ended' }
+              : { step: 'code', problem: answer.error }
+        ),
       // Aborted: this screen has gone.
       () => undefined
     )
@@ -76,22 +94,28 @@ export function JoinScreen({ linkCode }: { linkCode: string | null }) {
     setStep({ step: 'joined', session })
   }
 
+  const typeNewCode = () => {
+    setTyped('')
+    setStep({ step: 'code', problem: null })
+    navigate({ screen: 'join', code: null })
+  }
+
   if (step.step === 'joined') {
     return (
       <ParticipantBoard
         session={step.session}
         onLeft={() => {
           forgetJoinedSession(sessionStorage)
-          setTyped('')
-          setStep({ step: 'code', problem: null })
-          navigate({ screen: 'join', code: null })
+          typeNewCode()
         }}
       />
     )
   }
   return (
     <main className="join">
-      {step.step === 'name' ? (
+      {step.step === 'ended' ? (
+        <SessionEnded onNewCode={typeNewCode} />
+      ) : step.step === 'name' ? (
         <NameForm title={step.answer.title} onJoin={(name) => join(step.code, step.answer, name)} />
       ) : (
         <JoinCodeForm

@@ -1,4 +1,7 @@
-/** Asks the live session's server whether a join code is right, and reads its answer defensively. */
+/**
+ * Asks the live session's server whether a join code is right, or whether the session someone
+ * joined still runs, and reads its answers defensively.
+ */
 import { JOIN_CHECK_ROUTE, type JoinAnswer } from '../../../../shared/liveSession'
 
 export type JoinAccepted = Extract<JoinAnswer, { ok: true }>
@@ -19,7 +22,9 @@ export function readJoinAnswer(body: unknown): JoinAnswer {
     if (answer.ok === true && isText(answer.title) && isText(answer.room) && isText(answer.ticket)) {
       return { ok: true, title: answer.title, room: answer.room, ticket: answer.ticket }
     }
-    if (answer.ok === false && isText(answer.error)) return { ok: false, error: answer.error }
+    if (answer.ok === false && isText(answer.error)) {
+      return answer.ended === true ? { ok: false, error: answer.error, ended: true } : { ok: false, error: answer.error }
+    }
   }
   return { ok: false, error: UNEXPECTED_MESSAGE }
 }
@@ -37,4 +42,18 @@ export async function checkJoinCode(code: string, signal?: AbortSignal): Promise
   } catch {
     return readJoinAnswer(null)
   }
+}
+
+/**
+ * Whether the session that gave out `ticket` has ended, asked of the server that served this
+ * page. Rejects when the server cannot be reached: that says nothing about the session.
+ */
+export async function sessionHasEnded(ticket: string): Promise<boolean> {
+  // A network that swallows packets would leave the question open for minutes; ask again instead.
+  const response = await fetch(`${JOIN_CHECK_ROUTE}?ticket=${encodeURIComponent(ticket)}`, {
+    cache: 'no-store',
+    signal: AbortSignal.timeout(5_000)
+  })
+  const answer = readJoinAnswer(await response.json().catch(() => null))
+  return !answer.ok && answer.ended === true
 }

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../../crdt/liveSync'
 
-export type ConnectionTone = 'connected' | 'waiting' | 'offline'
+export type ConnectionTone = 'connected' | 'waiting' | 'offline' | 'ended'
 
 export interface ConnectionStatus {
   text: string
@@ -15,6 +15,7 @@ export const OFFLINE_TEXT = 'Offline — your changes are kept and will sync whe
  * introduces peers.
  */
 export function connectionStatus(state: ConnectionState, role: 'facilitator' | 'participant'): ConnectionStatus {
+  if (state.ended) return { text: 'Session ended', tone: 'ended' }
   if (!state.online) return { text: OFFLINE_TEXT, tone: 'offline' }
   if (state.peers > 0) return { text: 'Connected', tone: 'connected' }
   if (state.signalingConnected) {

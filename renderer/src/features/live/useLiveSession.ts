@@ -5,7 +5,7 @@ import type { WorkshopDocSession } from '../../crdt/persistence'
 import { FACILITATOR_COLOUR } from '../../crdt/presence'
 import { api } from '../../platform/api'
 import { userMessage } from '../../ui/userMessage'
-import { useEditingPresence } from './useEditingPresence'
+import { keepLiveRoom, leaveLiveRoom } from './liveRoomHolder'
 
 export type LiveState =
   | { status: 'checking' }
@@ -26,52 +26,56 @@ export interface LiveSessionControls {
 
 export const FACILITATOR_NAME = 'Facilitator'
 
-interface JoinedRoom {
-  room: string
-  signalingUrl: string
-  connection: LiveDocConnection
-}
+const ENDED_ELSEWHERE =
+  'The live session was ended elsewhere (in another window, or by moving this workshop to the trash), so everyone was disconnected. ' +
+  'Everything added so far is kept on this board; press Go live to start a new session.'
 
 /**
  * The facilitator's side of a workshop's live session: whether it is live (asked when the
  * board opens, so a board reopened mid-session is live again), and the board document joined
  * to the session's room while it is. Edits from the room land in `doc` and are saved by its
- * persistence like any other change.
+ * persistence like any other change. The room outlives this board while the session is live
+ * (liveRoomHolder.ts): leaving for the library leaves the room with someone holding the board.
  */
 export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc']): LiveSessionControls {
   const [state, setState] = useState<LiveState>({ status: 'checking' })
   const [problem, setProblem] = useState<string | null>(null)
-  const joined = useRef<JoinedRoom | null>(null)
   // Answers that arrive after the board has closed are dropped: nothing may join the room then.
   const mounted = useRef(false)
-
-  const leaveRoom = useCallback(() => {
-    joined.current?.connection.destroy()
-    joined.current = null
-  }, [])
 
   const show = useCallback(
     (session: FacilitatorSession) => {
       if (!mounted.current) return
-      // A new code keeps the room: everyone stays connected.
-      if (joined.current?.room !== session.room || joined.current.signalingUrl !== session.signalingUrl) {
-        leaveRoom()
-        const connection = joinLiveDoc(doc, {
+      // A new code keeps the room, and this page's connection to it: everyone stays connected.
+      const connection = keepLiveRoom(workshopId, doc, session, () =>
+        joinLiveDoc(doc, {
           room: session.room,
           signalingUrl: session.signalingUrl,
           name: FACILITATOR_NAME,
           role: 'facilitator',
-          colour: FACILITATOR_COLOUR
+          colour: FACILITATOR_COLOUR,
+          sessionEnded: async () => (await api.session.status(workshopId))?.room !== session.room
         })
-        joined.current = { room: session.room, signalingUrl: session.signalingUrl, connection }
-      }
-      setState({ status: 'live', session, connection: joined.current!.connection })
+      )
+      setState({ status: 'live', session, connection })
     },
-    [doc, leaveRoom]
+    [workshopId, doc]
   )
 
+  const liveConnection = state.status === 'live' ? state.connection : null
   // Others see which note the facilitator is editing, whether or not the panel is open.
-  useEditingPresence(state.status === 'live' ? state.connection : null)
+
+  // A session ended from elsewhere reaches this board through its connection, which finds out.
+  useEffect(() => {
+    if (!liveConnection) return
+    const follow = () => {
+      if (!liveConnection.connection.getSnapshot().ended) return
+      setState({ status: 'off' })
+      setProblem(ENDED_ELSEWHERE)
+    }
+    follow()
+    return liveConnection.connection.subscribe(follow)
+  }, [liveConnection])
 
   useEffect(() => {
     mounted.current = true
@@ -79,8 +83,10 @@ export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc'
     api.session.status(workshopId).then(
       (session) => {
         if (!current) return
-        if (session) show(session)
-        else setState({ status: 'off' })
+        if (session) return show(session)
+        // It ended while the board was away, and the page has not found out yet.
+        leaveLiveRoom(workshopId)
+        setState({ status: 'off' })
       },
       (error: unknown) => {
         if (!current) return
@@ -88,12 +94,12 @@ export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc'
         setProblem(userMessage(error))
       }
     )
+    // The room stays when the board goes: liveRoomHolder keeps it while the session is live.
     return () => {
       current = false
       mounted.current = false
-      leaveRoom()
     }
-  }, [workshopId, show, leaveRoom])
+  }, [workshopId, show])
 
   const run = async (action: () => Promise<void>): Promise<boolean> => {
     setProblem(null)
@@ -121,8 +127,11 @@ export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc'
     end: () =>
       run(async () => {
         await api.session.end(workshopId)
-        leaveRoom()
-        if (mounted.current) setState({ status: 'off' })
+        leaveLiveRoom(workshopId)
+        if (!mounted.current) return
+        setState({ status: 'off' })
+        // This page's connection may have noticed the end before the answer came: it was not ended elsewhere.
+        setProblem(null)
       })
   }
 }

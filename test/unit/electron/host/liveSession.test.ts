@@ -1,4 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { get } from 'node:http'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,7 +9,7 @@ import { formatJoinCode } from '../../../../shared/joinCode'
 import type { FacilitatorSession } from '../../../../shared/contract'
 import type { JoinAnswer } from '../../../../shared/liveSession'
 import { loopbackSessions } from '../loopbackSessions'
-import type { SessionManager } from '../../../../electron/host/sessionManager'
+import { MAX_ENDED_SERVERS, SessionManager } from '../../../../electron/host/sessionManager'
 
 const WORKSHOP = 'abcdef12-live'
 
@@ -21,15 +23,54 @@ function connectSignaling(url: string): Promise<{ result: 'open' | number; socke
   })
 }
 
+/** A port nothing listens on right now, as a facilitator would pick with --session-port. */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/** A fresh connection each time (fetch would reuse one that a server closed when it stopped, and fail). */
+function answersAt(port: number, query: string): Promise<{ status: number; answer: JoinAnswer }> {
+  return new Promise((resolve, reject) => {
+    get(`http://127.0.0.1:${port}/join/check?${query}`, { agent: false }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, answer: JSON.parse(body) as JoinAnswer }))
+    }).once('error', reject)
+  })
+}
+
+const ENDED = { status: 410, answer: { ok: false, ended: true, error: expect.stringMatching(/^This session has ended/) } }
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const unreachable = (port: number) => () =>
+  fetch(`http://127.0.0.1:${port}/`).then(
+    () => false,
+    () => true
+  )
+
 describe('a live session on the room network', () => {
   let dir: string
   let sessions: SessionManager
   let live: FacilitatorSession
   let base: string
 
-  const check = async (code: string) => {
-    const response = await fetch(`${base}/join/check?code=${encodeURIComponent(code)}`)
-    return { status: response.status, answer: (await response.json()) as JoinAnswer }
+  const check = (code: string) => answersAt(live.port, `code=${encodeURIComponent(code)}`)
+  const checkTicket = (ticket: string) => answersAt(live.port, `ticket=${encodeURIComponent(ticket)}`)
+  const joinWithCode = async (code: string) => {
+    const joined = await check(code)
+    if (!joined.answer.ok) throw new Error(joined.answer.error)
+    return joined.answer
   }
 
   beforeEach(async () => {
@@ -106,16 +147,92 @@ describe('a live session on the room network', () => {
     facilitator.socket.close()
   })
 
-  it('ending the session disconnects everyone and admits no one new', async () => {
-    const joined = await check(live.code)
-    if (!joined.answer.ok) throw new Error(joined.answer.error)
-    const participant = await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${joined.answer.ticket}`)
+  it('tells someone already in, by their ticket, that their session still runs', async () => {
+    const { ticket } = await joinWithCode(live.code)
+    expect(await checkTicket(ticket)).toEqual({ status: 200, answer: { ok: true, title: 'Values day', room: live.room, ticket } })
+    await sessions.rotateCode(WORKSHOP)
+    expect((await checkTicket(ticket)).status).toBe(200)
+    // A ticket this session never gave out belongs to one that is over. Asking is not guessing a
+    // code: a laptop that asks often is not locked out.
+    for (let i = 0; i < 20; i++) expect(await checkTicket(`made-up-${i}`)).toEqual(ENDED)
+    expect((await check(sessions.status(WORKSHOP)!.code)).status).toBe(200)
+  })
+
+  it('ending the session disconnects everyone and admits no one new, and its address says it has ended', async () => {
+    const { ticket } = await joinWithCode(live.code)
+    const participant = await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${ticket}`)
     expect(participant.result).toBe('open')
     const closed = new Promise((resolve) => participant.socket.once('close', resolve))
 
     await sessions.end(WORKSHOP)
     await closed
     expect(sessions.status(WORKSHOP)).toBeNull()
-    await expect(fetch(`${base}/join/check?code=${live.code}`)).rejects.toThrow()
+    // The page still loads, so a latecomer's link or code meets a page that says what happened…
+    expect((await fetch(`${base}/`)).status).toBe(200)
+    expect(await check(live.code)).toEqual(ENDED)
+    expect(await check('AAAAAA' === live.code ? 'BBBBBB' : 'AAAAAA')).toEqual(ENDED)
+    // …and someone who was in, whose connection dropped, hears the same when they ask.
+    expect(await checkTicket(ticket)).toEqual(ENDED)
+    expect((await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${ticket}`)).result).toBe(403)
+    expect((await connectSignaling(live.signalingUrl)).result).toBe(403)
+  })
+})
+
+describe('the address of an ended session', () => {
+  let dir: string
+  let manager: SessionManager | undefined
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ended-session-'))
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Join</title>')
+  })
+
+  afterEach(async () => {
+    await manager?.close()
+    manager = undefined
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('is taken over by the next session on a fixed --session-port', async () => {
+    const port = await freePort()
+    manager = new SessionManager({ rendererDir: dir, port, bindAddress: '127.0.0.1' })
+    const morning = await manager.goLive('workshop-morning', 'Morning')
+    expect(morning.port).toBe(port)
+    const { ticket } = (await answersAt(port, `code=${morning.code}`)).answer as Extract<JoinAnswer, { ok: true }>
+    await manager.end('workshop-morning')
+    expect(await answersAt(port, `code=${morning.code}`)).toEqual(ENDED)
+
+    const afternoon = await manager.goLive('workshop-afternoon', 'Afternoon')
+    expect(afternoon.port).toBe(port)
+    expect(await answersAt(port, `code=${afternoon.code}`)).toMatchObject({ status: 200, answer: { ok: true, title: 'Afternoon' } })
+    // The morning's people are told their session is over; its old code is just not right here any more.
+    expect(await answersAt(port, `ticket=${ticket}`)).toEqual(ENDED)
+    expect((await answersAt(port, `code=${morning.code}`)).status).toBe(403)
+  })
+
+  it('closes after a while, and when the app quits', async () => {
+    manager = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1', endedLingerMs: 300 })
+    const first = await manager.goLive('workshop-1', 'First')
+    await manager.end('workshop-1')
+    expect(await answersAt(first.port, `code=${first.code}`)).toEqual(ENDED)
+    await until(unreachable(first.port), 'the ended session’s server to close')
+
+    const quitting = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1' })
+    const second = await quitting.goLive('workshop-2', 'Second')
+    await quitting.end('workshop-2')
+    expect((await answersAt(second.port, `code=${second.code}`)).status).toBe(410)
+    await quitting.close()
+    expect(await unreachable(second.port)()).toBe(true)
+  })
+
+  it('stays only for the last few sessions that ended', async () => {
+    manager = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1' })
+    const ports: number[] = []
+    for (let i = 0; i <= MAX_ENDED_SERVERS; i++) {
+      ports.push((await manager.goLive(`workshop-${i}`, `Workshop ${i}`)).port)
+      await manager.end(`workshop-${i}`)
+    }
+    expect(await unreachable(ports[0]!)()).toBe(true)
+    for (const port of ports.slice(1)) expect((await answersAt(port, 'code=AAAAAA')).status).toBe(410)
   })
 })

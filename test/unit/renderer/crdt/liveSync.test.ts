@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { joinLiveDoc, type LiveSyncPage } from '../../../../renderer/src/crdt/liveSync'
 import { PRESENCE_COLOURS } from '../../../../renderer/src/crdt/presence'
-import { coreValuesBoard } from './boardFixtures'
+import { threeColumnBoard } from './boardFixtures'
 
 /** A signaling socket that connects only when told to, and records what y-webrtc sends. */
 class FakeWebSocket {
@@ -56,16 +56,17 @@ beforeEach(() => {
   vi.stubGlobal('WebSocket', FakeWebSocket)
 })
 afterEach(() => {
+  vi.useRealTimers()
   vi.unstubAllGlobals()
 })
 
 describe('joinLiveDoc', () => {
   it('uses only the session’s signaling, and reports when it answers', async () => {
     const page = new FakePage()
-    const live = joinLiveDoc(coreValuesBoard(), options, page)
+    const live = joinLiveDoc(threeColumnBoard(), options, page)
     await settle()
     expect(FakeWebSocket.made.map((socket) => socket.url)).toEqual([options.signalingUrl])
-    expect(live.connection.getSnapshot()).toEqual({ online: true, signalingConnected: false, peers: 0, everConnected: false })
+    expect(live.connection.getSnapshot()).toEqual({ online: true, signalingConnected: false, peers: 0, everConnected: false, ended: false })
 
     const changed = vi.fn()
     live.connection.subscribe(changed)
@@ -77,7 +78,7 @@ describe('joinLiveDoc', () => {
   })
 
   it('shows this person as present, with what they are editing', async () => {
-    const live = joinLiveDoc(coreValuesBoard(), options, new FakePage())
+    const live = joinLiveDoc(threeColumnBoard(), options, new FakePage())
     expect(live.people.getSnapshot()).toEqual([
       expect.objectContaining({ name: 'Amira', role: 'participant', colour: PRESENCE_COLOURS[2], editingNoteId: null, isSelf: true })
     ])
@@ -88,7 +89,7 @@ describe('joinLiveDoc', () => {
 
   it('leaves the room when the network goes, keeps this person on their own screen, and comes back', async () => {
     const page = new FakePage()
-    const live = joinLiveDoc(coreValuesBoard(), options, page)
+    const live = joinLiveDoc(threeColumnBoard(), options, page)
     await settle()
     lastSocket().onopen!()
     const first = lastSocket()
@@ -111,7 +112,7 @@ describe('joinLiveDoc', () => {
     const page = new FakePage()
     // Outside a browser y-webrtc listens for the process's exit instead of the page's unload.
     const exitListeners = process.listenerCount('exit')
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     const boardListeners = board._observers.get('update')?.size ?? 0
     const live = joinLiveDoc(board, options, page)
     await settle()
@@ -125,7 +126,7 @@ describe('joinLiveDoc', () => {
   })
 
   it('lets a board leave and join the same room again at once, as React’s StrictMode does', async () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     // Before and after y-webrtc has opened the room.
     joinLiveDoc(board, options, new FakePage()).destroy()
     const settled = joinLiveDoc(board, options, new FakePage())
@@ -137,5 +138,80 @@ describe('joinLiveDoc', () => {
     expect(again.connection.getSnapshot().signalingConnected).toBe(true)
     again.destroy()
     await settle()
+  })
+
+  describe('when signaling stops answering', () => {
+    /** Only timers: y-webrtc's rooms open a promise later, which must still run by itself. */
+    const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+
+    it('asks whether the session is over, and keeps trying while it is not', async () => {
+      fakeTimers()
+      const sessionEnded = vi.fn(async () => false)
+      const live = joinLiveDoc(threeColumnBoard(), { ...options, sessionEnded }, new FakePage())
+      await vi.advanceTimersByTimeAsync(0)
+      lastSocket().onopen!()
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(sessionEnded).not.toHaveBeenCalled()
+
+      // The network drops: the socket closes, and the one y-webrtc opens next does not answer.
+      const dropped = lastSocket()
+      dropped.onclose!()
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(sessionEnded).toHaveBeenCalled()
+      expect(live.connection.getSnapshot()).toMatchObject({ signalingConnected: false, everConnected: true, ended: false })
+
+      // The network is back.
+      expect(lastSocket()).not.toBe(dropped)
+      lastSocket().onopen!()
+      expect(live.connection.getSnapshot()).toMatchObject({ signalingConnected: true, ended: false })
+      const asked = sessionEnded.mock.calls.length
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(sessionEnded).toHaveBeenCalledTimes(asked)
+      live.destroy()
+    })
+
+    it('leaves the room for good once the session has ended, keeping this person on their own screen', async () => {
+      fakeTimers()
+      const page = new FakePage()
+      let ended = false
+      const live = joinLiveDoc(threeColumnBoard(), { ...options, sessionEnded: async () => ended }, page)
+      await vi.advanceTimersByTimeAsync(0)
+      lastSocket().onopen!()
+
+      ended = true
+      lastSocket().onclose!()
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(live.connection.getSnapshot()).toMatchObject({ signalingConnected: false, peers: 0, ended: true })
+      expect(live.people.getSnapshot().map((person) => person.name)).toEqual(['Amira'])
+      // The socket y-webrtc was still trying with is closed.
+      expect(lastSocket().closed).toBe(true)
+
+      // Nothing tries again: not the network coming back, not time passing.
+      const sockets = FakeWebSocket.made.length
+      page.go(false)
+      page.go(true)
+      await vi.advanceTimersByTimeAsync(30_000)
+      expect(FakeWebSocket.made).toHaveLength(sockets)
+      expect(live.connection.getSnapshot().ended).toBe(true)
+      live.destroy()
+    })
+
+    it('finds out about a session that ended before this page came back (a refresh)', async () => {
+      fakeTimers()
+      const live = joinLiveDoc(threeColumnBoard(), { ...options, sessionEnded: async () => true }, new FakePage())
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(live.connection.getSnapshot()).toMatchObject({ everConnected: false, ended: true })
+      live.destroy()
+    })
+
+    it('takes an unanswered question for no answer', async () => {
+      fakeTimers()
+      const sessionEnded = vi.fn(() => Promise.reject(new Error('The host cannot be reached.')))
+      const live = joinLiveDoc(threeColumnBoard(), { ...options, sessionEnded }, new FakePage())
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(sessionEnded.mock.calls.length).toBeGreaterThan(1)
+      expect(live.connection.getSnapshot().ended).toBe(false)
+      live.destroy()
+    })
   })
 })

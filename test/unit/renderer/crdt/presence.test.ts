@@ -48,13 +48,36 @@ describe('readPresence', () => {
   it('reads a well-formed state', () => {
     expect(
       readPresence(7, { v: 1, name: 'Amira', role: 'participant', colour: PRESENCE_COLOURS[2], editingNoteId: 'n1' }, 1)
-    ).toEqual({ clientId: 7, name: 'Amira', role: 'participant', colour: PRESENCE_COLOURS[2], editingNoteId: 'n1', isSelf: false })
+    ).toEqual({
+      clientId: 7,
+      name: 'Amira',
+      role: 'participant',
+      colour: PRESENCE_COLOURS[2],
+      editingNoteId: 'n1',
+      clock: null,
+      progress: null,
+      isSelf: false
+    })
+  })
+
+  it("takes the clock from the facilitator only, and progress as counts", () => {
+    const facilitator = readPresence(3, { role: 'facilitator', clock: 1_750_000_000_000, progress: { stage: 'vote', notes: 0, done: true } }, 1)
+    expect(facilitator).toMatchObject({ clock: 1_750_000_000_000, progress: { stage: 'vote', notes: 0, done: true } })
+    const participant = readPresence(4, { role: 'participant', clock: 5, progress: { stage: 'brainstorm', notes: 4 } }, 1)
+    expect(participant).toMatchObject({ clock: null, progress: { stage: 'brainstorm', notes: 4, done: false } })
   })
 
   it('treats what a peer sent as untrusted: no CSS, no odd types, no endless ids', () => {
     const person = readPresence(
       42,
-      { name: 42, role: 'admin', colour: 'url(https://example.com/x.png)', editingNoteId: 'x'.repeat(65) },
+      {
+        name: 42,
+        role: 'admin',
+        colour: 'url(https://example.com/x.png)',
+        editingNoteId: 'x'.repeat(65),
+        clock: Number.NaN,
+        progress: { stage: 'party', notes: -1 }
+      },
       1
     )
     expect(person).toEqual({
@@ -63,7 +86,14 @@ describe('readPresence', () => {
       role: 'participant',
       colour: expect.stringMatching(/^#[0-9a-f]{6}$/),
       editingNoteId: null,
+      clock: null,
+      progress: null,
       isSelf: false
+    })
+    expect(readPresence(1, { progress: { stage: 'vote', notes: 1e9, done: 'yes' } }, 2)!.progress).toEqual({
+      stage: 'vote',
+      notes: 10_000,
+      done: false
     })
     expect(PRESENCE_COLOURS).toContain(person!.colour)
   })

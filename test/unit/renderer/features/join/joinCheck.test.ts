@@ -8,6 +8,12 @@ describe('readJoinAnswer', () => {
     expect(readJoinAnswer({ ok: false, error: 'That code is not right.' })).toEqual({ ok: false, error: 'That code is not right.' })
   })
 
+  it('tells a session that has ended from a refusal', () => {
+    const ended = { ok: false, ended: true, error: 'This session has ended.' }
+    expect(readJoinAnswer(ended)).toEqual({ ok: false, ended: true, error: 'This session has ended.' })
+    expect(readJoinAnswer({ ok: false, ended: 'yes', error: 'Nope.' })).toEqual({ ok: false, error: 'Nope.' })
+  })
+
   it('keeps only the fields it knows', () => {
     expect(readJoinAnswer({ ok: true, title: 'T', room: 'r', ticket: 't', extra: '<script>' })).toEqual({
       ok: true,

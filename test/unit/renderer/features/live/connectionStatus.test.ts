@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../../../renderer/src/crdt/liveSync'
 import { connectionStatus, OFFLINE_TEXT } from '../../../../../renderer/src/features/live/connectionStatus'
 
-const base: ConnectionState = { online: true, signalingConnected: true, peers: 0, everConnected: true }
+const base: ConnectionState = { online: true, signalingConnected: true, peers: 0, everConnected: true, ended: false }
 
 describe('connectionStatus', () => {
   it('says Connected only once edits can flow to someone', () => {
@@ -21,5 +21,12 @@ describe('connectionStatus', () => {
   it('puts being offline first, and says the changes are kept', () => {
     expect(connectionStatus({ ...base, online: false, peers: 3 }, 'participant')).toEqual({ text: OFFLINE_TEXT, tone: 'offline' })
     expect(OFFLINE_TEXT).toBe('Offline — your changes are kept and will sync when you’re back')
+  })
+
+  it('tells a session that ended from a connection that dropped', () => {
+    const ended = { ...base, signalingConnected: false, ended: true }
+    expect(connectionStatus(ended, 'participant')).toEqual({ text: 'Session ended', tone: 'ended' })
+    expect(connectionStatus({ ...ended, online: false }, 'participant').text).toBe('Session ended')
+    expect(connectionStatus({ ...ended, ended: false }, 'participant').text).toBe('Reconnecting…')
   })
 })
