@@ -6,8 +6,15 @@
 /** Top-level Y.Map names in every workshop document. Never rename: saved files use them. */
 export const DOC_KEYS = {
   meta: 'meta',
+  /** The board's columns; in the core-values workshop, its clusters. */
   columns: 'columns',
-  notes: 'notes'
+  notes: 'notes',
+  /** Value candidates and their statements (core values, stage "draft"). */
+  values: 'values',
+  /** Dot-vote ballots, written only when voting closes, each under a random key. */
+  votes: 'votes',
+  /** Fist-of-five ballots, written only when the check closes, each under a random key. */
+  consensus: 'consensus'
 } as const
 
 export const NOTE_COLOURS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const

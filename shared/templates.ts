@@ -9,7 +9,7 @@ export interface Template {
   /** One line shown under the name when choosing a template. */
   summary: string
   defaultTitle: string
-  /** The columns a new workshop's board starts with, left to right. */
+  /** The columns a new workshop's board starts with, left to right (in the core-values workshop, the first is where revealed notes land). */
   columns: readonly string[]
 }
 
@@ -19,7 +19,8 @@ export const TEMPLATES: Record<TemplateId, Template> = {
     name: 'Core values',
     summary: 'Brainstorm, cluster and vote your way to values the whole team wrote.',
     defaultTitle: 'Our core values',
-    columns: ['Ideas', 'Themes', 'Value candidates']
+    // Revealed brainstorm notes land here; the group makes the clusters.
+    columns: ['Unsorted ideas']
   },
   'journey-map': {
     id: 'journey-map',

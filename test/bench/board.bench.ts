@@ -25,7 +25,7 @@ const RENDERS = 7
 const DRAGS = 5
 
 const doc = new Y.Doc()
-seedColumns(doc, TEMPLATES['core-values'])
+seedColumns(doc, TEMPLATES['journey-map'])
 const columnIds = [...columnsOf(doc).keys()]
 for (let i = 0; i < NOTES; i++) addNote(doc, columnIds[i % columnIds.length]!, `Idea ${i}: own the problem until it is solved`)
 
@@ -42,7 +42,7 @@ const call = async (namespace: string, name: string, args: unknown[]) => {
   })
   return JSON.parse(await response.text()) as { ok: boolean; value: { id: string } }
 }
-const created = await call('library', 'create', [{ template: 'core-values', title: 'Benchmark board' }])
+const created = await call('library', 'create', [{ template: 'journey-map', title: 'Benchmark board' }])
 await call('docs', 'save', [created.value.id, Y.encodeStateAsUpdate(doc)])
 
 // A column may mount only the notes near its view; each note then says how many its column holds.

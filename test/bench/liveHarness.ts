@@ -19,7 +19,7 @@ import { median, percentile } from './stats'
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 const PEER_SCRIPT = fileURLToPath(new URL('./livePeer.ts', import.meta.url))
 const RELAY_SCRIPT = fileURLToPath(new URL('./liveRelayServer.ts', import.meta.url))
-const COLUMNS = TEMPLATES['core-values'].columns.length
+const COLUMNS = TEMPLATES['journey-map'].columns.length
 /** y-webrtc's smallest maxConns (20 + random 0–14): below it every peer connects to every other. */
 export const Y_WEBRTC_MIN_MAX_CONNS = 20
 /**

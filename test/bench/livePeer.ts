@@ -114,7 +114,7 @@ function getJson(url: string): Promise<unknown> {
 }
 
 const doc = new Y.Doc()
-const template = TEMPLATES['core-values']
+const template = TEMPLATES['journey-map']
 const model = createBoardModel(doc, process.env.SEED === '1' ? template : undefined)
 const name = `Peer ${index + 1}`
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!

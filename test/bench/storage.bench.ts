@@ -19,7 +19,7 @@ const RUNS = 15
 const id = 'bench-workshop-0001'
 
 const doc = new Y.Doc()
-seedColumns(doc, TEMPLATES['core-values'])
+seedColumns(doc, TEMPLATES['journey-map'])
 const columnIds = [...columnsOf(doc).keys()]
 for (let i = 0; i < NOTES; i++) {
   addNote(doc, columnIds[i % columnIds.length]!, `Note ${i}: call the customer back the same day, every time`)

@@ -1,5 +1,5 @@
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
-import { addNote, column, dragWithMouse, noteIn, noteTexts } from './boardPage'
+import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts } from './boardPage'
 
 test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
@@ -8,25 +8,25 @@ test('a new user builds a board, and finds it exactly as left after the app rest
 
   await page.getByRole('button', { name: 'New workshop' }).click()
   const dialog = page.getByRole('dialog', { name: 'New workshop' })
-  await dialog.getByRole('radio', { name: /Core values/ }).check()
+  await dialog.getByRole('radio', { name: /Employee journey map/ }).check()
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Values offsite 2026')
   await saveScreenshot(page, testInfo, 'library-new-workshop-dialog')
   await dialog.getByRole('button', { name: 'Create' }).click()
 
   await expect(page.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
-  for (const title of ['Ideas', 'Themes', 'Value candidates']) await expect(column(page, title)).toBeVisible()
+  for (const title of ['Attract', 'Recruit', 'Onboard']) await expect(column(page, title)).toBeVisible()
 
-  await addNote(page, 'Ideas', 'Call the customer back the same day')
-  await addNote(page, 'Ideas', 'Own the problem until it is solved')
-  await addNote(page, 'Ideas', 'Say no to promises we cannot keep')
+  await addNote(page, 'Attract', 'Call the customer back the same day')
+  await addNote(page, 'Attract', 'Own the problem until it is solved')
+  await addNote(page, 'Attract', 'Say no to promises we cannot keep')
 
-  // Mouse: the first note goes to Themes.
-  await dragWithMouse(page, noteIn(page, 'Ideas', 'Call the customer back'), column(page, 'Themes'))
-  await expect(noteIn(page, 'Themes', 'Call the customer back')).toBeVisible()
-  expect(await noteTexts(page, 'Ideas')).toEqual(['Own the problem until it is solved', 'Say no to promises we cannot keep'])
+  // Mouse: the first note goes to Recruit.
+  await dragWithMouse(page, noteIn(page, 'Attract', 'Call the customer back'), column(page, 'Recruit'))
+  await expect(noteIn(page, 'Recruit', 'Call the customer back')).toBeVisible()
+  expect(await noteTexts(page, 'Attract')).toEqual(['Own the problem until it is solved', 'Say no to promises we cannot keep'])
 
   // Keyboard: focus a note, pick it up with Space, move right, drop with Space.
-  const ownIt = noteIn(page, 'Ideas', 'Own the problem')
+  const ownIt = noteIn(page, 'Attract', 'Own the problem')
   await ownIt.focus()
   await page.keyboard.press('Space')
   await expect(page.getByText(/Picked up note “Own the problem until it is solved”/)).toBeAttached()
@@ -34,12 +34,12 @@ test('a new user builds a board, and finds it exactly as left after the app rest
   await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Space')
-  await expect(noteIn(page, 'Themes', 'Own the problem')).toBeVisible()
-  expect(await noteTexts(page, 'Ideas')).toEqual(['Say no to promises we cannot keep'])
-  expect((await noteTexts(page, 'Themes')).sort()).toEqual(
+  await expect(noteIn(page, 'Recruit', 'Own the problem')).toBeVisible()
+  expect(await noteTexts(page, 'Attract')).toEqual(['Say no to promises we cannot keep'])
+  expect((await noteTexts(page, 'Recruit')).sort()).toEqual(
     ['Call the customer back the same day', 'Own the problem until it is solved'].sort()
   )
-  const themesOrder = await noteTexts(page, 'Themes')
+  const themesOrder = await noteTexts(page, 'Recruit')
 
   // Rename from the board.
   await page.getByRole('button', { name: 'Rename' }).click()
@@ -58,10 +58,10 @@ test('a new user builds a board, and finds it exactly as left after the app rest
     await expect(item).toBeVisible()
     await item.getByRole('button', { name: 'Open Our values, drafted together' }).click()
     await expect(page.getByRole('heading', { name: 'Our values, drafted together', level: 1 })).toBeVisible()
-    await expect(noteIn(page, 'Themes', 'Own the problem')).toBeVisible()
-    expect(await noteTexts(page, 'Ideas')).toEqual(['Say no to promises we cannot keep'])
-    expect(await noteTexts(page, 'Themes')).toEqual(themesOrder)
-    expect(await noteTexts(page, 'Value candidates')).toEqual([])
+    await expect(noteIn(page, 'Recruit', 'Own the problem')).toBeVisible()
+    expect(await noteTexts(page, 'Attract')).toEqual(['Say no to promises we cannot keep'])
+    expect(await noteTexts(page, 'Recruit')).toEqual(themesOrder)
+    expect(await noteTexts(page, 'Onboard')).toEqual([])
   } finally {
     await again.stop()
   }
@@ -69,20 +69,19 @@ test('a new user builds a board, and finds it exactly as left after the app rest
 
 test('notes can be edited, recoloured, deleted, and every change undone and redone', async ({ page, hostApp }, testInfo) => {
   await page.goto(hostApp.url)
-  await page.getByRole('button', { name: 'New workshop' }).click()
-  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
-  await expect(column(page, 'Ideas')).toBeVisible()
+  await createWorkshop(page, { template: /Employee journey map/ })
+  await expect(column(page, 'Attract')).toBeVisible()
 
-  await addNote(page, 'Ideas', 'Curiosity')
-  const note = noteIn(page, 'Ideas', 'Curiosity')
+  await addNote(page, 'Attract', 'Curiosity')
+  const note = noteIn(page, 'Attract', 'Curiosity')
   await note.hover()
   await note.getByRole('button', { name: 'Edit note' }).click()
   const editor = page.getByRole('textbox', { name: 'Note text' })
   await editor.fill('Curiosity about what customers need')
   await editor.press('Enter')
-  await expect(noteIn(page, 'Ideas', 'Curiosity about what customers need')).toBeVisible()
+  await expect(noteIn(page, 'Attract', 'Curiosity about what customers need')).toBeVisible()
 
-  const edited = noteIn(page, 'Ideas', 'Curiosity about what customers need')
+  const edited = noteIn(page, 'Attract', 'Curiosity about what customers need')
   await edited.hover()
   await edited.getByRole('button', { name: 'Change colour' }).click()
   await page.getByRole('button', { name: 'Blue' }).click()
@@ -96,24 +95,23 @@ test('notes can be edited, recoloured, deleted, and every change undone and redo
 
   await edited.hover()
   await edited.getByRole('button', { name: 'Delete note' }).click()
-  await expect(column(page, 'Ideas').getByRole('listitem')).toHaveCount(0)
+  await expect(column(page, 'Attract').getByRole('listitem')).toHaveCount(0)
   await page.keyboard.press('ControlOrMeta+z')
-  await expect(noteIn(page, 'Ideas', 'Curiosity about what customers need')).toBeVisible()
+  await expect(noteIn(page, 'Attract', 'Curiosity about what customers need')).toBeVisible()
 })
 
 test('a 10 MB paste is cut to one note’s length with a clear message, and the page stays responsive', async ({ page, context, hostApp }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(hostApp.url).origin })
   await page.goto(hostApp.url)
-  await page.getByRole('button', { name: 'New workshop' }).click()
-  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
-  const input = page.getByRole('textbox', { name: 'New note in Ideas' })
+  await createWorkshop(page, { template: /Employee journey map/ })
+  const input = page.getByRole('textbox', { name: 'New note in Attract' })
   // A string expression: the function form would need DOM types in this Node-side file.
   await page.evaluate(`navigator.clipboard.writeText('x'.repeat(${10 * 1024 * 1024}))`)
   await input.focus()
   await page.keyboard.press('ControlOrMeta+v')
   await expect(page.getByText('Notes hold up to 500 characters; the rest was left out.')).toBeVisible()
   await input.press('Enter')
-  const texts = await noteTexts(page, 'Ideas')
+  const texts = await noteTexts(page, 'Attract')
   expect(texts).toHaveLength(1)
   expect(texts[0]).toHaveLength(500)
 })
@@ -123,12 +121,11 @@ test.describe('on a touch screen', () => {
 
   test('a note is dragged to another column by press-and-hold', async ({ page, hostApp }) => {
     await page.goto(hostApp.url)
-    await page.getByRole('button', { name: 'New workshop' }).click()
-    await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
-    await addNote(page, 'Ideas', 'Share what we learn')
+    await createWorkshop(page, { template: /Employee journey map/ })
+    await addNote(page, 'Attract', 'Share what we learn')
 
-    const from = (await noteIn(page, 'Ideas', 'Share what we learn').boundingBox())!
-    const to = (await column(page, 'Value candidates').boundingBox())!
+    const from = (await noteIn(page, 'Attract', 'Share what we learn').boundingBox())!
+    const to = (await column(page, 'Onboard').boundingBox())!
     // Real touch events through the browser's input pipeline, as a finger makes them.
     const touch = await page.context().newCDPSession(page)
     const point = (x: number, y: number) => ({ touchPoints: [{ x: Math.round(x), y: Math.round(y) }] })
@@ -143,7 +140,7 @@ test.describe('on a touch screen', () => {
     }
     await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
 
-    await expect(noteIn(page, 'Value candidates', 'Share what we learn')).toBeVisible()
-    expect(await noteTexts(page, 'Ideas')).toEqual([])
+    await expect(noteIn(page, 'Onboard', 'Share what we learn')).toBeVisible()
+    expect(await noteTexts(page, 'Attract')).toEqual([])
   })
 })

@@ -1,6 +1,20 @@
 /** How a person finds and handles things on a board, shared by the end-to-end specs. */
 import { expect, type Locator, type Page } from '@playwright/test'
 
+/**
+ * Creates a workshop from the library and waits for it to open. The generic board specs use
+ * the journey map, whose board is plain columns; the core-values workshop opens on its stages.
+ */
+export async function createWorkshop(page: Page, { template, title }: { template: RegExp; title?: string }): Promise<void> {
+  await page.getByRole('button', { name: 'New workshop' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New workshop' })
+  await dialog.getByRole('radio', { name: template }).check()
+  if (title !== undefined) await dialog.getByRole('textbox', { name: 'Title' }).fill(title)
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(dialog).toBeHidden()
+  if (title !== undefined) await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible()
+}
+
 export function column(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title })
 }

@@ -4,6 +4,7 @@
  * exists; everywhere else it reports why it did not run. The same flows run in host mode
  * in the other specs, against the same renderer and services.
  */
+import { createWorkshop } from './boardPage'
 import { _electron as electron } from '@playwright/test'
 import { join } from 'node:path'
 import { electronBinary, whyNoDesktopWindow } from './desktopAvailability'
@@ -30,12 +31,11 @@ test.describe('desktop window', () => {
       })
       expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'docs', 'library', 'on'] })
 
-      await window.getByRole('button', { name: 'New workshop' }).click()
-      await window.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
-      const input = window.getByRole('textbox', { name: 'New note in Ideas' })
+      await createWorkshop(window, { template: /Employee journey map/ })
+      const input = window.getByRole('textbox', { name: 'New note in Attract' })
       await input.fill('Respect every caller')
       await input.press('Enter')
-      await expect(window.getByRole('region', { name: 'Ideas' }).getByRole('listitem')).toHaveText(/Respect every caller/)
+      await expect(window.getByRole('region', { name: 'Attract' }).getByRole('listitem')).toHaveText(/Respect every caller/)
     } finally {
       await app.close()
     }

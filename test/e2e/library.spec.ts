@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test'
+import { createWorkshop } from './boardPage'
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 
-async function createWorkshop(page: Page, template: RegExp, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'New workshop' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New workshop' })
-  await dialog.getByRole('radio', { name: template }).check()
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title)
-  await dialog.getByRole('button', { name: 'Create' }).click()
-  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible()
+async function createAndLeave(page: Page, template: RegExp, title: string): Promise<void> {
+  await createWorkshop(page, { template, title })
   await page.getByRole('button', { name: 'Back to workshops' }).click()
   await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible()
 }
@@ -18,8 +14,8 @@ function workshopItem(page: Page, title: string) {
 
 test('the library creates, renames, duplicates, searches, trashes and restores workshops', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
-  await createWorkshop(page, /Core values/, 'Values for the support team')
-  await createWorkshop(page, /Employee journey map/, 'Onboarding journey')
+  await createAndLeave(page, /Core values/, 'Values for the support team')
+  await createAndLeave(page, /Employee journey map/, 'Onboarding journey')
 
   await expect(workshopItem(page, 'Onboarding journey')).toContainText('Employee journey map')
   await expect(workshopItem(page, 'Values for the support team')).toContainText('Core values')
@@ -69,7 +65,7 @@ test('the library creates, renames, duplicates, searches, trashes and restores w
 
 test('deleting forever asks first, and only from the trash', async ({ page, hostApp }) => {
   await page.goto(hostApp.url)
-  await createWorkshop(page, /Core values/, 'Short-lived workshop')
+  await createAndLeave(page, /Core values/, 'Short-lived workshop')
   await workshopItem(page, 'Short-lived workshop').getByRole('button', { name: 'Move to trash' }).click()
   await page.getByRole('button', { name: 'Trash (1)' }).click()
   await workshopItem(page, 'Short-lived workshop').getByRole('button', { name: 'Delete forever' }).click()

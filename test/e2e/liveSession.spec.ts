@@ -1,49 +1,6 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { addNote, column, noteIn } from './boardPage'
+import { addNote, column, createWorkshop, noteIn } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
-
-/**
- * Keeps every RTCPeerConnection a page makes, so the test can tell real WebRTC links from
- * text that merely appeared. A string: it runs in the page, before the app's own scripts.
- */
-const RECORD_PEER_CONNECTIONS = `(() => {
-  const Native = window.RTCPeerConnection
-  const made = []
-  window.__peerConnections = made
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) {
-      super(...args)
-      made.push(this)
-    }
-  }
-})()`
-
-/** Resolves with how many of the page's peer connections are open once `count` are, or what it has after 15 s. */
-const connectedPeerConnections = (count: number) => `new Promise((resolve) => {
-  const open = () => window.__peerConnections.filter((pc) => pc.connectionState === 'connected').length
-  const started = Date.now()
-  const check = () => (open() >= ${count} || Date.now() - started > 15000 ? resolve(open()) : setTimeout(check, 100))
-  check()
-})`
-
-async function expectWebRtcLinks(page: Page, count: number): Promise<void> {
-  expect(await page.evaluate(connectedPeerConnections(count))).toBeGreaterThanOrEqual(count)
-}
-
-interface Participant {
-  context: BrowserContext
-  page: Page
-  /** Every address the participant's browser asked for. */
-  requests: string[]
-}
-
-async function participant(browser: Browser, viewport?: { width: number; height: number }): Promise<Participant> {
-  const context = await browser.newContext(viewport ? { viewport } : {})
-  await context.addInitScript(RECORD_PEER_CONNECTIONS)
-  const requests: string[] = []
-  context.on('request', (request) => requests.push(request.url()))
-  return { context, page: await context.newPage(), requests }
-}
+import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 test('a workshop goes live: people join by link and by code, edit together over WebRTC, survive going offline', async ({
   page: facilitator,
@@ -54,10 +11,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   test.setTimeout(150_000)
   await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
   await facilitator.goto(hostApp.url)
-  await facilitator.getByRole('button', { name: 'New workshop' }).click()
-  const dialog = facilitator.getByRole('dialog', { name: 'New workshop' })
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Values offsite 2026')
-  await dialog.getByRole('button', { name: 'Create' }).click()
+  await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Values offsite 2026' })
   await expect(facilitator.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
 
   await facilitator.getByRole('button', { name: 'Go live' }).click()
@@ -79,7 +33,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await a.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
   await saveScreenshot(a.page, testInfo, 'join-name')
   await a.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(column(a.page, 'Ideas')).toBeVisible()
+  await expect(column(a.page, 'Attract')).toBeVisible()
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
 
   // Participant B, on a phone, opens the session's address and types the code, first a wrong one.
@@ -98,7 +52,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await b.page.getByRole('button', { name: 'Join', exact: true }).click()
   await expect(b.page.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
   await b.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(column(b.page, 'Ideas')).toBeVisible()
+  await expect(column(b.page, 'Attract')).toBeVisible()
 
   // Real WebRTC: every page holds open links to the two others.
   await expectWebRtcLinks(a.page, 2)
@@ -118,11 +72,11 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(aPeople.getByText('Facilitator')).toBeVisible()
 
   // Edits flow every way.
-  await addNote(a.page, 'Ideas', 'Call the customer back the same day')
-  await expect(noteIn(b.page, 'Ideas', 'Call the customer back the same day')).toBeVisible()
-  await expect(noteIn(facilitator, 'Ideas', 'Call the customer back the same day')).toBeVisible()
+  await addNote(a.page, 'Attract', 'Call the customer back the same day')
+  await expect(noteIn(b.page, 'Attract', 'Call the customer back the same day')).toBeVisible()
+  await expect(noteIn(facilitator, 'Attract', 'Call the customer back the same day')).toBeVisible()
 
-  const onB = noteIn(b.page, 'Ideas', 'Call the customer back')
+  const onB = noteIn(b.page, 'Attract', 'Call the customer back')
   await onB.hover()
   await onB.getByRole('button', { name: 'Edit note' }).click()
   const editor = b.page.getByRole('textbox', { name: 'Note text' })
@@ -130,12 +84,12 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(aPeople.getByRole('listitem').filter({ hasText: guest })).toContainText('editing a note')
   await editor.fill('Call the customer back within the hour')
   await editor.press('Enter')
-  await expect(noteIn(a.page, 'Ideas', 'Call the customer back within the hour')).toBeVisible()
-  await expect(noteIn(facilitator, 'Ideas', 'Call the customer back within the hour')).toBeVisible()
+  await expect(noteIn(a.page, 'Attract', 'Call the customer back within the hour')).toBeVisible()
+  await expect(noteIn(facilitator, 'Attract', 'Call the customer back within the hour')).toBeVisible()
 
-  await addNote(facilitator, 'Themes', 'Respect')
-  await expect(noteIn(a.page, 'Themes', 'Respect')).toBeVisible()
-  await expect(noteIn(b.page, 'Themes', 'Respect')).toBeVisible()
+  await addNote(facilitator, 'Recruit', 'Respect')
+  await expect(noteIn(a.page, 'Recruit', 'Respect')).toBeVisible()
+  await expect(noteIn(b.page, 'Recruit', 'Respect')).toBeVisible()
   await saveScreenshot(a.page, testInfo, 'participant-board')
   await saveScreenshot(b.page, testInfo, 'participant-board-phone')
   await saveScreenshot(facilitator, testInfo, 'live-board-facilitator')
@@ -145,26 +99,26 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(a.page.getByRole('status').filter({ hasText: 'Offline — your changes are kept' })).toBeVisible()
   await expect(people.getByRole('listitem')).toHaveCount(1)
   await expect(aPeople.getByRole('listitem')).toHaveText(['Amira (you)'])
-  await addNote(a.page, 'Value candidates', 'Ownership')
-  await addNote(facilitator, 'Value candidates', 'Curiosity')
+  await addNote(a.page, 'Onboard', 'Ownership')
+  await addNote(facilitator, 'Onboard', 'Curiosity')
   await saveScreenshot(a.page, testInfo, 'participant-offline')
   // Give a leak the time to show: nothing crosses while A is offline.
   await b.page.waitForTimeout(1_500)
-  await expect(noteIn(b.page, 'Value candidates', 'Ownership')).toHaveCount(0)
-  await expect(noteIn(a.page, 'Value candidates', 'Curiosity')).toHaveCount(0)
+  await expect(noteIn(b.page, 'Onboard', 'Ownership')).toHaveCount(0)
+  await expect(noteIn(a.page, 'Onboard', 'Curiosity')).toHaveCount(0)
 
   await a.context.setOffline(false)
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 20_000 })
   for (const page of [a.page, b.page, facilitator]) {
-    await expect(noteIn(page, 'Value candidates', 'Ownership')).toBeVisible({ timeout: 20_000 })
-    await expect(noteIn(page, 'Value candidates', 'Curiosity')).toBeVisible({ timeout: 20_000 })
+    await expect(noteIn(page, 'Onboard', 'Ownership')).toBeVisible({ timeout: 20_000 })
+    await expect(noteIn(page, 'Onboard', 'Curiosity')).toBeVisible({ timeout: 20_000 })
   }
   await expectWebRtcLinks(a.page, 2)
   await expect(aPeople.getByRole('listitem')).toHaveCount(3)
 
   // A refresh goes straight back to the board, without the code.
   await a.page.reload()
-  await expect(noteIn(a.page, 'Value candidates', 'Ownership')).toBeVisible()
+  await expect(noteIn(a.page, 'Onboard', 'Ownership')).toBeVisible()
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 20_000 })
   await expect(people.getByRole('listitem')).toHaveCount(2)
 
@@ -177,12 +131,13 @@ test('a workshop goes live: people join by link and by code, edit together over 
   // A new code keeps everyone in; the old one no longer admits anyone.
   await panel.getByRole('button', { name: 'New code' }).click()
   await expect(panel.getByRole('status', { name: 'Join code' })).not.toHaveText(shownCode)
+  const newCode = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
   const newLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
   expect(newLink).not.toBe(joinLink)
-  await addNote(b.page, 'Themes', 'Integrity')
-  await expect(noteIn(a.page, 'Themes', 'Integrity')).toBeVisible()
+  await addNote(b.page, 'Recruit', 'Integrity')
+  await expect(noteIn(a.page, 'Recruit', 'Integrity')).toBeVisible()
 
-  // The facilitator ends the session; the link stops working, with a clear message.
+  // The facilitator ends the session; everyone is told, and the link stops working, with a clear message.
   await panel.getByRole('button', { name: 'End session' }).click()
   const confirm = facilitator.getByRole('dialog', { name: 'End the live session?' })
   await expect(confirm).toContainText('The 2 people on the board will be disconnected.')
@@ -190,15 +145,33 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await confirm.getByRole('button', { name: 'End session' }).click()
   await expect(panel).toBeHidden()
   await expect(facilitator.getByRole('button', { name: 'Go live' })).toBeEnabled()
-  await expect(a.page.getByText('The facilitator is not connected right now')).toBeVisible()
+  // Not "Reconnecting…" for ever: the board says the session has ended, and stays to be read.
+  for (const page of [a.page, b.page]) {
+    await expect(page.getByRole('status').filter({ hasText: /^Session ended$/ })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('alert').filter({ hasText: 'This session has ended' })).toContainText(
+      'ask the facilitator for a new link or code'
+    )
+    await expect(noteIn(page, 'Recruit', 'Integrity')).toBeVisible()
+  }
+  await saveScreenshot(a.page, testInfo, 'participant-session-ended')
+  await saveScreenshot(b.page, testInfo, 'participant-session-ended-phone')
 
-  await b.page.goto(newLink)
-  await expect(b.page.getByRole('alert')).toHaveText(/The session could not be reached at this address\. The facilitator may have ended it/)
-  await saveScreenshot(b.page, testInfo, 'join-after-session-ended')
+  // Someone opening the link afterwards, in a browser that was never in, sees a page that says
+  // what happened rather than the browser's "can't reach this site"; so does typing the code.
+  const late = await participant(browser)
+  await late.page.goto(newLink)
+  await expect(late.page.getByRole('heading', { name: 'This session has ended', level: 1 })).toBeVisible()
+  await expect(late.page.getByText('ask the facilitator for a new link or code')).toBeVisible()
+  await saveScreenshot(late.page, testInfo, 'join-after-session-ended')
+  await late.page.getByRole('button', { name: 'Type a new code' }).click()
+  await late.page.getByRole('textbox', { name: 'Join code' }).fill(newCode)
+  await late.page.getByRole('button', { name: 'Join', exact: true }).click()
+  await expect(late.page.getByRole('heading', { name: 'This session has ended', level: 1 })).toBeVisible()
+  await late.context.close()
 
-  // Leaving deletes the browser's copy of the board.
+  // Leaving deletes the browser's copy of the board, and the person's private notes and ballots.
   const databases = 'indexedDB.databases().then((list) => list.map((database) => database.name))'
-  expect(await a.page.evaluate(databases)).toHaveLength(1)
+  expect(await a.page.evaluate(databases)).toHaveLength(2)
   await a.page.getByRole('button', { name: 'Leave' }).click()
   await a.page.getByRole('dialog', { name: 'Leave the board?' }).getByRole('button', { name: 'Leave' }).click()
   await expect(a.page.getByRole('heading', { name: 'Join a session', level: 1 })).toBeVisible()
@@ -213,11 +186,11 @@ test('a workshop goes live: people join by link and by code, edit together over 
   // Everything that happened during the session is in the facilitator's saved board.
   await facilitator.reload()
   for (const [title, text] of [
-    ['Ideas', 'Call the customer back within the hour'],
-    ['Themes', 'Respect'],
-    ['Themes', 'Integrity'],
-    ['Value candidates', 'Ownership'],
-    ['Value candidates', 'Curiosity']
+    ['Attract', 'Call the customer back within the hour'],
+    ['Recruit', 'Respect'],
+    ['Recruit', 'Integrity'],
+    ['Onboard', 'Ownership'],
+    ['Onboard', 'Curiosity']
   ] as const) {
     await expect(noteIn(facilitator, title, text)).toBeVisible()
   }
@@ -230,8 +203,7 @@ test('someone else’s session is joined from the app with “Join a session”:
   // This facilitator's own app hosts a session; the library's "Join a session" is what a
   // participant with the app installed uses, and it works the same against any host.
   await page.goto(hostApp.url)
-  await page.getByRole('button', { name: 'New workshop' }).click()
-  await page.getByRole('dialog', { name: 'New workshop' }).getByRole('button', { name: 'Create' }).click()
+  await createWorkshop(page, { template: /Employee journey map/ })
   await page.getByRole('button', { name: 'Go live' }).click()
   const panel = page.getByRole('region', { name: 'Live session' })
   const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
@@ -253,6 +225,115 @@ test('someone else’s session is joined from the app with “Join a session”:
 
   await session.getByRole('textbox', { name: 'Your name (optional)' }).fill('Noor')
   await session.getByRole('button', { name: 'Join the board' }).click()
-  await expect(session.getByRole('region', { name: 'Ideas' })).toBeVisible()
+  await expect(session.getByRole('region', { name: 'Attract' })).toBeVisible()
   await expect(session.getByText('Noor')).toBeVisible()
+})
+
+test('the facilitator’s page holds the live board for the room while the library is on screen', async ({
+  page: facilitator,
+  context: facilitatorContext,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const pageErrors: string[] = []
+  facilitator.on('pageerror', (error) => pageErrors.push(error.message))
+  await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Team charter' })
+  await addNote(facilitator, 'Attract', 'Say what we mean')
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
+  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+
+  const a = await participant(browser)
+  await a.page.goto(joinLink)
+  await a.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
+  await a.page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(noteIn(a.page, 'Attract', 'Say what we mean')).toBeVisible()
+
+  // The facilitator goes back to the library while Amira keeps adding.
+  await facilitator.getByRole('button', { name: 'Back to workshops' }).click()
+  await expect(facilitator.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible()
+  await addNote(a.page, 'Attract', 'Decisions are written down')
+  // Amira leaves: now only the facilitator's page, on the library screen, has the board.
+  await a.context.close()
+
+  // A newcomer still gets the whole board, from the facilitator's page.
+  const c = await participant(browser)
+  await c.page.goto(joinLink)
+  await c.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Chen')
+  await c.page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(noteIn(c.page, 'Attract', 'Say what we mean')).toBeVisible({ timeout: 20_000 })
+  await expect(noteIn(c.page, 'Attract', 'Decisions are written down')).toBeVisible()
+  await expect(c.page.getByRole('list', { name: /People here/ }).getByText('Facilitator')).toBeVisible()
+  await expect(c.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
+  await addNote(c.page, 'Recruit', 'Ownership')
+  await saveScreenshot(c.page, testInfo, 'newcomer-while-facilitator-in-library')
+  await saveScreenshot(facilitator, testInfo, 'facilitator-library-while-live')
+
+  // Back on the board: the same session, everything added meanwhile, and Chen here.
+  await facilitator.getByRole('button', { name: 'Open Team charter', exact: true }).click()
+  await expect(panel.getByRole('status', { name: 'Join code' })).toHaveText(code)
+  await expect(noteIn(facilitator, 'Attract', 'Decisions are written down')).toBeVisible()
+  await expect(noteIn(facilitator, 'Recruit', 'Ownership')).toBeVisible()
+  await expect(panel.getByRole('list', { name: /People here/ }).getByText('Chen')).toBeVisible()
+  await expect(panel.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
+  await addNote(facilitator, 'Recruit', 'Respect')
+  await expect(noteIn(c.page, 'Recruit', 'Respect')).toBeVisible()
+  await addNote(c.page, 'Onboard', 'Integrity')
+  await expect(noteIn(facilitator, 'Onboard', 'Integrity')).toBeVisible()
+  await expectWebRtcLinks(facilitator, 1)
+  await saveScreenshot(facilitator, testInfo, 'facilitator-back-on-live-board')
+  // One provider for the room: joining it twice would have thrown in the page.
+  expect(pageErrors).toEqual([])
+
+  // Everything is in the facilitator's saved board.
+  await facilitator.reload()
+  for (const [title, text] of [
+    ['Attract', 'Say what we mean'],
+    ['Attract', 'Decisions are written down'],
+    ['Recruit', 'Ownership'],
+    ['Recruit', 'Respect'],
+    ['Onboard', 'Integrity']
+  ] as const) {
+    await expect(noteIn(facilitator, title, text)).toBeVisible()
+  }
+  await c.context.close()
+})
+
+test('moving a live workshop to the trash from another window ends its session, and its open board shows it', async ({
+  page: facilitator,
+  context,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(90_000)
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Onboarding values' })
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const a = await participant(browser)
+  await a.page.goto(joinLink)
+  await a.page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
+
+  const library = await context.newPage()
+  await library.goto(new URL(hostApp.url).origin)
+  await library
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: library.getByRole('button', { name: 'Open Onboarding values', exact: true }) })
+    .getByRole('button', { name: 'Move to trash' })
+    .click()
+
+  // The open board no longer shows a live panel for a session that is gone, and says why.
+  await expect(panel).toBeHidden({ timeout: 20_000 })
+  await expect(facilitator.getByRole('alert').filter({ hasText: 'The live session was ended elsewhere' })).toBeVisible()
+  await expect(facilitator.getByText('This workshop is in the trash.')).toBeVisible()
+  await saveScreenshot(facilitator, testInfo, 'live-session-ended-elsewhere')
+  await expect(a.page.getByRole('status').filter({ hasText: /^Session ended$/ })).toBeVisible({ timeout: 20_000 })
+  await a.context.close()
 })

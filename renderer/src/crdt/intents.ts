@@ -3,6 +3,7 @@
  * LOCAL_ORIGIN, so it syncs as one update and Undo reverts it as one step. Components call
  * these (through bindBoardIntents) and never touch Yjs.
  */
+import { generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
 import { NOTE_COLOURS, type NoteColour } from '../../../shared/board'
 import type { Template } from '../../../shared/templates'
@@ -17,10 +18,11 @@ import {
   notesInColumn,
   notesOf,
   readColumn,
+  readColumns,
   readNote
 } from './boardDoc'
 import { newId } from './ids'
-import { cleanNoteText } from './noteText'
+import { cleanNoteText, limitLength } from './noteText'
 import { initialOrders, insertionIndex, placeAt, type Ordered } from './ordering'
 
 export interface AddNoteResult {
@@ -147,6 +149,61 @@ export function moveNote(
   return true
 }
 
+export const COLUMN_TITLE_MAX_LENGTH = 80
+
+const cleanColumnTitle = (title: string) => limitLength(title.replace(/\s+/g, ' ').trim(), COLUMN_TITLE_MAX_LENGTH).text.trim()
+
+/** Adds a column (in the core-values workshop: a cluster) after the last one. Null for a blank title. */
+export function addColumn(doc: Y.Doc, title: string): string | null {
+  const clean = cleanColumnTitle(title)
+  if (!clean) return null
+  const id = `column-${newId()}`
+  doc.transact(() => {
+    const columns = readColumns(doc)
+    columnsOf(doc).set(
+      id,
+      new Y.Map<unknown>([
+        [COLUMN_FIELDS.title, clean],
+        [COLUMN_FIELDS.order, placeAt(columns, columns.length).order]
+      ])
+    )
+  }, LOCAL_ORIGIN)
+  return id
+}
+
+export function renameColumn(doc: Y.Doc, columnId: string, title: string): boolean {
+  const clean = cleanColumnTitle(title)
+  const entry = columnsOf(doc).get(columnId)
+  if (!clean || !(entry instanceof Y.Map) || entry.get(COLUMN_FIELDS.title) === clean) return false
+  doc.transact(() => entry.set(COLUMN_FIELDS.title, clean), LOCAL_ORIGIN)
+  return true
+}
+
+/**
+ * Merges one column into another: its notes go below the other's, in their order, and the
+ * emptied column is removed. One transaction, so undo brings the column back whole.
+ */
+export function mergeColumns(doc: Y.Doc, fromId: string, intoId: string): boolean {
+  if (fromId === intoId || !columnExists(doc, fromId) || !columnExists(doc, intoId)) return false
+  const moving = notesInColumn(doc, fromId)
+  const target = notesInColumn(doc, intoId)
+  let placed: Ordered[]
+  try {
+    const keys = generateNKeysBetween(target.at(-1)?.order ?? null, null, moving.length)
+    placed = moving.map((note, i) => ({ id: note.id, order: keys[i]! }))
+  } catch {
+    // A key that is not a fractional index (a faulty peer, an edited file): renumber both.
+    const keys = initialOrders(target.length + moving.length)
+    placed = [...target, ...moving].map((note, i) => ({ id: note.id, order: keys[i]! }))
+  }
+  doc.transact(() => {
+    for (const note of moving) noteEntry(doc, note.id)?.set(NOTE_FIELDS.columnId, intoId)
+    applyNewOrders(doc, placed)
+    columnsOf(doc).delete(fromId)
+  }, LOCAL_ORIGIN)
+  return true
+}
+
 /** The intents bound to one document: what components receive, with no Yjs type in sight. */
 export interface BoardIntents {
   addNote(columnId: string, text: string, colour?: NoteColour): AddNoteResult
@@ -155,6 +212,9 @@ export interface BoardIntents {
   deleteNote(noteId: string): boolean
   moveNote(noteId: string, toColumnId: string, beforeId: string | null, afterId: string | null): boolean
   setWorkshopTitle(title: string): void
+  addColumn(title: string): string | null
+  renameColumn(columnId: string, title: string): boolean
+  mergeColumns(fromId: string, intoId: string): boolean
 }
 
 export function bindBoardIntents(doc: Y.Doc): BoardIntents {
@@ -164,6 +224,9 @@ export function bindBoardIntents(doc: Y.Doc): BoardIntents {
     recolourNote: (noteId, colour) => recolourNote(doc, noteId, colour),
     deleteNote: (noteId) => deleteNote(doc, noteId),
     moveNote: (noteId, toColumnId, beforeId, afterId) => moveNote(doc, noteId, toColumnId, beforeId, afterId),
-    setWorkshopTitle: (title) => setWorkshopTitle(doc, title)
+    setWorkshopTitle: (title) => setWorkshopTitle(doc, title),
+    addColumn: (title) => addColumn(doc, title),
+    renameColumn: (columnId, title) => renameColumn(doc, columnId, title),
+    mergeColumns: (fromId, intoId) => mergeColumns(doc, fromId, intoId)
   }
 }

@@ -1,12 +1,13 @@
 /**
- * A participant's copy of a live board, kept in the browser (IndexedDB) under the session's
- * room: a refresh, a closed tab or a dropped network keeps what they added, and it syncs
- * when they are back. The facilitator's disk remains the record; this is only a buffer.
+ * Documents kept in the browser (IndexedDB). A participant's copy of a live board is kept
+ * under the session's room: a refresh, a closed tab or a dropped network keeps what they
+ * added, and it syncs when they are back; the facilitator's disk remains the record, this is
+ * only a buffer. A person's private notes (privateNotes.ts) are kept the same way, apart.
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 
-export interface ParticipantDoc {
+export interface BrowserDoc {
   doc: Y.Doc
   /** False when the browser would not store anything (private mode, storage turned off). */
   keptInBrowser: boolean
@@ -19,11 +20,14 @@ export interface ParticipantDoc {
 /** Long enough for a slow disk, short enough that a stuck database never keeps someone out. */
 const LOAD_TIMEOUT_MS = 4_000
 
-const storeName = (room: string) => `workshop-studio:${room}`
+export const openParticipantDoc = (room: string): Promise<BrowserDoc> => openBrowserDoc(`workshop-studio:${room}`)
 
-export async function openParticipantDoc(room: string): Promise<ParticipantDoc> {
+/** What one person wrote privately for a workshop (`key`: its room, or its id on the facilitator's machine). */
+export const openPrivateDoc = (key: string): Promise<BrowserDoc> => openBrowserDoc(`workshop-studio:private:${key}`)
+
+async function openBrowserDoc(name: string): Promise<BrowserDoc> {
   const doc = new Y.Doc()
-  const stored = new IndexeddbPersistence(storeName(room), doc)
+  const stored = new IndexeddbPersistence(name, doc)
   let timer: ReturnType<typeof setTimeout> | undefined
   const keptInBrowser = await Promise.race([
     stored.whenSynced.then(() => true),

@@ -20,12 +20,13 @@ import {
   type PointerSensorOptions,
   type UniqueIdentifier
 } from '@dnd-kit/core'
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react'
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react'
 import { createPortal } from 'react-dom'
-import type { BoardSnapshot } from '../../../../shared/board'
-import type { BoardIntents } from '../../crdt/intents'
+import type { BoardSnapshot, Column } from '../../../../shared/board'
+import { COLUMN_TITLE_MAX_LENGTH, type BoardIntents } from '../../crdt/intents'
 import { dragAnnouncements, DRAG_INSTRUCTIONS } from './announcements'
 import { BoardColumn } from './BoardColumn'
+import { useBoardOptions } from './boardOptions'
 import { boardKeyboardCoordinates } from './boardKeyboardCoordinates'
 import { columnOf, moveAcrossColumns, projectDrop, type DragTarget, type DropPlace, type NoteIdsByColumn } from './dragItems'
 import { isColumnData } from './dragTypes'
@@ -72,6 +73,46 @@ function isBelow(active: Active, over: Over): boolean {
 }
 
 const EMPTY_COLUMN: string[] = []
+const NO_COLUMNS: readonly Column[] = []
+/** Kept per column id while the list is the same, so memoized columns skip a re-render. */
+const otherColumnsCache = new WeakMap<readonly Column[], Map<string, readonly Column[]>>()
+function otherColumnsOf(columns: readonly Column[], columnId: string): readonly Column[] {
+  let byId = otherColumnsCache.get(columns)
+  if (!byId) otherColumnsCache.set(columns, (byId = new Map()))
+  let others = byId.get(columnId)
+  if (!others) byId.set(columnId, (others = columns.filter((column) => column.id !== columnId)))
+  return others
+}
+
+/** Adds a cluster at the end of the board: a new, empty one to drag notes into (a split). */
+function NewClusterForm({ addColumn }: { addColumn: BoardIntents['addColumn'] }) {
+  const [name, setName] = useState('')
+  const inputId = useId()
+  return (
+    <form
+      className="new-cluster"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (addColumn(name)) setName('')
+      }}
+    >
+      <label htmlFor={inputId} className="new-cluster__label">
+        New cluster
+      </label>
+      <input
+        id={inputId}
+        className="new-cluster__input"
+        value={name}
+        maxLength={COLUMN_TITLE_MAX_LENGTH}
+        placeholder="Name, e.g. Customer obsessed"
+        onChange={(event) => setName(event.target.value)}
+      />
+      <button type="submit" className="button button--small" disabled={!name.trim()}>
+        Add cluster
+      </button>
+    </form>
+  )
+}
 
 /**
  * Droppables are measured while a drag is on, and again whenever a note enters or leaves a
@@ -91,6 +132,7 @@ interface BoardProps {
  * story. A drag changes only what is on screen; the document gets one moveNote, on drop.
  */
 export function Board({ snapshot, intents }: BoardProps) {
+  const { clusters, readOnly } = useBoardOptions()
   const [dragItems, setDragItems] = useState<NoteIdsByColumn | null>(null)
   const [activeNoteId, setActiveNoteId] = useState<string | null>(null)
   const items = dragItems ?? snapshot.noteIdsByColumn
@@ -204,7 +246,7 @@ export function Board({ snapshot, intents }: BoardProps) {
       onDragCancel={endDrag}
     >
       <div className="board">
-        {snapshot.columns.map((column) => (
+        {snapshot.columns.map((column, index) => (
           <BoardColumn
             key={column.id}
             column={column}
@@ -212,8 +254,12 @@ export function Board({ snapshot, intents }: BoardProps) {
             notes={snapshot.notes}
             intents={intents}
             activeNoteId={activeNoteId}
+            // The first column holds what is not sorted yet: it is not a cluster to rename or merge.
+            otherColumns={clusters && index > 0 ? otherColumnsOf(snapshot.columns, column.id) : NO_COLUMNS}
+            isCluster={clusters && index > 0}
           />
         ))}
+        {clusters && !readOnly && <NewClusterForm addColumn={intents.addColumn} />}
       </div>
       {createPortal(<DragOverlay>{activeNote ? <NoteCardFace note={activeNote} /> : null}</DragOverlay>, document.body)}
     </DndContext>

@@ -2,62 +2,81 @@ import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { memo, useId, useRef, useState } from 'react'
 import type { Column, Note } from '../../../../shared/board'
-import type { BoardIntents } from '../../crdt/intents'
-import { NOTE_TOO_LONG_MESSAGE } from '../../crdt/noteText'
+import { COLUMN_TITLE_MAX_LENGTH, type BoardIntents } from '../../crdt/intents'
+import { InlineTextEdit } from '../../ui/InlineTextEdit'
+import { useBoardOptions } from './boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from './dragTypes'
 import { NoteCard } from './NoteCard'
-import { NoteTextArea } from './NoteTextArea'
+import { NewNoteForm } from './NewNoteForm'
 import { useNoteWindow } from './useNoteWindow'
 
-interface NewNoteFormProps {
-  columnId: string
-  columnTitle: string
-  addNote: BoardIntents['addNote']
+const noteCount = (count: number) => (count === 1 ? '1 note' : `${count} notes`)
+
+interface ClusterHeaderProps {
+  column: Column
+  count: number
+  otherColumns: readonly Column[]
+  intents: BoardIntents
 }
 
-function NewNoteForm({ columnId, columnTitle, addNote }: NewNoteFormProps) {
-  const [draft, setDraft] = useState('')
-  const [wasCut, setWasCut] = useState(false)
-  const messageId = useId()
-
-  const submit = () => {
-    const { noteId, truncated } = addNote(columnId, draft)
-    if (truncated) setWasCut(true)
-    if (noteId) setDraft('')
-  }
-
+/** A cluster's name, which anyone can change, and the way to merge it into another. */
+function ClusterHeader({ column, count, otherColumns, intents }: ClusterHeaderProps) {
+  const [renaming, setRenaming] = useState(false)
+  const mergeId = useId()
   return (
-    <form
-      className="new-note"
-      onSubmit={(event) => {
-        event.preventDefault()
-        submit()
-      }}
-    >
-      <NoteTextArea
-        label={`New note in ${columnTitle}`}
-        placeholder="Write a note…"
-        value={draft}
-        describedBy={messageId}
-        onChange={(value, cut) => {
-          setDraft(value)
-          setWasCut(cut)
-        }}
-        onSubmit={submit}
-      />
-      {/* Always present, so screen readers hear the message when it appears. */}
-      <p id={messageId} role="status" className="new-note__message">
-        {wasCut ? NOTE_TOO_LONG_MESSAGE : ''}
-      </p>
-      <div className="new-note__footer">
-        <span className="new-note__hint" aria-hidden="true">
-          Enter to add · Shift+Enter for a new line
-        </span>
-        <button type="submit" className="button button--small">
-          Add note
-        </button>
-      </div>
-    </form>
+    <header className="column__header column__header--cluster">
+      {renaming ? (
+        <InlineTextEdit
+          label="Cluster name"
+          initialValue={column.title}
+          maxLength={COLUMN_TITLE_MAX_LENGTH}
+          emptyMessage="A cluster needs a name."
+          onSave={async (title) => {
+            intents.renameColumn(column.id, title)
+            setRenaming(false)
+            return true
+          }}
+          onCancel={() => setRenaming(false)}
+        />
+      ) : (
+        <>
+          <h2 className="column__title">{column.title}</h2>
+          <span className="column__count">{noteCount(count)}</span>
+          <div className="column__tools">
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-label={`Rename ${column.title}`}
+              onClick={() => setRenaming(true)}
+            >
+              Rename
+            </button>
+            {otherColumns.length > 0 && (
+              <>
+                <label className="visually-hidden" htmlFor={mergeId}>
+                  Merge {column.title} into
+                </label>
+                <select
+                  id={mergeId}
+                  className="column__merge"
+                  value=""
+                  onChange={(event) => {
+                    if (event.target.value) intents.mergeColumns(column.id, event.target.value)
+                  }}
+                >
+                  <option value="">Merge into…</option>
+                  {otherColumns.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.title}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </header>
   )
 }
 
@@ -68,6 +87,10 @@ interface BoardColumnProps {
   intents: BoardIntents
   /** The note being dragged, anywhere on the board. */
   activeNoteId: string | null
+  /** The board's other columns, for "Merge into…" (clusters only). */
+  otherColumns: readonly Column[]
+  /** A cluster of the core-values workshop: it can be renamed and merged. */
+  isCluster: boolean
 }
 
 /**
@@ -75,20 +98,35 @@ interface BoardColumnProps {
  * useNoteWindow); the SortableContext still holds every note, so positions, keyboard moves
  * and announcements count the whole column.
  */
-export const BoardColumn = memo(function BoardColumn({ column, noteIds, notes, intents, activeNoteId }: BoardColumnProps) {
+export const BoardColumn = memo(function BoardColumn({
+  column,
+  noteIds,
+  notes,
+  intents,
+  activeNoteId,
+  otherColumns,
+  isCluster
+}: BoardColumnProps) {
   const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: dropData })
   const list = useRef<HTMLOListElement>(null)
   const mounted = useNoteWindow(list, noteIds, activeNoteId)
   const count = noteIds.length
+  const { readOnly } = useBoardOptions()
 
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' column--drop-target' : ''}`} aria-label={column.title}>
-      <header className="column__header">
-        <h2 className="column__title">{column.title}</h2>
-        <span className="column__count">{count === 1 ? '1 note' : `${count} notes`}</span>
-      </header>
-      {count === 0 && <p className="column__empty">No notes yet. Write one below or drag one here.</p>}
+      {isCluster && !readOnly ? (
+        <ClusterHeader column={column} count={count} otherColumns={otherColumns} intents={intents} />
+      ) : (
+        <header className="column__header">
+          <h2 className="column__title">{column.title}</h2>
+          <span className="column__count">{noteCount(count)}</span>
+        </header>
+      )}
+      {count === 0 && (
+        <p className="column__empty">{readOnly ? 'No notes.' : 'No notes yet. Write one below or drag one here.'}</p>
+      )}
       <SortableContext id={column.id} items={noteIds} strategy={verticalListSortingStrategy}>
         <ol ref={list} role="list" className="column__notes" aria-label={`Notes in ${column.title}`}>
           {mounted.map((entry) => {
@@ -101,7 +139,16 @@ export const BoardColumn = memo(function BoardColumn({ column, noteIds, notes, i
           })}
         </ol>
       </SortableContext>
-      <NewNoteForm columnId={column.id} columnTitle={column.title} addNote={intents.addNote} />
+      {!readOnly && (
+        <NewNoteForm
+          label={`New note in ${column.title}`}
+          placeholder="Write a note…"
+          add={(text) => {
+            const { noteId, truncated } = intents.addNote(column.id, text)
+            return { added: noteId !== null, truncated }
+          }}
+        />
+      )}
     </section>
   )
 })

@@ -9,7 +9,9 @@ import { navigate } from '../../useRoute'
 import { LiveButton } from '../live/LiveButton'
 import { LivePanel } from '../live/LivePanel'
 import { useLiveSession } from '../live/useLiveSession'
-import { Board } from './Board'
+import { usePeople } from '../live/usePeople'
+import { useFacilitatorRecord } from '../stages/useFacilitatorRecord'
+import { WorkshopView } from '../stages/WorkshopView'
 import { BoardHeader } from './BoardHeader'
 import { useBoardSession, type OpenBoard } from './useBoardSession'
 import { useHistoryShortcuts } from './useHistoryShortcuts'
@@ -70,8 +72,8 @@ function useLatestWorkshop(initial: WorkshopSummary): [WorkshopSummary, (worksho
 }
 
 function OpenBoardScreen({ board }: { board: OpenBoard }) {
-  const { model, persistence } = board
-  const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
+  const { model: workshopModel, persistence } = board
+  const { board: model } = useSyncExternalStore(workshopModel.editing.subscribe, workshopModel.editing.getSnapshot)
   const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
   const saveProblem = useSyncExternalStore(persistence.saveProblem.subscribe, persistence.saveProblem.getSnapshot)
   const [workshop, setWorkshop] = useLatestWorkshop(board.workshop)
@@ -79,6 +81,9 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
   const [renameProblem, setRenameProblem] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const live = useLiveSession(workshop.id, persistence.doc)
+  const connection = live.state.status === 'live' ? live.state.connection : null
+  const people = usePeople(connection)
+  const record = useFacilitatorRecord(workshop)
   const [livePanelOpen, setLivePanelOpen] = useState(true)
   const livePanelId = useId()
   useDocumentTitle(workshop.title)
@@ -140,7 +145,7 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
             <AlertBanner tone="problem" messages={live.problem ? [live.problem] : []} onDismiss={live.dismissProblem} />
           )}
           <AlertBanner tone="notice" messages={notices} onDismiss={loadNotice ? () => setLoadNotice(null) : undefined} />
-          <Board snapshot={snapshot} intents={model.intents} />
+          <WorkshopView workshop={workshopModel} role="facilitator" people={people} live={connection} record={record} />
         </main>
         {live.state.status === 'live' && livePanelOpen && (
           <LivePanel

@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent,
 import type { Note } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { NOTE_TOO_LONG_MESSAGE } from '../../crdt/noteText'
+import { useBoardOptions } from './boardOptions'
 import { ColourPalette } from './ColourPalette'
 import { NOTE_DRAG_TYPE, type NoteDragData } from './dragTypes'
 import { NoteTextArea } from './NoteTextArea'
@@ -102,7 +103,8 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
   const [paletteOpen, setPaletteOpen] = useState(false)
   const colourButton = useRef<HTMLButtonElement>(null)
 
-  if (editing) return <NoteEditor note={note} editNote={intents.editNote} onDone={onStopEditing} />
+  const { readOnly, mine } = useBoardOptions()
+  if (editing && !readOnly) return <NoteEditor note={note} editNote={intents.editNote} onDone={onStopEditing} />
 
   const closePalette = () => {
     setPaletteOpen(false)
@@ -123,6 +125,8 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
       <p className="note__text" data-note-text>
         {note.text}
       </p>
+      {mine.has(note.id) && <span className="note__mine">Mine</span>}
+      {!readOnly && (
       <div
         className="note__actions"
         onPointerDown={keepFromDragging}
@@ -159,6 +163,7 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
           />
         )}
       </div>
+      )}
     </>
   )
 })
@@ -177,11 +182,12 @@ interface NoteCardProps {
  */
 export const NoteCard = memo(function NoteCard({ note, position, setSize, intents }: NoteCardProps) {
   const [editing, setEditing] = useState(false)
+  const { readOnly } = useBoardOptions()
   const card = useRef<HTMLLIElement | null>(null)
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: note.id,
     data: { type: NOTE_DRAG_TYPE } satisfies NoteDragData,
-    disabled: editing,
+    disabled: editing || readOnly,
     attributes: { role: 'listitem', roleDescription: 'movable note' },
     // A card keeps its size while a note is dragged; watching every mounted card for
     // resizes would cost each drag an observer per card for nothing.
@@ -220,7 +226,7 @@ export const NoteCard = memo(function NoteCard({ note, position, setSize, intent
       aria-setsize={setSize}
       {...listeners}
       onDoubleClick={(event) => {
-        if (!editing && !(event.target as Element).closest('button, textarea')) startEditing()
+        if (!editing && !readOnly && !(event.target as Element).closest('button, textarea')) startEditing()
       }}
     >
       <NoteCardBody note={note} editing={editing} intents={intents} onStartEditing={startEditing} onStopEditing={stopEditing} />

@@ -1,12 +1,11 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { AlertBanner } from '../../ui/AlertBanner'
 import { Dialog } from '../../ui/Dialog'
-import { Board } from '../board/Board'
+import { WorkshopView } from '../stages/WorkshopView'
 import { HistoryButtons } from '../board/HistoryButtons'
 import { useHistoryShortcuts } from '../board/useHistoryShortcuts'
 import { connectionStatus } from '../live/connectionStatus'
 import { PeopleHere } from '../live/PeopleHere'
-import { useEditingPresence } from '../live/useEditingPresence'
 import '../board/board.css'
 import '../live/live.css'
 import type { JoinedSession } from './joinedSession'
@@ -16,14 +15,35 @@ const NOT_KEPT_NOTICE =
   'This browser is not keeping a copy of the board (private browsing or storage turned off). ' +
   'Everything you add is shared while you are connected, but if you close this tab while offline, those changes are lost.'
 
-function LeaveDialog({ connected, onCancel, onLeave }: { connected: boolean; onCancel(): void; onLeave(): void }) {
+/** Once the session is over, the board stays for reading; `kept` says whether this browser stores it. */
+function endedNotice(kept: boolean): string {
+  return (
+    'This session has ended: the facilitator closed it, and everything that reached them is saved on their computer. ' +
+    (kept
+      ? 'The board stays here for you to read, and this browser keeps your copy until you leave; '
+      : 'The board stays here for you to read until you close this tab; ') +
+    'nothing you change now reaches anyone. ' +
+    'To join another session, ask the facilitator for a new link or code.'
+  )
+}
+
+interface LeaveDialogProps {
+  connected: boolean
+  ended: boolean
+  onCancel(): void
+  onLeave(): void
+}
+
+function LeaveDialog({ connected, ended, onCancel, onLeave }: LeaveDialogProps) {
   return (
     <Dialog title="Leave the board?" onClose={onCancel}>
       <p className="dialog__text">
-        {connected
-          ? 'Everything you added stays on the board for the room. '
-          : 'You are not connected to the room: changes you made since the connection dropped have not reached it and will be lost. '}
-        To come back, you will need the join code again.
+        {ended
+          ? 'The session has ended. Leaving deletes this browser’s copy of the board.'
+          : connected
+            ? 'Everything you added stays on the board for the room. To come back, you will need the join code again.'
+            : 'You are not connected to the room: changes you made since the connection dropped have not reached it and will be lost. ' +
+              'To come back, you will need the join code again.'}
       </p>
       <div className="dialog__actions">
         <button type="button" className="button" data-autofocus onClick={onCancel}>
@@ -44,7 +64,8 @@ interface OpenBoardProps {
 }
 
 function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps) {
-  const { model, connection } = board
+  const { model: workshopModel, connection } = board
+  const { board: model } = useSyncExternalStore(workshopModel.editing.subscribe, workshopModel.editing.getSnapshot)
   const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
   const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
   const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
@@ -53,7 +74,6 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
   const [leaving, setLeaving] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   useHistoryShortcuts(model.undo)
-  useEditingPresence(connection)
 
   useLayoutEffect(() => {
     heading.current?.focus()
@@ -88,16 +108,32 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
         )}
       </div>
       <main className="board-screen__main">
+        {/* Not dismissible: it stays true for as long as this screen is open. */}
+        <AlertBanner tone="notice" messages={state.ended ? [endedNotice(board.keptInBrowser)] : []} />
         <AlertBanner tone="notice" messages={notice ? [notice] : []} onDismiss={() => setNotice(null)} />
         {snapshot.columns.length === 0 ? (
           <p className="board-screen__status" role="status">
             Getting the board from the facilitator…
           </p>
         ) : (
-          <Board snapshot={snapshot} intents={model.intents} />
+          <WorkshopView
+            workshop={workshopModel}
+            role="participant"
+            people={people}
+            live={connection}
+            record={null}
+            viewOnly={state.ended}
+          />
         )}
       </main>
-      {leaving && <LeaveDialog connected={state.online && state.peers > 0} onCancel={() => setLeaving(false)} onLeave={onLeave} />}
+      {leaving && (
+        <LeaveDialog
+          connected={state.online && state.peers > 0}
+          ended={state.ended}
+          onCancel={() => setLeaving(false)}
+          onLeave={onLeave}
+        />
+      )}
     </div>
   )
 }

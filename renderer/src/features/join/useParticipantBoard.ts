@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { SIGNAL_ROUTE } from '../../../../shared/liveSession'
-import { createBoardModel, type BoardModel } from '../../crdt/boardModel'
 import { joinLiveDoc, type LiveDocConnection } from '../../crdt/liveSync'
-import { openParticipantDoc, type ParticipantDoc } from '../../crdt/participantDoc'
+import { openParticipantDoc, openPrivateDoc, type BrowserDoc } from '../../crdt/participantDoc'
+import { createWorkshopModel, type WorkshopModel } from '../../crdt/workshopModel'
+import { sessionHasEnded } from './joinCheck'
 import type { JoinedSession } from './joinedSession'
 import type { BoardOpening } from '../board/boardOpening'
 
 export interface OpenParticipantBoard {
-  model: BoardModel
+  model: WorkshopModel
   connection: LiveDocConnection
   keptInBrowser: boolean
 }
@@ -30,26 +31,32 @@ const COULD_NOT_OPEN =
  */
 export function useParticipantBoard(session: JoinedSession): { state: ParticipantBoardState; leave(): Promise<void> } {
   const [state, setState] = useState<ParticipantBoardState>({ status: 'opening' })
-  const opened = useRef<{ doc: ParticipantDoc; model: BoardModel; connection: LiveDocConnection } | null>(null)
+  const opened = useRef<{ doc: BrowserDoc; own: BrowserDoc; model: WorkshopModel; connection: LiveDocConnection } | null>(null)
 
   useEffect(() => {
     let left = false
-    openParticipantDoc(session.room).then(
-      (doc) => {
+    Promise.all([openParticipantDoc(session.room), openPrivateDoc(session.room)]).then(
+      ([doc, own]) => {
         if (left) {
           doc.close()
+          own.close()
           return
         }
         // No template: the columns come from the facilitator's board, never seeded here.
-        const model = createBoardModel(doc.doc, undefined)
+        const model = createWorkshopModel(doc.doc, {
+          template: undefined,
+          hostNow: () => connection.hostNow(),
+          privateDoc: own.doc
+        })
         const connection = joinLiveDoc(doc.doc, {
           room: session.room,
           signalingUrl: signalingUrlFor(session.ticket),
           name: session.name,
           role: 'participant',
-          colour: session.colour
+          colour: session.colour,
+          sessionEnded: () => sessionHasEnded(session.ticket)
         })
-        opened.current = { doc, model, connection }
+        opened.current = { doc, own, model, connection }
         setState({ status: 'open', board: { model, connection, keptInBrowser: doc.keptInBrowser } })
       },
       () => {
@@ -64,6 +71,7 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
       board.connection.destroy()
       board.model.destroy()
       board.doc.close()
+      board.own.close()
     }
   }, [session])
 
@@ -73,7 +81,8 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
     if (!board) return
     board.connection.destroy()
     board.model.destroy()
-    await board.doc.forget()
+    // Someone done with the session leaves nothing of theirs on this device: not even unrevealed notes.
+    await Promise.all([board.doc.forget(), board.own.forget()])
   }, [])
 
   return { state, leave }

@@ -8,16 +8,21 @@ function noteBeingEdited(): string | null {
   return active.closest<HTMLElement>('[data-note-id]')?.dataset.noteId ?? null
 }
 
-/** Tells the others in the session which note this person is editing. */
-export function useEditingPresence(connection: LiveDocConnection | null): void {
+/**
+ * Tells the others in the session which note this person is editing, unless `shown` is false
+ * (anonymous mode, or the facilitator hid it): then nothing about it leaves this screen.
+ */
+export function useEditingPresence(connection: LiveDocConnection | null, shown: boolean): void {
   useEffect(() => {
-    if (!connection) return
+    if (!connection || !shown) return
     const update = () => connection.setEditingNote(noteBeingEdited())
     document.addEventListener('focusin', update)
     document.addEventListener('focusout', update)
     return () => {
       document.removeEventListener('focusin', update)
       document.removeEventListener('focusout', update)
+      // A board that goes is editing nothing, though its connection may stay in the room (liveRoomHolder.ts).
+      connection.setEditingNote(null)
     }
-  }, [connection])
+  }, [connection, shown])
 }

@@ -4,10 +4,10 @@ import { TEMPLATES } from '../../../../shared/templates'
 import { seedColumns } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
 
-/** A board with the core-values columns: column-1 Ideas, column-2 Themes, column-3 Value candidates. */
-export function coreValuesBoard(): Y.Doc {
+/** A board of three columns: column-1 Ideas, column-2 Themes, column-3 Value candidates. */
+export function threeColumnBoard(): Y.Doc {
   const doc = new Y.Doc()
-  seedColumns(doc, TEMPLATES['core-values'])
+  seedColumns(doc, { ...TEMPLATES['core-values'], columns: ['Ideas', 'Themes', 'Value candidates'] })
   return doc
 }
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { NOTE_COLOURS } from '../../../../shared/board'
 import { addNote, deleteNote, editNote, moveNote, recolourNote } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
-import { CANDIDATES, coreValuesBoard, IDEAS, peerOf, THEMES } from './boardFixtures'
+import { CANDIDATES, threeColumnBoard, IDEAS, peerOf, THEMES } from './boardFixtures'
 
 const COLUMNS = [IDEAS, THEMES, CANDIDATES]
 
@@ -31,7 +31,7 @@ function board(doc: Y.Doc) {
 
 function runScenario(seed: number, peerCount: number, steps: number) {
   const random = randomSource(seed)
-  const first = coreValuesBoard()
+  const first = threeColumnBoard()
   const peers = [first, ...Array.from({ length: peerCount - 1 }, () => peerOf(first))]
   const inboxes = peers.map(() => [] as Uint8Array[])
   const offline = new Set<number>()

@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import { NOTE_COLOURS } from '../../../../shared/board'
 import { addNote, deleteNote, editNote, moveNote, recolourNote } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
-import { CANDIDATES, coreValuesBoard, IDEAS, peerOf, sync, textsIn, THEMES } from './boardFixtures'
+import { CANDIDATES, threeColumnBoard, IDEAS, peerOf, sync, textsIn, THEMES } from './boardFixtures'
 
 const board = (doc: Y.Doc) => {
   const snapshot = buildBoardSnapshot(doc, null)
@@ -12,7 +12,7 @@ const board = (doc: Y.Doc) => {
 
 describe('two peers editing at once', () => {
   it('converge after moving different notes concurrently, each move kept', () => {
-    const alice = coreValuesBoard()
+    const alice = threeColumnBoard()
     const ids = ['one', 'two', 'three', 'four'].map((text) => addNote(alice, IDEAS, text).noteId!)
     const bob = peerOf(alice)
 
@@ -26,7 +26,7 @@ describe('two peers editing at once', () => {
   })
 
   it('converge when both move the same note to different columns', () => {
-    const alice = coreValuesBoard()
+    const alice = threeColumnBoard()
     const id = addNote(alice, IDEAS, 'contested').noteId!
     const bob = peerOf(alice)
     moveNote(alice, id, THEMES, null, null)
@@ -37,7 +37,7 @@ describe('two peers editing at once', () => {
   })
 
   it('show notes that got the same order key in the same order on both sides', () => {
-    const alice = coreValuesBoard()
+    const alice = threeColumnBoard()
     const bob = peerOf(alice)
     const fromAlice = addNote(alice, IDEAS, 'from Alice').noteId!
     const fromBob = addNote(bob, IDEAS, 'from Bob').noteId!
@@ -54,7 +54,7 @@ describe('two peers editing at once', () => {
       return seed / 2 ** 31
     }
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-    const first = coreValuesBoard()
+    const first = threeColumnBoard()
     const peers = [first, peerOf(first), peerOf(first)]
     const columns = [IDEAS, THEMES, CANDIDATES]
 

@@ -4,16 +4,19 @@ import { DOC_KEYS, NOTE_TEXT_MAX_LENGTH } from '../../../../shared/board'
 import { TEMPLATES } from '../../../../shared/templates'
 import { LOCAL_ORIGIN, META_FIELDS, NOTE_FIELDS, notesInColumn } from '../../../../renderer/src/crdt/boardDoc'
 import {
+  addColumn,
   addNote,
   deleteNote,
   editNote,
+  mergeColumns,
   moveNote,
   recolourNote,
+  renameColumn,
   seedColumns,
   setWorkshopTitle
 } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
-import { CANDIDATES, coreValuesBoard, IDEAS, textsIn, THEMES } from './boardFixtures'
+import { CANDIDATES, threeColumnBoard, IDEAS, textsIn, THEMES } from './boardFixtures'
 
 function add(doc: Y.Doc, columnId: string, text: string): string {
   const { noteId } = addNote(doc, columnId, text)
@@ -41,7 +44,7 @@ describe('seedColumns', () => {
 
 describe('addNote', () => {
   it('appends at the end of the column, trimmed, in yellow unless told otherwise', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const first = add(doc, IDEAS, '  Call the customer back  ')
     const second = addNote(doc, IDEAS, 'Own the problem', 'pink').noteId!
     expect(textsIn(doc, IDEAS)).toEqual(['Call the customer back', 'Own the problem'])
@@ -52,14 +55,14 @@ describe('addNote', () => {
   })
 
   it('adds nothing for blank text or a column that does not exist', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     expect(addNote(doc, IDEAS, '  \n ')).toEqual({ noteId: null, truncated: false })
     expect(addNote(doc, 'no-such-column', 'Lost').noteId).toBeNull()
     expect(textsIn(doc, IDEAS)).toEqual([])
   })
 
   it('cuts a 10 MB text to a note’s length and says so', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const result = addNote(doc, IDEAS, 'x'.repeat(10 * 1024 * 1024))
     expect(result.truncated).toBe(true)
     expect(textsIn(doc, IDEAS)[0]).toHaveLength(NOTE_TEXT_MAX_LENGTH)
@@ -68,7 +71,7 @@ describe('addNote', () => {
 
 describe('editNote, recolourNote, deleteNote', () => {
   it('edits the text, cutting it to a note’s length', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const id = add(doc, IDEAS, 'Curiosity')
     expect(editNote(doc, id, ' Curiosity about customers ')).toEqual({ changed: true, truncated: false })
     expect(textsIn(doc, IDEAS)).toEqual(['Curiosity about customers'])
@@ -77,7 +80,7 @@ describe('editNote, recolourNote, deleteNote', () => {
   })
 
   it('ignores a blank or unchanged edit and unknown notes', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const id = add(doc, IDEAS, 'Respect')
     expect(editNote(doc, id, '   ').changed).toBe(false)
     expect(editNote(doc, id, 'Respect').changed).toBe(false)
@@ -86,7 +89,7 @@ describe('editNote, recolourNote, deleteNote', () => {
   })
 
   it('recolours and deletes a note', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const id = add(doc, IDEAS, 'Integrity')
     expect(recolourNote(doc, id, 'blue')).toBe(true)
     expect(recolourNote(doc, id, 'blue')).toBe(false)
@@ -99,7 +102,7 @@ describe('editNote, recolourNote, deleteNote', () => {
 
 describe('moveNote', () => {
   function threeIdeas() {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const ids = ['one', 'two', 'three'].map((text) => add(doc, IDEAS, text)) as [string, string, string]
     return { doc, ids }
   }
@@ -153,7 +156,7 @@ describe('moveNote', () => {
   })
 
   it('drops a note between two notes that peers gave the same key', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const [a, b, c] = ['a', 'b', 'c'].map((text) => add(doc, IDEAS, text)) as [string, string, string]
     const mover = add(doc, THEMES, 'mover')
     const notes = doc.getMap<Y.Map<unknown>>(DOC_KEYS.notes)
@@ -165,9 +168,41 @@ describe('moveNote', () => {
   })
 })
 
+describe('clusters (columns)', () => {
+  it('are added at the end, renamed, and cleaned of blank space', () => {
+    const doc = threeColumnBoard()
+    const id = addColumn(doc, '  Customer   first ')!
+    expect(addColumn(doc, '   ')).toBeNull()
+    expect(buildBoardSnapshot(doc, null).columns.at(-1)).toMatchObject({ id, title: 'Customer first' })
+    expect(renameColumn(doc, id, 'Customer obsessed')).toBe(true)
+    expect(renameColumn(doc, id, 'Customer obsessed')).toBe(false)
+    expect(renameColumn(doc, 'column-missing', 'x')).toBe(false)
+    expect(buildBoardSnapshot(doc, null).columns.at(-1)!.title).toBe('Customer obsessed')
+  })
+
+  it("merge: the notes go below the other cluster's, in their order, and the cluster goes", () => {
+    const doc = threeColumnBoard()
+    add(doc, THEMES, 'kept 1')
+    for (const text of ['moved 1', 'moved 2']) add(doc, IDEAS, text)
+    expect(mergeColumns(doc, IDEAS, THEMES)).toBe(true)
+    expect(textsIn(doc, THEMES)).toEqual(['kept 1', 'moved 1', 'moved 2'])
+    expect(buildBoardSnapshot(doc, null).columns.map((column) => column.id)).not.toContain(IDEAS)
+    expect(mergeColumns(doc, THEMES, THEMES)).toBe(false)
+  })
+
+  it('merge renumbers when a faulty peer left a key that is not a fractional index', () => {
+    const doc = threeColumnBoard()
+    const kept = add(doc, THEMES, 'kept')
+    add(doc, IDEAS, 'moved')
+    doc.getMap<Y.Map<unknown>>(DOC_KEYS.notes).get(kept)!.set(NOTE_FIELDS.order, '!!')
+    mergeColumns(doc, IDEAS, THEMES)
+    expect(textsIn(doc, THEMES)).toEqual(['kept', 'moved'])
+  })
+})
+
 describe('every intent', () => {
   it('runs as one transaction marked LOCAL_ORIGIN', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const origins: unknown[] = []
     doc.on('afterTransaction', (transaction) => origins.push(transaction.origin))
     const id = add(doc, IDEAS, 'Ownership')

@@ -4,7 +4,7 @@ import type { DocLoadResult } from '../../../../shared/contract'
 import { addNote } from '../../../../renderer/src/crdt/intents'
 import { openWorkshopDoc, UnreadableBoardError, type DocStorage } from '../../../../renderer/src/crdt/persistence'
 import { REMOTE_ORIGIN } from '../../../../renderer/src/crdt/wireDoc'
-import { coreValuesBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
+import { threeColumnBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
 
 const ID = 'workshop-0001'
 
@@ -40,7 +40,7 @@ afterEach(() => {
 
 describe('openWorkshopDoc', () => {
   it('opens the saved board and passes on the notice about how it was loaded', async () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     addNote(board, IDEAS, 'Saved before')
     const notice = 'The board was damaged; the previous copy was restored.'
     const session = await openWorkshopDoc(ID, new FakeStorage({ state: Y.encodeStateAsUpdate(board), notice }), options)
@@ -49,7 +49,7 @@ describe('openWorkshopDoc', () => {
   })
 
   it('refuses a damaged or cut-short saved state, so nothing overwrites it', async () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     addNote(board, IDEAS, 'Precious')
     const full = Y.encodeStateAsUpdate(board)
     for (const state of [new Uint8Array([1, 2, 3, 4, 5, 6, 7]), full.slice(0, full.length - 3)]) {
@@ -62,7 +62,7 @@ describe('openWorkshopDoc', () => {
   it('saves the first change at once, then gathers a burst into one save per interval', async () => {
     const storage = new FakeStorage()
     const session = await openWorkshopDoc(ID, storage, options)
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     await vi.advanceTimersByTimeAsync(0)
     expect(storage.saved).toHaveLength(1)
 
@@ -84,7 +84,7 @@ describe('openWorkshopDoc', () => {
   it('saves what other people add during a live session, not only this person’s edits', async () => {
     const storage = new FakeStorage()
     const session = await openWorkshopDoc(ID, storage, options)
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     await vi.advanceTimersByTimeAsync(1_000)
     const participant = peerOf(session.doc)
     addNote(participant, IDEAS, 'From a participant')
@@ -96,7 +96,7 @@ describe('openWorkshopDoc', () => {
   it('keeps saving a board that never stops changing', async () => {
     const storage = new FakeStorage()
     const session = await openWorkshopDoc(ID, storage, options)
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     for (let i = 0; i < 20; i++) {
       addNote(session.doc, IDEAS, `note ${i}`)
       await vi.advanceTimersByTimeAsync(100)
@@ -110,7 +110,7 @@ describe('openWorkshopDoc', () => {
     const session = await openWorkshopDoc(ID, storage, options)
     const listener = vi.fn()
     const dispose = session.saveProblem.subscribe(listener)
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     storage.failNext = 2
     addNote(session.doc, IDEAS, 'Must not be lost')
     await vi.advanceTimersByTimeAsync(0)
@@ -135,7 +135,7 @@ describe('openWorkshopDoc', () => {
     const page = new EventTarget()
     const storage = new FakeStorage()
     const session = await openWorkshopDoc(ID, storage, { ...options, page })
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     addNote(session.doc, IDEAS, 'before leaving')
     page.dispatchEvent(new Event('pagehide'))
     await vi.advanceTimersByTimeAsync(0)
@@ -154,7 +154,7 @@ describe('openWorkshopDoc', () => {
   it('keeps retrying after close when the last save failed, and only then lets go of the board', async () => {
     const storage = new FakeStorage()
     const session = await openWorkshopDoc(ID, storage, options)
-    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(coreValuesBoard()))
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(threeColumnBoard()))
     addNote(session.doc, IDEAS, 'almost lost')
     storage.failNext = 1
     await expect(session.close()).resolves.toBe(false)

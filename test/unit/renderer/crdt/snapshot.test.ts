@@ -4,11 +4,11 @@ import { DOC_KEYS } from '../../../../shared/board'
 import { COLUMN_FIELDS, NOTE_FIELDS } from '../../../../renderer/src/crdt/boardDoc'
 import { addNote, editNote, moveNote, setWorkshopTitle } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot, createBoardSnapshotStore } from '../../../../renderer/src/crdt/snapshot'
-import { CANDIDATES, coreValuesBoard, IDEAS, THEMES } from './boardFixtures'
+import { CANDIDATES, threeColumnBoard, IDEAS, THEMES } from './boardFixtures'
 
 describe('board snapshots', () => {
   it('keeps every unchanged note, column and list when one note changes', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const store = createBoardSnapshotStore(doc)
     const ids = Array.from({ length: 1_000 }, (_, i) => addNote(doc, i % 2 ? IDEAS : THEMES, `Note ${i}`).noteId!)
     const before = store.getSnapshot()
@@ -28,7 +28,7 @@ describe('board snapshots', () => {
   })
 
   it('replaces only the lists of the columns a move touched', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const store = createBoardSnapshotStore(doc)
     const id = addNote(doc, IDEAS, 'Mover').noteId!
     addNote(doc, THEMES, 'Stays')
@@ -41,7 +41,7 @@ describe('board snapshots', () => {
   })
 
   it('returns the same snapshot while nothing on the board changed', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const store = createBoardSnapshotStore(doc)
     addNote(doc, IDEAS, 'Respect')
     const first = store.getSnapshot()
@@ -52,7 +52,7 @@ describe('board snapshots', () => {
   })
 
   it('tells subscribers about changes until they dispose', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const store = createBoardSnapshotStore(doc)
     const listener = vi.fn()
     const dispose = store.subscribe(listener)
@@ -66,7 +66,7 @@ describe('board snapshots', () => {
   })
 
   it('reads a damaged board without throwing and hides no note', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const notes = doc.getMap<unknown>(DOC_KEYS.notes)
     doc.transact(() => {
       notes.set('not-a-map', 'just a string')
@@ -82,7 +82,7 @@ describe('board snapshots', () => {
   })
 
   it('keeps ids such as __proto__ as ordinary keys', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     doc.getMap<unknown>(DOC_KEYS.notes).set(
       '__proto__',
       new Y.Map<unknown>([[NOTE_FIELDS.text, 'Sneaky'], [NOTE_FIELDS.columnId, IDEAS], [NOTE_FIELDS.order, 'a0']])

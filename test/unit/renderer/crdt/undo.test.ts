@@ -5,11 +5,11 @@ import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
 import { addNote, deleteNote, editNote, moveNote, recolourNote } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
 import { createBoardUndo } from '../../../../renderer/src/crdt/undo'
-import { coreValuesBoard, IDEAS, peerOf, sync, textsIn, THEMES } from './boardFixtures'
+import { threeColumnBoard, IDEAS, peerOf, sync, textsIn, THEMES } from './boardFixtures'
 
 describe('undo and redo', () => {
   it('reverts each intent as one step, and redoes it', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const undo = createBoardUndo(doc)
     const id = addNote(doc, IDEAS, 'Curiosity').noteId!
     editNote(doc, id, 'Curiosity about customers')
@@ -28,7 +28,7 @@ describe('undo and redo', () => {
   })
 
   it('brings a deleted note back where it was, and puts a moved one back', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const undo = createBoardUndo(doc)
     const ids = ['one', 'two', 'three'].map((text) => addNote(doc, IDEAS, text).noteId!)
     deleteNote(doc, ids[1]!)
@@ -41,7 +41,7 @@ describe('undo and redo', () => {
   })
 
   it('tells subscribers when Undo and Redo become possible, and stops when disposed', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const undo = createBoardUndo(doc)
     const listener = vi.fn()
     const dispose = undo.subscribe(listener)
@@ -62,7 +62,7 @@ describe('undo and redo', () => {
   })
 
   it('never undoes what another peer did', () => {
-    const doc = coreValuesBoard()
+    const doc = threeColumnBoard()
     const peer = peerOf(doc)
     const undo = createBoardUndo(doc)
     addNote(doc, IDEAS, 'mine')
@@ -75,10 +75,10 @@ describe('undo and redo', () => {
 
   it('cannot take away the columns a new board starts with', () => {
     const doc = new Y.Doc()
-    const model = createBoardModel(doc, TEMPLATES['core-values'])
+    const model = createBoardModel(doc, TEMPLATES['journey-map'])
     expect(model.undo.getSnapshot().canUndo).toBe(false)
     model.undo.undo()
-    expect(model.snapshots.getSnapshot().columns).toHaveLength(3)
+    expect(model.snapshots.getSnapshot().columns).toHaveLength(TEMPLATES['journey-map'].columns.length)
     model.destroy()
   })
 })

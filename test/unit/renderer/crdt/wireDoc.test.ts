@@ -3,14 +3,14 @@ import { describe, expect, it, vi } from 'vitest'
 import { addNote, editNote } from '../../../../renderer/src/crdt/intents'
 import { createBoardUndo } from '../../../../renderer/src/crdt/undo'
 import { createWireDoc, REMOTE_ORIGIN } from '../../../../renderer/src/crdt/wireDoc'
-import { coreValuesBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
+import { threeColumnBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
 
 /** What a peer would send: everything `from` has that `to` lacks. */
 const diff = (from: Y.Doc, to: Y.Doc) => Y.encodeStateAsUpdate(from, Y.encodeStateVector(to))
 
 describe('createWireDoc', () => {
   it('starts as a copy of the board and sends out every change made on it', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     addNote(board, IDEAS, 'Before going live')
     const wire = createWireDoc(board)
     expect(textsIn(wire.doc, IDEAS)).toEqual(['Before going live'])
@@ -19,7 +19,7 @@ describe('createWireDoc', () => {
   })
 
   it('brings peers’ changes into the board as remote ones, which Undo leaves alone', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     const undo = createBoardUndo(board)
     const wire = createWireDoc(board)
     const peer = peerOf(board)
@@ -33,7 +33,7 @@ describe('createWireDoc', () => {
   })
 
   it('refuses bytes that are not an update, leaving the board as it was', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     addNote(board, IDEAS, 'Precious')
     const before = Y.encodeStateAsUpdate(board)
     const wire = createWireDoc(board)
@@ -58,7 +58,7 @@ describe('createWireDoc', () => {
   })
 
   it('holds back changes whose history has not arrived, so the saved board is always whole', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     const wire = createWireDoc(board)
     const peer = peerOf(board)
     addNote(peer, IDEAS, 'first')
@@ -79,7 +79,7 @@ describe('createWireDoc', () => {
   })
 
   it('reports a change that failed on its way into the board, and keeps relaying', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     const failed = vi.fn()
     const wire = createWireDoc(board, failed)
     const peer = peerOf(board)
@@ -99,7 +99,7 @@ describe('createWireDoc', () => {
   })
 
   it('stops relaying and frees the copy on destroy', () => {
-    const board = coreValuesBoard()
+    const board = threeColumnBoard()
     const wire = createWireDoc(board)
     wire.destroy()
     addNote(board, IDEAS, 'after')

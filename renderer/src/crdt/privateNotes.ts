@@ -1,0 +1,156 @@
+/**
+ * A person's silent-brainstorm notes, kept on their own device and out of the shared
+ * document until the facilitator reveals them. They live in a separate Y.Doc stored in the
+ * browser (IndexedDB), so a refresh or a closed lid keeps them, and no peer ever receives
+ * them before the reveal: they are not in anything that syncs.
+ *
+ * The reveal writes each note through a client id used for nothing else, with the same
+ * order key for every revealed note (the board then sorts them by their random ids), so
+ * neither the document nor the order on the board tells whose notes arrived together.
+ * This device remembers which notes are its own, to show "mine" to their author only.
+ */
+import * as Y from 'yjs'
+import { NOTE_COLOURS, type NoteColour } from '../../../shared/board'
+import { NOTE_FIELDS, notesOf } from './boardDoc'
+import { createListeners, type ExternalStore } from './externalStore'
+import { newId } from './ids'
+import { cleanNoteText } from './noteText'
+import { initialOrders } from './ordering'
+import { writeAnonymously } from './anonymousCopy'
+
+export interface PrivateDraft {
+  id: string
+  text: string
+  colour: NoteColour
+}
+
+export interface PrivateNotesState {
+  /** Written and not yet revealed, oldest first. */
+  drafts: readonly PrivateDraft[]
+  /** Ids of the board notes this person wrote. */
+  mine: ReadonlySet<string>
+}
+
+export interface PrivateNotes extends ExternalStore<PrivateNotesState> {
+  addDraft(text: string, colour?: NoteColour): { id: string | null; truncated: boolean }
+  editDraft(id: string, text: string): { truncated: boolean }
+  deleteDraft(id: string): void
+  /**
+   * Puts every draft on the board in `columnId`, anonymously, and remembers them as this
+   * person's. Returns how many were revealed.
+   */
+  reveal(board: Y.Doc, columnId: string): number
+  destroy(): void
+}
+
+/** Every revealed note shares this key; their random ids decide the order among them. */
+export const REVEAL_ORDER = initialOrders(1)[0]!
+
+const DRAFTS = 'drafts'
+const MINE = 'mine'
+const DRAFT_FIELDS = { text: 'text', colour: 'colour', createdAt: 'createdAt' } as const
+
+const isColour = (value: unknown): value is NoteColour => NOTE_COLOURS.includes(value as NoteColour)
+
+function readDrafts(drafts: Y.Map<unknown>): PrivateDraft[] {
+  const read: Array<PrivateDraft & { createdAt: number }> = []
+  drafts.forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return
+    const text = entry.get(DRAFT_FIELDS.text)
+    const colour = entry.get(DRAFT_FIELDS.colour)
+    const createdAt = entry.get(DRAFT_FIELDS.createdAt)
+    if (typeof text !== 'string' || !text) return
+    read.push({
+      id,
+      text,
+      colour: isColour(colour) ? colour : NOTE_COLOURS[0],
+      createdAt: typeof createdAt === 'number' ? createdAt : 0
+    })
+  })
+  return read.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map(({ id, text, colour }) => ({ id, text, colour }))
+}
+
+function readCreatedAt(drafts: Y.Map<unknown>): number[] {
+  const times: number[] = []
+  drafts.forEach((entry) => {
+    const createdAt = entry instanceof Y.Map ? entry.get(DRAFT_FIELDS.createdAt) : undefined
+    if (typeof createdAt === 'number' && Number.isFinite(createdAt)) times.push(createdAt)
+  })
+  return times
+}
+
+/** `own` is the person's private document (see openBrowserDoc in participantDoc.ts). */
+export function createPrivateNotes(own: Y.Doc): PrivateNotes {
+  const drafts = own.getMap<unknown>(DRAFTS)
+  const mine = own.getMap<unknown>(MINE)
+  const listeners = createListeners()
+  let state: PrivateNotesState = { drafts: readDrafts(drafts), mine: new Set(mine.keys()) }
+  const refresh = () => {
+    state = { drafts: readDrafts(drafts), mine: new Set(mine.keys()) }
+    listeners.notify()
+  }
+  drafts.observeDeep(refresh)
+  mine.observe(refresh)
+
+  return {
+    subscribe: listeners.add,
+    getSnapshot: () => state,
+    addDraft(text, colour = NOTE_COLOURS[0]) {
+      const clean = cleanNoteText(text)
+      if (!clean.text) return { id: null, truncated: clean.truncated }
+      const id = newId()
+      // Two notes written within one millisecond must still keep the order they were written in.
+      const latest = Math.max(0, ...readCreatedAt(drafts))
+      drafts.set(
+        id,
+        new Y.Map<unknown>([
+          [DRAFT_FIELDS.text, clean.text],
+          [DRAFT_FIELDS.colour, colour],
+          [DRAFT_FIELDS.createdAt, Math.max(Date.now(), latest + 1)]
+        ])
+      )
+      return { id, truncated: clean.truncated }
+    },
+    editDraft(id, text) {
+      const clean = cleanNoteText(text)
+      const entry = drafts.get(id)
+      if (entry instanceof Y.Map && clean.text) entry.set(DRAFT_FIELDS.text, clean.text)
+      return { truncated: clean.truncated }
+    },
+    deleteDraft: (id) => drafts.delete(id),
+    reveal(board, columnId) {
+      const toReveal = readDrafts(drafts)
+      if (toReveal.length === 0) return 0
+      // Remembered as revealed first: a crash half-way must not reveal a note twice later.
+      own.transact(() => {
+        for (const draft of toReveal) {
+          mine.set(draft.id, true)
+          drafts.delete(draft.id)
+        }
+      })
+      for (const draft of toReveal) {
+        writeAnonymously(board, (carrier) =>
+          notesOf(carrier).set(
+            draft.id,
+            new Y.Map<unknown>([
+              [NOTE_FIELDS.text, draft.text],
+              [NOTE_FIELDS.colour, draft.colour],
+              [NOTE_FIELDS.columnId, columnId],
+              [NOTE_FIELDS.order, REVEAL_ORDER]
+            ])
+          )
+        )
+      }
+      return toReveal.length
+    },
+    destroy() {
+      drafts.unobserveDeep(refresh)
+      mine.unobserve(refresh)
+    }
+  }
+}
+
+/** Notes added on the board itself (after the reveal) are this person's too. */
+export function rememberMine(own: Y.Doc, noteId: string): void {
+  own.getMap<unknown>(MINE).set(noteId, true)
+}

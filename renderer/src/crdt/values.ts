@@ -1,0 +1,698 @@
+/**
+ * Value candidates of the core-values workshop (stage "draft"): their schema on the Y.Doc,
+ * defensive readers, the intents that change them, and a snapshot store for React.
+ *
+ * Each candidate is a Y.Map under DOC_KEYS.values: a name, a definition the group writes
+ * together (a Y.Text, so two people typing at once both keep their words), "we do" and
+ * "we don't" behaviours and example stories (Y.Arrays of strings), an order key (fractional
+ * index) and the cluster it came from. A peer may have written anything, so every reader
+ * falls back instead of throwing and bounds what it returns.
+ */
+import * as Y from 'yjs'
+import { DOC_KEYS } from '../../../shared/board'
+import { LOCAL_ORIGIN } from './boardDoc'
+import { bindTextInput, replaceText, shownText, type TextBinding, type TextField, type TextInputResult } from './collaborativeText'
+import { createListeners, type ExternalStore } from './externalStore'
+import { newId } from './ids'
+import { limitLength } from './noteText'
+import { compareOrdered, initialOrders, insertionIndex, placeAt, type Ordered } from './ordering'
+
+/** Field names inside each value. Never rename: saved files and other peers use them. */
+export const VALUE_FIELDS = {
+  name: 'name',
+  definition: 'definition',
+  weDo: 'weDo',
+  weDont: 'weDont',
+  examples: 'examples',
+  order: 'order',
+  sourceClusterId: 'sourceClusterId'
+} as const
+
+export const VALUE_NAME_MAX_LENGTH = 80
+/**
+ * "One sentence": room for a long one, not for an essay. Two people typing at the limit at
+ * the same moment can leave the shared text a little longer; readers show only this much,
+ * and a text box adds nothing more until someone shortens it.
+ */
+export const VALUE_DEFINITION_MAX_LENGTH = 400
+export const BEHAVIOUR_MAX_LENGTH = 200
+export const EXAMPLE_MAX_LENGTH = 1000
+/** How many candidates a workshop may hold: a handful of values end up agreed. */
+export const MAX_VALUES = 20
+/** Per value, per list ("we do", "we don't"). */
+export const MAX_BEHAVIOURS = 20
+export const MAX_EXAMPLES = 10
+
+/**
+ * How many entries a list is read to. Two people adding the last allowed item at once can
+ * go past MAX_BEHAVIOURS; that must still show, so the reader's bound is looser. It only
+ * keeps a faulty peer's thousands of items from reaching the screen.
+ */
+const LIST_READ_LIMIT = 100
+/** How many raw entries are looked at to find LIST_READ_LIMIT readable ones. */
+const LIST_SCAN_LIMIT = 1000
+/** Longer ids are not ours: cluster and value ids are short. */
+const ID_MAX_LENGTH = 200
+
+export type BehaviourKind = 'weDo' | 'weDont'
+export type ValueListKind = BehaviourKind | 'examples'
+
+/** A value candidate as plain, immutable data. */
+export interface ValueCandidate {
+  id: string
+  name: string
+  definition: string
+  weDo: readonly string[]
+  weDont: readonly string[]
+  examples: readonly string[]
+  /** Fractional index: candidates sort by it, never by position. */
+  order: string
+  /** The cluster of the dot vote it came from; null for one added by hand. */
+  sourceClusterId: string | null
+}
+
+/** One cluster of the dot vote's ranking, best first. */
+export interface RankedCluster {
+  clusterId: string
+  name: string
+}
+
+/** Why an edit changed nothing, for the message a person sees. */
+export type ValueEditRefusal = 'blank' | 'duplicate' | 'full' | 'missing'
+
+export interface ValueEditResult {
+  changed: boolean
+  /** The text was longer than allowed and was cut: tell the person. */
+  truncated: boolean
+  /** Set when nothing changed for a reason the person should hear. */
+  refused: ValueEditRefusal | null
+}
+
+export interface AddValueResult extends ValueEditResult {
+  valueId: string | null
+}
+
+/** Value id → Y.Map of VALUE_FIELDS. Values are `unknown`: a peer may have written anything. */
+export const valuesOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.values)
+
+/** The live Y.Map of a value, or null when there is no such (readable) value. */
+export function valueEntry(doc: Y.Doc, valueId: string): Y.Map<unknown> | null {
+  const entry = valuesOf(doc).get(valueId)
+  return entry instanceof Y.Map ? (entry as Y.Map<unknown>) : null
+}
+
+// ——— Text rules ———
+
+const LIST_RULES: Record<ValueListKind, { maxItems: number; maxLength: number; singleLine: boolean }> = {
+  weDo: { maxItems: MAX_BEHAVIOURS, maxLength: BEHAVIOUR_MAX_LENGTH, singleLine: true },
+  weDont: { maxItems: MAX_BEHAVIOURS, maxLength: BEHAVIOUR_MAX_LENGTH, singleLine: true },
+  examples: { maxItems: MAX_EXAMPLES, maxLength: EXAMPLE_MAX_LENGTH, singleLine: false }
+}
+
+/**
+ * Text as stored: trimmed, cut to `maxLength`; a one-line text has every run of blank space
+ * (line breaks included) made one space. A 10 MB paste is cut before the clean-up.
+ */
+function cleanText(raw: string, maxLength: number, singleLine: boolean): { text: string; truncated: boolean } {
+  // A first cut keeps the clean-up cheap on a 10 MB paste. It is generous: what it drops
+  // would not have fitted anyway, unless the text is mostly blank space.
+  const rough = limitLength(raw, maxLength * 8 + 64)
+  const spaced = singleLine ? rough.text.replace(/\s+/g, ' ') : rough.text
+  const { text, truncated } = limitLength(spaced.trim(), maxLength)
+  return { text: truncated ? text.trimEnd() : text, truncated: truncated || rough.truncated }
+}
+
+/** Two statements are the same one when they differ only in case and spacing. */
+const sameWords = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase()
+
+// ——— Readers ———
+
+function boundedString(value: unknown, maxLength: number): string {
+  return typeof value === 'string' ? limitLength(value, maxLength).text : ''
+}
+
+function readId(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX_LENGTH ? value : null
+}
+
+/** The definition's text: a Y.Text normally, a plain string if a peer wrote one. */
+function readDefinition(entry: Y.Map<unknown>): string {
+  const definition = entry.get(VALUE_FIELDS.definition)
+  if (definition instanceof Y.Text) return shownText(definition, VALUE_DEFINITION_MAX_LENGTH)
+  return boundedString(definition, VALUE_DEFINITION_MAX_LENGTH)
+}
+
+interface ListItem {
+  text: string
+  /** Its position in the stored array, which may hold unreadable entries before it. */
+  rawIndex: number
+}
+
+/** The first raw entries of a list, whether a Y.Array or a plain array a peer wrote. */
+function rawEntries(list: unknown): unknown[] {
+  if (list instanceof Y.Array) return (list as Y.Array<unknown>).slice(0, LIST_SCAN_LIMIT)
+  if (Array.isArray(list)) return list.slice(0, LIST_SCAN_LIMIT)
+  return []
+}
+
+/** The readable items of a list: non-blank strings, each cut to the list's length. */
+function readList(entry: Y.Map<unknown>, kind: ValueListKind): ListItem[] {
+  const { maxLength } = LIST_RULES[kind]
+  const items: ListItem[] = []
+  const raw = rawEntries(entry.get(VALUE_FIELDS[kind]))
+  for (let rawIndex = 0; rawIndex < raw.length && items.length < LIST_READ_LIMIT; rawIndex++) {
+    const value = raw[rawIndex]
+    if (typeof value !== 'string' || value.trim() === '') continue
+    items.push({ text: limitLength(value, maxLength).text, rawIndex })
+  }
+  return items
+}
+
+/** A value as written in the document, or null when the entry is not a value at all. */
+export function readValue(id: string, entry: unknown): ValueCandidate | null {
+  if (!(entry instanceof Y.Map)) return null
+  const fields = entry as Y.Map<unknown>
+  const texts = (kind: ValueListKind) => readList(fields, kind).map((item) => item.text)
+  return {
+    id,
+    name: boundedString(fields.get(VALUE_FIELDS.name), VALUE_NAME_MAX_LENGTH),
+    definition: readDefinition(fields),
+    weDo: texts('weDo'),
+    weDont: texts('weDont'),
+    examples: texts('examples'),
+    order: boundedString(fields.get(VALUE_FIELDS.order), ID_MAX_LENGTH),
+    sourceClusterId: readId(fields.get(VALUE_FIELDS.sourceClusterId))
+  }
+}
+
+/** Every readable value, in order. */
+export function readValues(doc: Y.Doc): ValueCandidate[] {
+  const values: ValueCandidate[] = []
+  valuesOf(doc).forEach((entry, id) => {
+    const value = readValue(id, entry)
+    if (value) values.push(value)
+  })
+  return values.sort(compareOrdered)
+}
+
+/** Values sorted for ordering: id and order key only, cheaper than reading every field. */
+function orderedValues(doc: Y.Doc): Ordered[] {
+  const values: Ordered[] = []
+  valuesOf(doc).forEach((entry, id) => {
+    if (entry instanceof Y.Map) values.push({ id, order: boundedString(entry.get(VALUE_FIELDS.order), ID_MAX_LENGTH) })
+  })
+  return values.sort(compareOrdered)
+}
+
+// ——— Writers' helpers (call inside a transaction) ———
+
+function newValueEntry(name: string, order: string, sourceClusterId: string | null): Y.Map<unknown> {
+  return new Y.Map<unknown>([
+    [VALUE_FIELDS.name, name],
+    [VALUE_FIELDS.definition, new Y.Text()],
+    [VALUE_FIELDS.weDo, new Y.Array<string>()],
+    [VALUE_FIELDS.weDont, new Y.Array<string>()],
+    [VALUE_FIELDS.examples, new Y.Array<string>()],
+    [VALUE_FIELDS.order, order],
+    [VALUE_FIELDS.sourceClusterId, sourceClusterId]
+  ])
+}
+
+/**
+ * The list as a Y.Array, replacing a plain array (or anything else) a peer wrote. The first
+ * raw entries are copied as they were, so the rawIndex of every item read before stays right.
+ */
+function writableList(entry: Y.Map<unknown>, kind: ValueListKind): Y.Array<unknown> {
+  const list = entry.get(VALUE_FIELDS[kind])
+  if (list instanceof Y.Array) return list as Y.Array<unknown>
+  const repaired = new Y.Array<unknown>()
+  repaired.push(rawEntries(list))
+  entry.set(VALUE_FIELDS[kind], repaired)
+  return repaired
+}
+
+/** The definition as a Y.Text, replacing a plain string (or anything else) a peer wrote. */
+function writableDefinition(entry: Y.Map<unknown>): Y.Text {
+  const definition = entry.get(VALUE_FIELDS.definition)
+  if (definition instanceof Y.Text) return definition
+  const repaired = new Y.Text(readDefinition(entry))
+  entry.set(VALUE_FIELDS.definition, repaired)
+  return repaired
+}
+
+function applyNewOrders(doc: Y.Doc, rekeyed: readonly Ordered[]): void {
+  for (const { id, order } of rekeyed) valueEntry(doc, id)?.set(VALUE_FIELDS.order, order)
+}
+
+const unchanged = (refused: ValueEditRefusal | null = null, truncated = false): ValueEditResult => ({
+  changed: false,
+  truncated,
+  refused
+})
+const changed = (truncated: boolean): ValueEditResult => ({ changed: true, truncated, refused: null })
+
+// ——— Intents: each one transaction with LOCAL_ORIGIN ———
+
+/**
+ * Turns the top `count` clusters of the ranking into candidates, once. Does nothing when the
+ * workshop already has candidates. Ids follow the cluster ids and order keys the ranking, so
+ * two facilitators' screens seeding at once write the same candidates instead of doubling them.
+ * Returns false when nothing was created.
+ */
+export function createValuesFromClusters(doc: Y.Doc, ranking: readonly RankedCluster[], count: number): boolean {
+  if (readValues(doc).length > 0) return false
+  const wanted = Number.isFinite(count) ? Math.max(0, Math.min(Math.floor(count), MAX_VALUES)) : 0
+  const seen = new Set<string>()
+  const picked: RankedCluster[] = []
+  for (const cluster of ranking) {
+    if (picked.length >= wanted) break
+    const clusterId = readId(cluster?.clusterId)
+    if (!clusterId || seen.has(clusterId)) continue
+    seen.add(clusterId)
+    picked.push({ clusterId, name: typeof cluster.name === 'string' ? cluster.name : '' })
+  }
+  if (picked.length === 0) return false
+  const orders = initialOrders(picked.length)
+  doc.transact(() => {
+    picked.forEach(({ clusterId, name }, i) => {
+      const cleanName = cleanText(name, VALUE_NAME_MAX_LENGTH, true).text || `Value ${i + 1}`
+      valuesOf(doc).set(`value-of-${clusterId}`, newValueEntry(cleanName, orders[i]!, clusterId))
+    })
+  }, LOCAL_ORIGIN)
+  return true
+}
+
+/** Adds a candidate at the end. */
+export function addValue(doc: Y.Doc, name: string): AddValueResult {
+  const { text, truncated } = cleanText(name, VALUE_NAME_MAX_LENGTH, true)
+  if (!text) return { ...unchanged('blank', truncated), valueId: null }
+  const siblings = orderedValues(doc)
+  if (siblings.length >= MAX_VALUES) return { ...unchanged('full', truncated), valueId: null }
+  const valueId = newId()
+  const placement = placeAt(siblings, siblings.length)
+  doc.transact(() => {
+    applyNewOrders(doc, placement.rekeyed)
+    valuesOf(doc).set(valueId, newValueEntry(text, placement.order, null))
+  }, LOCAL_ORIGIN)
+  return { ...changed(truncated), valueId }
+}
+
+export function renameValue(doc: Y.Doc, valueId: string, name: string): ValueEditResult {
+  const { text, truncated } = cleanText(name, VALUE_NAME_MAX_LENGTH, true)
+  const entry = valueEntry(doc, valueId)
+  if (!entry) return unchanged('missing', truncated)
+  if (!text) return unchanged('blank', truncated)
+  if (entry.get(VALUE_FIELDS.name) === text) return unchanged(null, truncated)
+  doc.transact(() => entry.set(VALUE_FIELDS.name, text), LOCAL_ORIGIN)
+  return changed(truncated)
+}
+
+/** Removes a candidate and everything written for it. */
+export function dropValue(doc: Y.Doc, valueId: string): boolean {
+  const values = valuesOf(doc)
+  if (!values.has(valueId)) return false
+  doc.transact(() => values.delete(valueId), LOCAL_ORIGIN)
+  return true
+}
+
+/**
+ * Moves a candidate between two neighbours: `beforeId` will sit just above it, `afterId`
+ * just below (null at either end). Returns false when nothing changed.
+ */
+export function moveValue(doc: Y.Doc, valueId: string, beforeId: string | null, afterId: string | null): boolean {
+  const entry = valueEntry(doc, valueId)
+  if (!entry) return false
+  const all = orderedValues(doc)
+  const siblings = all.filter((value) => value.id !== valueId)
+  const index = insertionIndex(siblings, beforeId, afterId)
+  if (all.findIndex((value) => value.id === valueId) === index) return false
+  const placement = placeAt(siblings, index)
+  doc.transact(() => {
+    applyNewOrders(doc, placement.rekeyed)
+    entry.set(VALUE_FIELDS.order, placement.order)
+  }, LOCAL_ORIGIN)
+  return true
+}
+
+/**
+ * Folds `mergeId` into `keepId`: the kept candidate gets the other's behaviours and example
+ * stories that it does not already have (appended in their order), and its definition added
+ * at the end when it says something else; then the other candidate is removed. Refused as
+ * 'full' when a list would hold more than its limit, so nothing is lost without a word;
+ * a definition longer than the limit together is cut, and `truncated` says so.
+ */
+export function mergeValues(doc: Y.Doc, keepId: string, mergeId: string): ValueEditResult {
+  const keep = valueEntry(doc, keepId)
+  const merged = valueEntry(doc, mergeId)
+  if (!keep || !merged || keepId === mergeId) return unchanged('missing')
+
+  const additions = new Map<ValueListKind, string[]>()
+  for (const kind of ['weDo', 'weDont', 'examples'] as const) {
+    const kept = readList(keep, kind)
+    const known = new Set(kept.map((item) => sameWords(item.text)))
+    const added: string[] = []
+    for (const { text } of readList(merged, kind)) {
+      const words = sameWords(text)
+      if (known.has(words)) continue
+      known.add(words)
+      added.push(text)
+    }
+    if (added.length > 0 && kept.length + added.length > LIST_RULES[kind].maxItems) return unchanged('full')
+    additions.set(kind, added)
+  }
+
+  const keptDefinition = readDefinition(keep)
+  const mergedDefinition = readDefinition(merged).trim()
+  const addsDefinition = mergedDefinition !== '' && !sameWords(keptDefinition).includes(sameWords(mergedDefinition))
+  let truncated = false
+
+  doc.transact(() => {
+    for (const [kind, added] of additions) {
+      if (added.length > 0) writableList(keep, kind).push(added)
+    }
+    if (addsDefinition) {
+      const definition = writableDefinition(keep)
+      const needsSpace = keptDefinition !== '' && !/\s$/.test(keptDefinition)
+      const addition = (needsSpace ? ' ' : '') + mergedDefinition
+      const room = Math.max(0, VALUE_DEFINITION_MAX_LENGTH - definition.length)
+      const fitted = limitLength(addition, room)
+      truncated = fitted.truncated
+      if (fitted.text) definition.insert(definition.length, fitted.text)
+    }
+    valuesOf(doc).delete(mergeId)
+  }, LOCAL_ORIGIN)
+  return changed(truncated)
+}
+
+/**
+ * Sets the whole definition with the smallest edit, so a peer typing elsewhere in it keeps
+ * their words. A text box uses `bindDefinition` instead, which also keeps its caret in place.
+ */
+export function setDefinition(doc: Y.Doc, valueId: string, text: string): ValueEditResult {
+  const entry = valueEntry(doc, valueId)
+  if (!entry) return unchanged('missing')
+  const current = entry.get(VALUE_FIELDS.definition)
+  if (current instanceof Y.Text) {
+    const result = replaceText(current, text, VALUE_DEFINITION_MAX_LENGTH, LOCAL_ORIGIN)
+    return result.changed ? changed(result.truncated) : unchanged(null, result.truncated)
+  }
+  const { text: bounded, truncated } = limitLength(text, VALUE_DEFINITION_MAX_LENGTH)
+  doc.transact(() => entry.set(VALUE_FIELDS.definition, new Y.Text(bounded)), LOCAL_ORIGIN)
+  return changed(truncated)
+}
+
+/**
+ * The item a person meant: the one at `index`, or, when `previous` (the words they saw) no
+ * longer sits there because someone added or removed an item above it meanwhile, the item
+ * with those words nearest to `index`.
+ */
+function findItem(items: readonly ListItem[], index: number, previous: string | undefined): ListItem | undefined {
+  const at = items[index]
+  if (previous === undefined || at?.text === previous) return at
+  let nearest: ListItem | undefined
+  let distance = Infinity
+  items.forEach((item, i) => {
+    if (item.text === previous && Math.abs(i - index) < distance) {
+      nearest = item
+      distance = Math.abs(i - index)
+    }
+  })
+  return nearest
+}
+
+function addListItem(doc: Y.Doc, valueId: string, kind: ValueListKind, raw: string): ValueEditResult {
+  const rules = LIST_RULES[kind]
+  const { text, truncated } = cleanText(raw, rules.maxLength, rules.singleLine)
+  const entry = valueEntry(doc, valueId)
+  if (!entry) return unchanged('missing', truncated)
+  if (!text) return unchanged('blank', truncated)
+  const items = readList(entry, kind)
+  if (items.some((item) => sameWords(item.text) === sameWords(text))) return unchanged('duplicate', truncated)
+  if (items.length >= rules.maxItems) return unchanged('full', truncated)
+  doc.transact(() => writableList(entry, kind).push([text]), LOCAL_ORIGIN)
+  return changed(truncated)
+}
+
+function editListItem(
+  doc: Y.Doc,
+  valueId: string,
+  kind: ValueListKind,
+  index: number,
+  raw: string,
+  previous: string | undefined
+): ValueEditResult {
+  const rules = LIST_RULES[kind]
+  const { text, truncated } = cleanText(raw, rules.maxLength, rules.singleLine)
+  const entry = valueEntry(doc, valueId)
+  if (!entry) return unchanged('missing', truncated)
+  // Blank text changes nothing: removing is a separate, deliberate act.
+  if (!text) return unchanged('blank', truncated)
+  const items = readList(entry, kind)
+  const item = findItem(items, index, previous)
+  if (!item) return unchanged('missing', truncated)
+  if (item.text === text) return unchanged(null, truncated)
+  if (items.some((other) => other !== item && sameWords(other.text) === sameWords(text))) {
+    return unchanged('duplicate', truncated)
+  }
+  doc.transact(() => {
+    const list = writableList(entry, kind)
+    list.delete(item.rawIndex, 1)
+    list.insert(item.rawIndex, [text])
+  }, LOCAL_ORIGIN)
+  return changed(truncated)
+}
+
+function removeListItem(doc: Y.Doc, valueId: string, kind: ValueListKind, index: number, previous: string | undefined): boolean {
+  const entry = valueEntry(doc, valueId)
+  const item = entry && findItem(readList(entry, kind), index, previous)
+  if (!entry || !item) return false
+  doc.transact(() => writableList(entry, kind).delete(item.rawIndex, 1), LOCAL_ORIGIN)
+  return true
+}
+
+/** Adds a "we do" or "we don't" behaviour at the end of its list: one line, no duplicates. */
+export const addBehaviour = (doc: Y.Doc, valueId: string, kind: BehaviourKind, text: string) =>
+  addListItem(doc, valueId, kind, text)
+
+/** `previous` is the text the person saw at `index`; see findItem. */
+export const editBehaviour = (doc: Y.Doc, valueId: string, kind: BehaviourKind, index: number, text: string, previous?: string) =>
+  editListItem(doc, valueId, kind, index, text, previous)
+
+export const removeBehaviour = (doc: Y.Doc, valueId: string, kind: BehaviourKind, index: number, previous?: string) =>
+  removeListItem(doc, valueId, kind, index, previous)
+
+/** Adds an example story; line breaks are kept. */
+export const addExample = (doc: Y.Doc, valueId: string, text: string) => addListItem(doc, valueId, 'examples', text)
+
+export const editExample = (doc: Y.Doc, valueId: string, index: number, text: string, previous?: string) =>
+  editListItem(doc, valueId, 'examples', index, text, previous)
+
+export const removeExample = (doc: Y.Doc, valueId: string, index: number, previous?: string) =>
+  removeListItem(doc, valueId, 'examples', index, previous)
+
+/**
+ * Keeps a text box and a value's definition in step for live co-editing (see
+ * collaborativeText.ts). Follows the definition when a peer replaces it or the whole value,
+ * and turns a definition a peer wrote as a plain string into a Y.Text on the first keystroke.
+ */
+export function bindDefinition(doc: Y.Doc, valueId: string, field: TextField): TextBinding {
+  let entry: Y.Map<unknown> | null = null
+  let text: Y.Text | null = null
+  let inner: TextBinding | null = null
+  let composing = false
+
+  const onEntryChange = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(VALUE_FIELDS.definition)) rebind()
+  }
+  const onValuesChange = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(valueId)) rebind()
+  }
+
+  function rebind() {
+    const nextEntry = valueEntry(doc, valueId)
+    if (nextEntry !== entry) {
+      entry?.unobserve(onEntryChange)
+      nextEntry?.observe(onEntryChange)
+      entry = nextEntry
+    }
+    const definition = entry?.get(VALUE_FIELDS.definition)
+    const nextText = definition instanceof Y.Text ? definition : null
+    if (nextText === text && inner) return
+    inner?.destroy()
+    text = nextText
+    inner = text ? bindTextInput(text, field, { maxLength: VALUE_DEFINITION_MAX_LENGTH }) : null
+    if (inner && composing) inner.compositionStart()
+    if (!inner && entry) {
+      const plain = readDefinition(entry)
+      if (field.getValue() !== plain) field.setValue(plain)
+    }
+  }
+
+  /** A first keystroke into a definition that is not a Y.Text yet: make it one, then send it. */
+  function repairAndInput(): TextInputResult {
+    if (!entry) return { truncated: false }
+    const typed = field.getValue()
+    const selection = field.getSelection()
+    const current = entry
+    doc.transact(() => writableDefinition(current), LOCAL_ORIGIN)
+    // The repair rebound the field to the new Y.Text, which showed its text: put back what was typed.
+    field.setValue(typed)
+    if (selection) field.setSelection(selection)
+    return inner ? inner.input() : { truncated: false }
+  }
+
+  valuesOf(doc).observe(onValuesChange)
+  rebind()
+
+  return {
+    input: () => (inner ? inner.input() : repairAndInput()),
+    compositionStart() {
+      composing = true
+      inner?.compositionStart()
+    },
+    compositionEnd() {
+      composing = false
+      return inner ? inner.compositionEnd() : repairAndInput()
+    },
+    destroy() {
+      valuesOf(doc).unobserve(onValuesChange)
+      entry?.unobserve(onEntryChange)
+      inner?.destroy()
+      inner = null
+    }
+  }
+}
+
+/** The intents bound to one document: what components receive, with no Yjs type in sight. */
+export interface ValuesIntents {
+  createValuesFromClusters(ranking: readonly RankedCluster[], count: number): boolean
+  addValue(name: string): AddValueResult
+  renameValue(valueId: string, name: string): ValueEditResult
+  dropValue(valueId: string): boolean
+  moveValue(valueId: string, beforeId: string | null, afterId: string | null): boolean
+  mergeValues(keepId: string, mergeId: string): ValueEditResult
+  setDefinition(valueId: string, text: string): ValueEditResult
+  addBehaviour(valueId: string, kind: BehaviourKind, text: string): ValueEditResult
+  editBehaviour(valueId: string, kind: BehaviourKind, index: number, text: string, previous?: string): ValueEditResult
+  removeBehaviour(valueId: string, kind: BehaviourKind, index: number, previous?: string): boolean
+  addExample(valueId: string, text: string): ValueEditResult
+  editExample(valueId: string, index: number, text: string, previous?: string): ValueEditResult
+  removeExample(valueId: string, index: number, previous?: string): boolean
+}
+
+export function bindValuesIntents(doc: Y.Doc): ValuesIntents {
+  return {
+    createValuesFromClusters: (ranking, count) => createValuesFromClusters(doc, ranking, count),
+    addValue: (name) => addValue(doc, name),
+    renameValue: (valueId, name) => renameValue(doc, valueId, name),
+    dropValue: (valueId) => dropValue(doc, valueId),
+    moveValue: (valueId, beforeId, afterId) => moveValue(doc, valueId, beforeId, afterId),
+    mergeValues: (keepId, mergeId) => mergeValues(doc, keepId, mergeId),
+    setDefinition: (valueId, text) => setDefinition(doc, valueId, text),
+    addBehaviour: (valueId, kind, text) => addBehaviour(doc, valueId, kind, text),
+    editBehaviour: (valueId, kind, index, text, previous) => editBehaviour(doc, valueId, kind, index, text, previous),
+    removeBehaviour: (valueId, kind, index, previous) => removeBehaviour(doc, valueId, kind, index, previous),
+    addExample: (valueId, text) => addExample(doc, valueId, text),
+    editExample: (valueId, index, text, previous) => editExample(doc, valueId, index, text, previous),
+    removeExample: (valueId, index, previous) => removeExample(doc, valueId, index, previous)
+  }
+}
+
+// ——— Snapshots ———
+
+export interface ValuesSnapshotStore extends ExternalStore<readonly ValueCandidate[]> {
+  destroy(): void
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i])
+
+/** `fresh`, with every part equal to `before`'s taken from `before`: the same object when nothing changed. */
+function reuseValue(before: ValueCandidate | undefined, fresh: ValueCandidate): ValueCandidate {
+  if (!before) return fresh
+  const weDo = sameItems(before.weDo, fresh.weDo) ? before.weDo : fresh.weDo
+  const weDont = sameItems(before.weDont, fresh.weDont) ? before.weDont : fresh.weDont
+  const examples = sameItems(before.examples, fresh.examples) ? before.examples : fresh.examples
+  if (
+    before.name === fresh.name &&
+    before.definition === fresh.definition &&
+    before.order === fresh.order &&
+    before.sourceClusterId === fresh.sourceClusterId &&
+    weDo === before.weDo &&
+    weDont === before.weDont &&
+    examples === before.examples
+  ) {
+    return before
+  }
+  return { ...fresh, weDo, weDont, examples }
+}
+
+/** Reads every candidate from `doc`, in order, sharing unchanged ones with `previous`. */
+export function buildValuesSnapshot(doc: Y.Doc, previous: readonly ValueCandidate[] | null): readonly ValueCandidate[] {
+  const before = new Map(previous?.map((value) => [value.id, value]))
+  const values = readValues(doc).map((value) => reuseValue(before.get(value.id), value))
+  return previous && sameItems(previous, values) ? previous : values
+}
+
+/** A store that rebuilds the list lazily, after the document changed and someone asks. */
+export function createValuesSnapshotStore(doc: Y.Doc): ValuesSnapshotStore {
+  let snapshot = buildValuesSnapshot(doc, null)
+  let stale = false
+  const listeners = createListeners()
+  const markStale = () => {
+    stale = true
+    listeners.notify()
+  }
+  valuesOf(doc).observeDeep(markStale)
+  return {
+    subscribe: listeners.add,
+    getSnapshot() {
+      if (stale) {
+        snapshot = buildValuesSnapshot(doc, snapshot)
+        stale = false
+      }
+      return snapshot
+    },
+    destroy() {
+      valuesOf(doc).unobserveDeep(markStale)
+    }
+  }
+}
+
+// ——— Model ———
+
+/** Everything the draft stage needs from one workshop document. */
+export interface ValuesModel {
+  intents: ValuesIntents
+  snapshots: ValuesSnapshotStore
+  /** Keeps a text box and a value's definition in step; destroy the binding when the box goes. */
+  bindDefinition(valueId: string, field: TextField): TextBinding
+  /** Takes back every listener, including those of bindings still open. */
+  destroy(): void
+}
+
+export function createValuesModel(doc: Y.Doc): ValuesModel {
+  const snapshots = createValuesSnapshotStore(doc)
+  const bindings = new Set<TextBinding>()
+  return {
+    intents: bindValuesIntents(doc),
+    snapshots,
+    bindDefinition(valueId, field) {
+      const binding = bindDefinition(doc, valueId, field)
+      const tracked: TextBinding = {
+        input: binding.input,
+        compositionStart: binding.compositionStart,
+        compositionEnd: binding.compositionEnd,
+        destroy() {
+          bindings.delete(tracked)
+          binding.destroy()
+        }
+      }
+      bindings.add(tracked)
+      return tracked
+    },
+    destroy() {
+      for (const binding of [...bindings]) binding.destroy()
+      snapshots.destroy()
+    }
+  }
+}

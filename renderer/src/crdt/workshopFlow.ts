@@ -1,0 +1,228 @@
+/**
+ * The facilitator's side of a workshop in the document's `meta` map: the current stage, the
+ * prompt, the shared timer and the room's settings. Every screen reads it (the stage on a
+ * participant's screen follows what the facilitator set); only the facilitator's screen
+ * offers the controls that write it.
+ *
+ * Each setting is its own key, so two settings changed at once never overwrite each other.
+ * Values come from peers and files: every reader falls back to the default on anything odd.
+ */
+import type * as Y from 'yjs'
+import {
+  DEFAULT_CONSENSUS_THRESHOLD,
+  DEFAULT_MIN_GROUP,
+  DEFAULT_PROMPT,
+  DEFAULT_VOTE_BUDGET,
+  isStageId,
+  MAX_VOTE_BUDGET,
+  PROMPT_MAX_LENGTH,
+  STAGE_IDS,
+  type StageId
+} from '../../../shared/stages'
+import { addMinute, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
+import { TEMPLATE_IDS, type TemplateId } from '../../../shared/templates'
+import { LOCAL_ORIGIN, META_FIELDS, metaOf } from './boardDoc'
+import { createListeners, type ExternalStore } from './externalStore'
+
+/** Keys in `meta`. Never rename: saved files and other peers use them. */
+export const FLOW_FIELDS = {
+  stage: 'stage',
+  stageLog: 'stageLog',
+  prompt: 'prompt',
+  timer: 'timer',
+  locked: 'locked',
+  anonymous: 'anonymous',
+  showEditing: 'showEditing',
+  followFacilitator: 'followFacilitator',
+  revealed: 'revealed',
+  voteBudget: 'voteBudget',
+  multipleDots: 'multipleDots',
+  votingClosed: 'votingClosed',
+  consensusThreshold: 'consensusThreshold',
+  minGroup: 'minGroup',
+  consensusClosed: 'consensusClosed',
+  finalizedAt: 'finalizedAt'
+} as const
+
+/** One entry per stage change: which stage began, at which host time. */
+export interface StageStart {
+  stage: StageId
+  at: number
+}
+
+const STAGE_LOG_MAX = 200
+
+export interface WorkshopFlow {
+  /** Which workshop this is; null until the facilitator's board has seeded it (a participant's first moments). */
+  template: TemplateId | null
+  stage: StageId
+  stageLog: readonly StageStart[]
+  prompt: string
+  timer: TimerState
+  /** Participants cannot change the board. */
+  locked: boolean
+  /** No one can tell who wrote a note or cast a vote. On unless set, for the core-values workshop. */
+  anonymous: boolean
+  /** Show who is editing which note (never in anonymous mode). */
+  showEditing: boolean
+  /** Participants' screens follow the facilitator's focus. */
+  followFacilitator: boolean
+  /** The silent brainstorm's notes have been revealed. */
+  revealed: boolean
+  voteBudget: number
+  multipleDots: boolean
+  votingClosed: boolean
+  consensusThreshold: number
+  minGroup: number
+  consensusClosed: boolean
+  /** Host time of finalizing; null until then. Finalized workshops are locked for good. */
+  finalizedAt: number | null
+}
+
+const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
+const int = (value: unknown, fallback: number, min: number, max: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback
+
+function readStageLog(value: unknown): StageStart[] {
+  if (!Array.isArray(value)) return []
+  return value
+    .slice(-STAGE_LOG_MAX)
+    .filter(
+      (entry): entry is StageStart =>
+        typeof entry === 'object' && entry !== null && isStageId(entry.stage) && Number.isFinite(entry.at)
+    )
+    .map(({ stage, at }) => ({ stage, at }))
+}
+
+export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
+  const meta = metaOf(doc)
+  const get = (key: string) => meta.get(key)
+  const prompt = get(FLOW_FIELDS.prompt)
+  const finalizedAt = get(FLOW_FIELDS.finalizedAt)
+  const template = get(META_FIELDS.template)
+  return {
+    template: TEMPLATE_IDS.includes(template as TemplateId) ? (template as TemplateId) : null,
+    stage: isStageId(get(FLOW_FIELDS.stage)) ? (get(FLOW_FIELDS.stage) as StageId) : STAGE_IDS[0],
+    stageLog: readStageLog(get(FLOW_FIELDS.stageLog)),
+    prompt: typeof prompt === 'string' && prompt.trim() ? prompt.slice(0, PROMPT_MAX_LENGTH) : DEFAULT_PROMPT,
+    timer: readTimer(get(FLOW_FIELDS.timer)),
+    locked: bool(get(FLOW_FIELDS.locked), false),
+    anonymous: bool(get(FLOW_FIELDS.anonymous), template === 'core-values'),
+    showEditing: bool(get(FLOW_FIELDS.showEditing), true),
+    followFacilitator: bool(get(FLOW_FIELDS.followFacilitator), false),
+    revealed: bool(get(FLOW_FIELDS.revealed), false),
+    voteBudget: int(get(FLOW_FIELDS.voteBudget), DEFAULT_VOTE_BUDGET, 1, MAX_VOTE_BUDGET),
+    multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
+    votingClosed: bool(get(FLOW_FIELDS.votingClosed), false),
+    consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
+    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, 50),
+    consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
+    finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null
+  }
+}
+
+const sameFlow = (a: WorkshopFlow, b: WorkshopFlow) =>
+  (Object.keys(a) as Array<keyof WorkshopFlow>).every((key) =>
+    key === 'stageLog' || key === 'timer' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
+  )
+
+export interface WorkshopFlowStore extends ExternalStore<WorkshopFlow> {
+  destroy(): void
+}
+
+export function createWorkshopFlowStore(doc: Y.Doc): WorkshopFlowStore {
+  let flow = readWorkshopFlow(doc)
+  const listeners = createListeners()
+  const refresh = () => {
+    const next = readWorkshopFlow(doc)
+    if (sameFlow(flow, next)) return
+    flow = next
+    listeners.notify()
+  }
+  metaOf(doc).observe(refresh)
+  return {
+    subscribe: listeners.add,
+    getSnapshot: () => flow,
+    destroy: () => metaOf(doc).unobserve(refresh)
+  }
+}
+
+/** What the facilitator's controls do. `hostNow` is the host's clock (the facilitator's own). */
+export interface FlowIntents {
+  goToStage(stage: StageId): void
+  setPrompt(prompt: string): void
+  startTimer(): void
+  pauseTimer(): void
+  addMinute(): void
+  setTimerLength(ms: number): void
+  setLocked(locked: boolean): void
+  setAnonymous(anonymous: boolean): void
+  setShowEditing(show: boolean): void
+  setFollowFacilitator(follow: boolean): void
+  reveal(): void
+  setVoteRules(budget: number, multipleDots: boolean): void
+  closeVoting(): void
+  reopenVoting(): void
+  setConsensusRule(threshold: number, minGroup: number): void
+  closeConsensus(): void
+  markFinalized(): void
+}
+
+export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents {
+  const meta = metaOf(doc)
+  const set = (entries: Record<string, unknown>) =>
+    doc.transact(() => {
+      for (const [key, value] of Object.entries(entries)) {
+        if (meta.get(key) !== value) meta.set(key, value)
+      }
+    }, LOCAL_ORIGIN)
+  const timer = () => readTimer(meta.get(FLOW_FIELDS.timer))
+  const setTimer = (next: TimerState) => set({ [FLOW_FIELDS.timer]: { ...next } })
+  const finalized = () => readWorkshopFlow(doc).finalizedAt !== null
+
+  return {
+    goToStage(stage) {
+      const flow = readWorkshopFlow(doc)
+      if (flow.stage === stage || flow.finalizedAt !== null) return
+      const log = [...flow.stageLog, { stage, at: hostNow() }].slice(-STAGE_LOG_MAX)
+      set({ [FLOW_FIELDS.stage]: stage, [FLOW_FIELDS.stageLog]: log })
+    },
+    setPrompt(prompt) {
+      const clean = prompt.replace(/\s+/g, ' ').trim().slice(0, PROMPT_MAX_LENGTH)
+      if (clean && !finalized()) set({ [FLOW_FIELDS.prompt]: clean })
+    },
+    startTimer: () => setTimer(startTimer(timer(), hostNow())),
+    pauseTimer: () => setTimer(pauseTimer(timer(), hostNow())),
+    addMinute: () => setTimer(addMinute(timer(), hostNow())),
+    setTimerLength: (ms) => setTimer(timerOf(ms)),
+    setLocked: (locked) => !finalized() && set({ [FLOW_FIELDS.locked]: locked }),
+    setAnonymous: (anonymous) => set({ [FLOW_FIELDS.anonymous]: anonymous }),
+    setShowEditing: (show) => set({ [FLOW_FIELDS.showEditing]: show }),
+    setFollowFacilitator: (follow) => set({ [FLOW_FIELDS.followFacilitator]: follow }),
+    reveal: () => set({ [FLOW_FIELDS.revealed]: true }),
+    setVoteRules(budget, multipleDots) {
+      set({
+        [FLOW_FIELDS.voteBudget]: Math.min(Math.max(1, Math.round(budget)), MAX_VOTE_BUDGET),
+        [FLOW_FIELDS.multipleDots]: multipleDots
+      })
+    },
+    closeVoting: () => set({ [FLOW_FIELDS.votingClosed]: true }),
+    reopenVoting: () => !finalized() && set({ [FLOW_FIELDS.votingClosed]: false }),
+    setConsensusRule(threshold, minGroup) {
+      set({
+        [FLOW_FIELDS.consensusThreshold]: Math.min(Math.max(0, Math.round(threshold)), 5),
+        [FLOW_FIELDS.minGroup]: Math.min(Math.max(1, Math.round(minGroup)), 50)
+      })
+    },
+    closeConsensus: () => set({ [FLOW_FIELDS.consensusClosed]: true }),
+    markFinalized() {
+      if (finalized()) return
+      const now = hostNow()
+      set({
+        [FLOW_FIELDS.finalizedAt]: now,
+        [FLOW_FIELDS.locked]: true,
+        [FLOW_FIELDS.timer]: { ...pauseTimer(timer(), now) }
+      })
+    }
+  }
+}

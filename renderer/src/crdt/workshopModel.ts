@@ -1,0 +1,116 @@
+/**
+ * Everything a core-values workshop screen needs from one document: the board (notes and
+ * clusters), the value statements, the facilitator's flow (stage, timer, settings), and this
+ * person's private notes and sealed ballots.
+ *
+ * In anonymous mode the board and values models work on an anonymous copy (anonymousCopy.ts);
+ * when the facilitator turns anonymity on or off, they are rebuilt over the right
+ * document, so from then on each change is written the right way. (Undo history starts
+ * afresh at that moment: undoing across the switch would write through the other identity.)
+ */
+import type * as Y from 'yjs'
+import { createAnonymousCopy, type AnonymousCopy } from './anonymousCopy'
+import { createBoardModel, type BoardModel } from './boardModel'
+import { createListeners, type ExternalStore } from './externalStore'
+import { createValuesModel, type ValuesModel } from './values'
+import { createPrivateNotes, type PrivateNotes } from './privateNotes'
+import {
+  createPublishedBallotsStore,
+  createSealedBallot,
+  type BallotKind,
+  type SealedBallot
+} from './sealedBallots'
+import { bindFlowIntents, createWorkshopFlowStore, type FlowIntents, type WorkshopFlowStore } from './workshopFlow'
+import type { Template } from '../../../shared/templates'
+
+const BALLOT_KINDS: readonly BallotKind[] = ['votes', 'consensus']
+
+/** What people edit together; written anonymously in anonymous mode. */
+export interface EditingModels {
+  board: BoardModel
+  values: ValuesModel
+}
+
+export interface WorkshopModel {
+  /** The models to edit through now; they change when anonymity is switched. */
+  editing: ExternalStore<EditingModels>
+  flow: WorkshopFlowStore
+  /** Only the facilitator's screen offers these. */
+  flowIntents: FlowIntents
+  privateNotes: PrivateNotes
+  /** Puts this person's private notes on the board (into `columnId`). */
+  revealMine(columnId: string): number
+  /** This person's sealed ballots, and everyone's once published. */
+  ballots: Record<BallotKind, SealedBallot>
+  published: Record<BallotKind, ExternalStore<readonly unknown[]>>
+  /** Puts this person's ballot of a kind in the shared document (when its round has closed). */
+  publishBallot(kind: BallotKind): boolean
+  destroy(): void
+}
+
+export interface WorkshopModelOptions {
+  /** Seeds an empty board (the facilitator's); participants pass undefined. */
+  template: Template | undefined
+  /** Host time: the facilitator's own clock, or a participant's estimate of it. */
+  hostNow(): number
+  /** This person's private document (openPrivateDoc). */
+  privateDoc: Y.Doc
+}
+
+export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): WorkshopModel {
+  const flow = createWorkshopFlowStore(doc)
+  const privateNotes = createPrivateNotes(options.privateDoc)
+  const listeners = createListeners()
+  const ballots = {
+    votes: createSealedBallot(options.privateDoc, 'votes'),
+    consensus: createSealedBallot(options.privateDoc, 'consensus')
+  }
+  const published = {
+    votes: createPublishedBallotsStore(doc, 'votes'),
+    consensus: createPublishedBallotsStore(doc, 'consensus')
+  }
+
+  let anonymous = flow.getSnapshot().anonymous
+  let copy: AnonymousCopy | null = null
+  const build = (): EditingModels => {
+    copy?.destroy()
+    copy = anonymous ? createAnonymousCopy(doc) : null
+    const target = copy?.doc ?? doc
+    return { board: createBoardModel(target, options.template), values: createValuesModel(target) }
+  }
+  let editing = build()
+  const destroyEditing = () => {
+    editing.board.destroy()
+    editing.values.destroy()
+  }
+  const stopWatching = flow.subscribe(() => {
+    const next = flow.getSnapshot().anonymous
+    if (next === anonymous) return
+    anonymous = next
+    destroyEditing()
+    editing = build()
+    listeners.notify()
+  })
+
+  return {
+    editing: { subscribe: listeners.add, getSnapshot: () => editing },
+    flow,
+    flowIntents: bindFlowIntents(doc, options.hostNow),
+    privateNotes,
+    revealMine: (columnId) => privateNotes.reveal(doc, columnId),
+    ballots,
+    published,
+    publishBallot: (kind) => ballots[kind].publish(doc),
+    destroy() {
+      for (const kind of BALLOT_KINDS) {
+        ballots[kind].destroy()
+        published[kind].destroy()
+      }
+      stopWatching()
+      destroyEditing()
+      copy?.destroy()
+      privateNotes.destroy()
+      flow.destroy()
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react'
+
+/**
+ * How a board behaves in a workshop's stage, set once for the whole board rather than
+ * passed through every memoized column and card.
+ */
+export interface BoardOptions {
+  /** The facilitator locked editing (or the workshop is finalized): look, don't touch. */
+  readOnly: boolean
+  /** Columns are clusters: they can be renamed and merged, and new ones added. */
+  clusters: boolean
+  /** Notes this person wrote, marked "Mine" on their own screen only. */
+  mine: ReadonlySet<string>
+}
+
+const NONE: ReadonlySet<string> = new Set()
+export const PLAIN_BOARD: BoardOptions = { readOnly: false, clusters: false, mine: NONE }
+
+export const BoardOptionsContext = createContext<BoardOptions>(PLAIN_BOARD)
+export const useBoardOptions = (): BoardOptions => useContext(BoardOptionsContext)

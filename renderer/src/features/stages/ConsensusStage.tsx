@@ -1,0 +1,191 @@
+import { useId, useMemo, useSyncExternalStore } from 'react'
+import { consensusResults, FIST_MAX } from '../../../../shared/ballots'
+import type { ConsensusResult } from '../../../../shared/valuesRecord'
+import type { SealedBallot } from '../../crdt/sealedBallots'
+import type { ValueCandidate } from '../../crdt/values'
+import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
+import { displayName } from './draft/draftText'
+import { RoundProgress, type Turnout } from './RoundProgress'
+
+/** What each number of fingers means, said the same way on every screen. */
+const FINGERS: readonly string[] = [
+  '0 — I block this',
+  '1 — Serious concerns',
+  '2 — Some concerns',
+  '3 — I can live with it',
+  '4 — I support it',
+  '5 — I fully support it'
+]
+
+type Published = { subscribe(listener: () => void): () => void; getSnapshot(): readonly unknown[] }
+
+/** Each value's result once the check has closed (counts only below the minimum group). */
+export function useConsensusResults(
+  values: readonly ValueCandidate[],
+  published: Published,
+  flow: WorkshopFlow
+): Record<string, ConsensusResult> {
+  const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
+  return useMemo(
+    () =>
+      consensusResults(
+        ballots,
+        values.map((value) => value.id),
+        { threshold: flow.consensusThreshold, minGroup: flow.minGroup }
+      ),
+    [ballots, values, flow.consensusThreshold, flow.minGroup]
+  )
+}
+
+function ConsensusRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents }) {
+  const thresholdId = useId()
+  const groupId = useId()
+  return (
+    <div className="vote-rules" role="group" aria-label="Consensus rules">
+      <label htmlFor={thresholdId}>Flag for rework below</label>
+      <select
+        id={thresholdId}
+        value={flow.consensusThreshold}
+        onChange={(event) => intents.setConsensusRule(Number(event.target.value), flow.minGroup)}
+      >
+        {Array.from({ length: FIST_MAX + 1 }, (_, n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={groupId}>Show results from</label>
+      <select
+        id={groupId}
+        value={flow.minGroup}
+        onChange={(event) => intents.setConsensusRule(flow.consensusThreshold, Number(event.target.value))}
+      >
+        {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
+          <option key={n} value={n}>
+            {n} {n === 1 ? 'person' : 'people'}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function Result({ result, minGroup }: { result: ConsensusResult; minGroup: number }) {
+  if (result.average === null) {
+    return (
+      <p className="consensus-result consensus-result--hidden">
+        {result.voters === 0
+          ? 'No one scored this value.'
+          : `Only ${result.voters} scored this value: results show from ${minGroup} people, so no one’s score can be singled out.`}
+      </p>
+    )
+  }
+  const most = Math.max(1, ...result.scores)
+  return (
+    <div className="consensus-result">
+      <p className={`consensus-result__average${result.flagged ? ' consensus-result__average--flagged' : ''}`}>
+        Average {result.average.toFixed(1)} from {result.voters} people
+        {result.flagged && <strong className="consensus-result__flag">Needs rework</strong>}
+      </p>
+      <ol className="consensus-histogram" aria-label="How many showed each number of fingers">
+        {result.scores.map((count, fingers) => (
+          <li key={fingers} className="consensus-histogram__bar">
+            <span className="consensus-histogram__fill" style={{ height: `${(count / most) * 100}%` }} aria-hidden="true" />
+            <span className="consensus-histogram__label">
+              {fingers}
+              <span className="visually-hidden"> fingers: {count}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+interface ConsensusStageProps {
+  flow: WorkshopFlow
+  values: readonly ValueCandidate[]
+  ballot: SealedBallot
+  published: Published
+  turnout: Turnout
+  intents: FlowIntents | null
+  readOnly: boolean
+}
+
+/**
+ * Fist-of-five on each value. Scores stay on each device until everyone is done or the
+ * facilitator closes the check; then every screen shows the results, and values below the
+ * facilitator's threshold are flagged for rework.
+ */
+export function ConsensusStage({ flow, values, ballot, published, turnout, intents, readOnly }: ConsensusStageProps) {
+  const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
+  const results = useConsensusResults(values, published, flow)
+  const closed = flow.consensusClosed
+  const canChange = !closed && !readOnly && !own.submitted
+  const allScored = values.every((value) => own.marks[value.id] !== undefined)
+
+  return (
+    <div className="vote-stage">
+      <div className="vote-stage__head">
+        <RoundProgress turnout={turnout} verb="scored every value" />
+        {intents && !closed && <ConsensusRules flow={flow} intents={intents} />}
+        {intents && !closed && (
+          <button type="button" className="button button--small button--primary" onClick={intents.closeConsensus}>
+            Close the check and show results
+          </button>
+        )}
+      </div>
+      {values.length === 0 ? (
+        <p className="vote-stage__empty">There are no value statements yet. Go back to Draft and write some.</p>
+      ) : (
+        <>
+          {!closed && (
+            <p className="vote-stage__budget" role="status">
+              {own.submitted ? 'Your scores are in. They stay private until the check closes.' : 'Show how far you support each value.'}
+            </p>
+          )}
+          <ul className="consensus-values" aria-label="Values to score">
+            {values.map((value) => {
+              const name = displayName(value.name)
+              return (
+                <li key={value.id} className="consensus-value" aria-label={name}>
+                  <h3 className="vote-option__name">{name}</h3>
+                  {value.definition && <p className="consensus-value__definition">{value.definition}</p>}
+                  {closed ? (
+                    <Result result={results[value.id]!} minGroup={flow.minGroup} />
+                  ) : (
+                    <fieldset className="fist" disabled={!canChange}>
+                      <legend className="visually-hidden">Your support for {name}</legend>
+                      {FINGERS.map((label, fingers) => (
+                        <label key={fingers} className="fist__choice" title={label}>
+                          <input
+                            type="radio"
+                            name={`fist-${value.id}`}
+                            checked={own.marks[value.id] === fingers}
+                            onChange={() => ballot.setMark(value.id, fingers)}
+                            aria-label={label}
+                          />
+                          <span aria-hidden="true">{fingers}</span>
+                        </label>
+                      ))}
+                    </fieldset>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+          {!closed && !readOnly && (
+            <button
+              type="button"
+              className={`button${own.submitted ? '' : ' button--primary'}`}
+              disabled={!own.submitted && !allScored}
+              onClick={() => ballot.setSubmitted(!own.submitted)}
+            >
+              {own.submitted ? 'Change my scores' : allScored ? 'I am done' : 'Score every value to finish'}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import { buildValuesRecord } from '../../../../shared/finalizeValues'
+import type { StageId } from '../../../../shared/stages'
+import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
+import type { LiveDocConnection } from '../../crdt/liveSync'
+import type { PresentPerson } from '../../crdt/presence'
+import type { WorkshopModel } from '../../crdt/workshopModel'
+import { Board } from '../board/Board'
+import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
+import { BrainstormStage } from './BrainstormStage'
+import { PromptStage } from './PromptStage'
+import { StageBar } from './StageBar'
+import { ConsensusStage, useConsensusResults } from './ConsensusStage'
+import { DraftStage } from './draft/DraftStage'
+import { displayName } from './draft/draftText'
+import { FinalizeStage, type FinalizeControls } from './FinalizeStage'
+import { useVoteResults, VoteStage } from './VoteStage'
+import './stages.css'
+
+export interface CoreValuesWorkshopProps {
+  workshop: WorkshopModel
+  role: 'facilitator' | 'participant'
+  /** Everyone in the live session (empty when the workshop is not live). */
+  people: readonly PresentPerson[]
+  live: LiveDocConnection | null
+  /** The facilitator's way to store the finalized record; null on a participant's screen. */
+  record: FacilitatorRecord | null
+  /** The session is over for this screen: everything stays readable, nothing can change. */
+  viewOnly?: boolean
+}
+
+export interface FacilitatorRecord {
+  workshopId: string
+  title: string
+  stored: FinalizedValues | null
+  store(record: ValuesRecord): Promise<FinalizedValues>
+}
+
+/**
+ * The core-values workshop on one screen: the stage bar, then what the current stage asks
+ * for. The facilitator's screen drives the stage; a participant's follows it.
+ */
+export function CoreValuesWorkshop({ workshop, role, people, live, record, viewOnly = false }: CoreValuesWorkshopProps) {
+  const flow = useSyncExternalStore(workshop.flow.subscribe, workshop.flow.getSnapshot)
+  const { board: model, values } = useSyncExternalStore(workshop.editing.subscribe, workshop.editing.getSnapshot)
+  const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
+  const { drafts, mine } = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot)
+  const vote = useSyncExternalStore(workshop.ballots.votes.subscribe, workshop.ballots.votes.getSnapshot)
+  const check = useSyncExternalStore(workshop.ballots.consensus.subscribe, workshop.ballots.consensus.getSnapshot)
+  const valueList = useSyncExternalStore(values.snapshots.subscribe, values.snapshots.getSnapshot)
+  const voteResults = useVoteResults(snapshot, workshop.published.votes, flow)
+  const consensus = useConsensusResults(valueList, workshop.published.consensus, flow)
+  const hostNow = useCallback(() => live?.hostNow() ?? Date.now(), [live])
+  const intents = role === 'facilitator' ? workshop.flowIntents : null
+  const finalized = flow.finalizedAt !== null
+  const readOnly = viewOnly || finalized || (flow.locked && role === 'participant')
+  const unsortedColumnId = snapshot.columns[0]?.id
+  const brainstorming = flow.stage === 'brainstorm' && !flow.revealed
+
+  // Once the facilitator reveals, every screen puts its own notes on the board (also later,
+  // for someone who was offline at the moment of the reveal).
+  useEffect(() => {
+    if (flow.revealed && drafts.length > 0 && unsortedColumnId) workshop.revealMine(unsortedColumnId)
+  }, [flow.revealed, drafts.length, unsortedColumnId, workshop])
+
+  // When a round closes, every screen publishes its sealed ballot (again, if it changed
+  // after the round was reopened and closed once more).
+  useEffect(() => {
+    if (flow.votingClosed) workshop.publishBallot('votes')
+  }, [flow.votingClosed, vote, workshop])
+  useEffect(() => {
+    if (flow.consensusClosed) workshop.publishBallot('consensus')
+  }, [flow.consensusClosed, check, workshop])
+
+  // Others see how many private notes there are and who is done, never what anyone wrote or chose.
+  useEffect(() => {
+    if (brainstorming) live?.setProgress({ stage: 'brainstorm', notes: drafts.length, done: false })
+    else if (flow.stage === 'vote' && !flow.votingClosed) live?.setProgress({ stage: 'vote', notes: 0, done: vote.submitted })
+    else if (flow.stage === 'consensus' && !flow.consensusClosed)
+      live?.setProgress({ stage: 'consensus', notes: 0, done: check.submitted })
+    else live?.setProgress(null)
+  }, [live, brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted, flow.consensusClosed, check.submitted])
+
+  const options: BoardOptions = useMemo(
+    () => ({ readOnly, clusters: flow.stage === 'cluster', mine }),
+    [readOnly, flow.stage, mine]
+  )
+
+  const writers = people.filter((person) => person.progress?.stage === 'brainstorm' && person.progress.notes > 0)
+  const roomCount =
+    people.reduce((sum, person) => sum + (!person.isSelf && person.progress?.stage === 'brainstorm' ? person.progress.notes : 0), 0) +
+    drafts.length
+  const selfWriting = drafts.length > 0 && !writers.some((person) => person.isSelf)
+
+  const participants = people.filter((person) => person.role === 'participant')
+  const turnoutOf = (stage: StageId) => ({
+    done: participants.filter((person) => person.progress?.stage === stage && person.progress.done).length,
+    of: participants.length
+  })
+
+  // "Results once everyone has voted": the facilitator's screen closes the check when every
+  // participant present is done.
+  const consensusTurnout = turnoutOf('consensus')
+  const everyoneScored =
+    flow.stage === 'consensus' && !flow.consensusClosed && consensusTurnout.of > 0 && consensusTurnout.done === consensusTurnout.of
+  useEffect(() => {
+    if (everyoneScored) intents?.closeConsensus()
+  }, [everyoneScored, intents])
+
+  const finalizeControls: FinalizeControls | null = record && {
+    workshopId: record.workshopId,
+    record: record.stored,
+    buildRecord: () =>
+      buildValuesRecord({
+        workshopId: record.workshopId,
+        title: record.title,
+        prompt: flow.prompt,
+        anonymous: flow.anonymous,
+        finalizedAt: hostNow(),
+        values: valueList,
+        clusters: snapshot.columns.slice(1),
+        voteBallots: workshop.published.votes.getSnapshot(),
+        vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
+        consensusBallots: workshop.published.consensus.getSnapshot(),
+        consensus: { threshold: flow.consensusThreshold, minGroup: flow.minGroup },
+        participantNames: participants.map((person) => person.name),
+        stageLog: flow.stageLog
+      }),
+    async finalize(built) {
+      const stored = await record.store(built)
+      workshop.flowIntents.markFinalized()
+      return stored
+    }
+  }
+
+  const nextStage = (): (() => void) | undefined => {
+    if (!intents) return undefined
+    if (flow.stage === 'brainstorm') {
+      return () => {
+        intents.reveal()
+        intents.goToStage('cluster')
+      }
+    }
+    return undefined
+  }
+
+  return (
+    <div className="workshop-stages">
+      <StageBar flow={flow} hostNow={hostNow} intents={intents} onNext={nextStage()} />
+      <div className="workshop-stages__content">
+        {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
+        {brainstorming && (
+          <BrainstormStage
+            prompt={flow.prompt}
+            privateNotes={workshop.privateNotes}
+            roomCount={roomCount}
+            writers={writers.length + (selfWriting ? 1 : 0)}
+            readOnly={readOnly}
+          />
+        )}
+        {flow.stage === 'vote' && (
+          <VoteStage
+            flow={flow}
+            snapshot={snapshot}
+            ballot={workshop.ballots.votes}
+            published={workshop.published.votes}
+            turnout={turnoutOf('vote')}
+            intents={finalized ? null : intents}
+            readOnly={readOnly}
+          />
+        )}
+        {flow.stage === 'draft' && (
+          <DraftStage
+            model={values}
+            canEdit={!readOnly}
+            ranking={flow.votingClosed ? voteResults.ranking : []}
+            isFacilitator={role === 'facilitator'}
+          />
+        )}
+        {flow.stage === 'consensus' && (
+          <ConsensusStage
+            flow={flow}
+            values={valueList}
+            ballot={workshop.ballots.consensus}
+            published={workshop.published.consensus}
+            turnout={consensusTurnout}
+            intents={finalized ? null : intents}
+            readOnly={readOnly}
+          />
+        )}
+        {flow.stage === 'finalize' && (
+          <FinalizeStage
+            values={valueList}
+            flaggedNames={valueList.filter((value) => consensus[value.id]?.flagged).map((value) => displayName(value.name))}
+            finalizedAt={flow.finalizedAt}
+            controls={finalizeControls}
+          />
+        )}
+        {((flow.stage === 'brainstorm' && flow.revealed) || flow.stage === 'cluster') && (
+          <BoardOptionsContext value={options}>
+            <Board snapshot={snapshot} intents={model.intents} />
+          </BoardOptionsContext>
+        )}
+      </div>
+    </div>
+  )
+}

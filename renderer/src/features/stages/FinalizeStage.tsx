@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
+import type { ValueCandidate } from '../../crdt/values'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { formatDateTime } from '../../ui/formatDateTime'
+import { userMessage } from '../../ui/userMessage'
+import { ExportPanel } from '../export/ExportPanel'
+import { displayName } from './draft/draftText'
+
+/** What the facilitator's screen can do at the end; participants have none of it. */
+export interface FinalizeControls {
+  workshopId: string
+  /** Builds the record from the board as it is now. */
+  buildRecord(): ValuesRecord
+  /** Stores the record once (the library refuses a second); resolves with it and its hash. */
+  finalize(record: ValuesRecord): Promise<FinalizedValues>
+  /** The stored record, once there is one. */
+  record: FinalizedValues | null
+}
+
+interface FinalizeStageProps {
+  values: readonly ValueCandidate[]
+  /** Values the consensus check flagged for rework. */
+  flaggedNames: readonly string[]
+  finalizedAt: number | null
+  controls: FinalizeControls | null
+}
+
+function ValuesSummary({ values }: { values: readonly ValueCandidate[] }) {
+  return (
+    <ol className="final-values" aria-label="Our values">
+      {values.map((value) => (
+        <li key={value.id} className="final-value">
+          <h3 className="final-value__name">{displayName(value.name)}</h3>
+          {value.definition && <p>{value.definition}</p>}
+          {value.weDo.length > 0 && (
+            <p>
+              <strong>We do:</strong> {value.weDo.join('; ')}
+            </p>
+          )}
+          {value.weDont.length > 0 && (
+            <p>
+              <strong>We don’t:</strong> {value.weDont.join('; ')}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/**
+ * The end: the values as agreed. The facilitator finalizes, which stores a record that
+ * nothing done to the board later can change, and then exports it.
+ */
+export function FinalizeStage({ values, flaggedNames, finalizedAt, controls }: FinalizeStageProps) {
+  const [confirming, setConfirming] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const record = controls?.record ?? null
+
+  return (
+    <div className="finalize-stage">
+      {finalizedAt !== null ? (
+        <p className="finalize-stage__status" role="status">
+          Finalized on {formatDateTime(new Date(finalizedAt).toISOString())}. These are the values the group agreed.
+        </p>
+      ) : (
+        controls &&
+        flaggedNames.length > 0 && (
+          <p className="finalize-stage__warning" role="alert">
+            The consensus check flagged {flaggedNames.join(', ')} for rework. You can go back to Draft, or finalize as it is.
+          </p>
+        )
+      )}
+      {values.length === 0 ? (
+        <p className="vote-stage__empty">There are no value statements to finalize yet.</p>
+      ) : (
+        <ValuesSummary values={values} />
+      )}
+      {controls && finalizedAt === null && values.length > 0 && (
+        <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+          Finalize the workshop
+        </button>
+      )}
+      {controls && record && (
+        <section className="finalize-stage__record" aria-label="Finalized record">
+          <p>
+            Record of {record.participants.count} {record.participants.count === 1 ? 'participant' : 'participants'}, {record.values.length}{' '}
+            {record.values.length === 1 ? 'value' : 'values'}. Content hash (SHA-256): <code>{record.contentHash}</code>
+          </p>
+          <ExportPanel workshopId={controls.workshopId} />
+        </section>
+      )}
+      {confirming && controls && (
+        <ConfirmDialog
+          title="Finalize the workshop?"
+          problem={problem}
+          cancelLabel="Not yet"
+          confirmLabel="Finalize"
+          onCancel={() => {
+            setConfirming(false)
+            setProblem(null)
+          }}
+          onConfirm={async () => {
+            try {
+              await controls.finalize(controls.buildRecord())
+              setConfirming(false)
+              return true
+            } catch (error) {
+              setProblem(userMessage(error))
+              return false
+            }
+          }}
+        >
+          This stores the values, the vote and the consensus results as they are now, and locks the board for everyone.
+          Nothing done afterwards can change the record or its exports.
+        </ConfirmDialog>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react'
+import { STAGE_IDS, STAGES, stageIndex } from '../../../../shared/stages'
+import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
+import { StageTimer } from './StageTimer'
+
+interface StageBarProps {
+  flow: WorkshopFlow
+  hostNow(): number
+  /** The facilitator's controls; null on a participant's screen. */
+  intents: FlowIntents | null
+  /** What moving on from this stage does, when it is more than changing stage (e.g. reveal). */
+  onNext?(): void
+  /** Stage-specific controls and status, under the instructions. */
+  children?: ReactNode
+}
+
+/** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
+export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarProps) {
+  const index = stageIndex(flow.stage)
+  const stage = STAGES[flow.stage]
+  const previous = STAGE_IDS[index - 1]
+  const next = STAGE_IDS[index + 1]
+  const finalized = flow.finalizedAt !== null
+  return (
+    <section className="stage-bar" aria-label="Workshop stage">
+      <ol className="stage-steps" aria-label="Stages">
+        {STAGE_IDS.map((id, i) => (
+          <li
+            key={id}
+            className={`stage-steps__step${i < index ? ' stage-steps__step--done' : ''}${i === index ? ' stage-steps__step--current' : ''}`}
+            aria-current={i === index ? 'step' : undefined}
+          >
+            <span className="stage-steps__number" aria-hidden="true">
+              {i + 1}
+            </span>
+            {STAGES[id].name}
+          </li>
+        ))}
+      </ol>
+      <div className="stage-bar__row">
+        <div className="stage-bar__text">
+          <h2 className="stage-bar__name">
+            <span className="visually-hidden">Stage {index + 1} of {STAGE_IDS.length}: </span>
+            {stage.name}
+            {flow.locked && <span className="stage-bar__badge">{finalized ? 'Finalized' : 'Editing locked'}</span>}
+          </h2>
+          <p className="stage-bar__instructions">{intents ? stage.facilitatorTip : stage.instructions}</p>
+          {children}
+        </div>
+        <StageTimer timer={flow.timer} hostNow={hostNow} intents={finalized ? null : intents} />
+      </div>
+      {intents && !finalized && (
+        <div className="stage-bar__controls">
+          <div className="stage-bar__moves">
+            {previous && (
+              <button type="button" className="button button--small" onClick={() => intents.goToStage(previous)}>
+                <span aria-hidden="true">←</span> Back to {STAGES[previous].name}
+              </button>
+            )}
+            {next && (
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={onNext ?? (() => intents.goToStage(next))}
+              >
+                Next: {STAGES[next].name} <span aria-hidden="true">→</span>
+              </button>
+            )}
+          </div>
+          <div className="stage-bar__settings" role="group" aria-label="Room settings">
+            <Toggle label="Lock editing" checked={flow.locked} onChange={intents.setLocked} />
+            <Toggle label="Anonymous" checked={flow.anonymous} onChange={intents.setAnonymous} />
+            <Toggle
+              label="Show who is editing"
+              checked={flow.showEditing && !flow.anonymous}
+              disabled={flow.anonymous}
+              onChange={intents.setShowEditing}
+            />
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function Toggle(props: { label: string; checked: boolean; disabled?: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label className={`toggle${props.disabled ? ' toggle--disabled' : ''}`}>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      {props.label}
+    </label>
+  )
+}

@@ -1,0 +1,185 @@
+import { useId, useMemo, useSyncExternalStore } from 'react'
+import { rankClusters, type RankedCluster } from '../../../../shared/ballots'
+import type { BoardSnapshot } from '../../../../shared/board'
+import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
+import type { SealedBallot } from '../../crdt/sealedBallots'
+import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
+import { RoundProgress, type Turnout } from './RoundProgress'
+
+interface VoteStageProps {
+  flow: WorkshopFlow
+  /** The clusters to vote on: every column but the first (where unsorted notes stay). */
+  snapshot: BoardSnapshot
+  ballot: SealedBallot
+  published: { subscribe(listener: () => void): () => void; getSnapshot(): readonly unknown[] }
+  turnout: Turnout
+  intents: FlowIntents | null
+  readOnly: boolean
+}
+
+/** The ranking the room sees once voting has closed. */
+export function useVoteResults(
+  snapshot: BoardSnapshot,
+  published: VoteStageProps['published'],
+  flow: WorkshopFlow
+): { voters: number; ranking: RankedCluster[] } {
+  const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
+  const clusters = snapshot.columns.slice(1)
+  return useMemo(
+    () => rankClusters(ballots, clusters, { budget: flow.voteBudget, multipleDots: flow.multipleDots }),
+    // clusters is derived from snapshot.columns, which is stable until the columns change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ballots, snapshot.columns, flow.voteBudget, flow.multipleDots]
+  )
+}
+
+function VoteRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents }) {
+  const budgetId = useId()
+  return (
+    <div className="vote-rules" role="group" aria-label="Voting rules">
+      <label htmlFor={budgetId}>Dots per person</label>
+      <select
+        id={budgetId}
+        value={flow.voteBudget}
+        onChange={(event) => intents.setVoteRules(Number(event.target.value), flow.multipleDots)}
+      >
+        {Array.from({ length: MAX_VOTE_BUDGET }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={flow.multipleDots}
+          onChange={(event) => intents.setVoteRules(flow.voteBudget, event.target.checked)}
+        />
+        Several dots on one cluster
+      </label>
+    </div>
+  )
+}
+
+function Results({ ranking, voters }: { ranking: RankedCluster[]; voters: number }) {
+  const most = Math.max(1, ...ranking.map((cluster) => cluster.dots))
+  return (
+    <section className="vote-results" aria-label="Vote results">
+      <p className="vote-results__summary">
+        {voters === 1 ? '1 ballot' : `${voters} ballots`} counted. Clusters by dots, most first:
+      </p>
+      <ol className="vote-results__list">
+        {ranking.map((cluster) => (
+          <li key={cluster.clusterId} className="vote-results__item">
+            <span className="vote-results__name">{cluster.name}</span>
+            <span className="vote-results__bar" aria-hidden="true">
+              <span style={{ width: `${(cluster.dots / most) * 100}%` }} />
+            </span>
+            <span className="vote-results__dots">{cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+/**
+ * Dot voting: each person spends their dots on clusters. The ballot stays on their device
+ * until the facilitator closes voting; the room sees only how many are done.
+ */
+export function VoteStage({ flow, snapshot, ballot, published, turnout, intents, readOnly }: VoteStageProps) {
+  const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
+  const results = useVoteResults(snapshot, published, flow)
+  const clusters = snapshot.columns.slice(1)
+  const used = clusters.reduce((sum, cluster) => sum + (own.marks[cluster.id] ?? 0), 0)
+  const left = flow.voteBudget - used
+  const canChange = !flow.votingClosed && !readOnly && !own.submitted
+
+  return (
+    <div className="vote-stage">
+      <div className="vote-stage__head">
+        <RoundProgress turnout={turnout} verb="voted" />
+        {intents && !flow.votingClosed && <VoteRules flow={flow} intents={intents} />}
+        {intents && (
+          <button
+            type="button"
+            className={`button button--small${flow.votingClosed ? '' : ' button--primary'}`}
+            onClick={flow.votingClosed ? intents.reopenVoting : intents.closeVoting}
+          >
+            {flow.votingClosed ? 'Reopen voting' : 'Close voting and show results'}
+          </button>
+        )}
+      </div>
+      {flow.votingClosed ? (
+        <Results ranking={results.ranking} voters={results.voters} />
+      ) : clusters.length === 0 ? (
+        <p className="vote-stage__empty">There are no clusters to vote on yet. Go back to Cluster and make some.</p>
+      ) : (
+        <>
+          <p className="vote-stage__budget" role="status">
+            {own.submitted
+              ? 'Your vote is in. It stays private until voting closes.'
+              : `You have ${left} of ${flow.voteBudget} ${flow.voteBudget === 1 ? 'dot' : 'dots'} left.`}
+          </p>
+          <ul className="vote-options" aria-label="Clusters to vote on">
+            {clusters.map((cluster) => {
+              const dots = own.marks[cluster.id] ?? 0
+              const notes = snapshot.noteIdsByColumn[cluster.id] ?? []
+              const canAdd = canChange && left > 0 && (flow.multipleDots || dots === 0)
+              return (
+                <li key={cluster.id} className="vote-option" aria-label={cluster.title}>
+                  <div className="vote-option__text">
+                    <h3 className="vote-option__name">{cluster.title}</h3>
+                    <p className="vote-option__notes">
+                      {notes
+                        .slice(0, 3)
+                        .map((id) => snapshot.notes[id]?.text)
+                        .filter(Boolean)
+                        .join(' · ')}
+                      {notes.length > 3 ? ` · and ${notes.length - 3} more` : ''}
+                    </p>
+                  </div>
+                  <div className="vote-option__dots">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Take a dot from ${cluster.title}`}
+                      disabled={!canChange || dots === 0}
+                      onClick={() => ballot.setMark(cluster.id, dots - 1)}
+                    >
+                      −
+                    </button>
+                    <span className="vote-option__count" aria-label={`Your dots on ${cluster.title}`}>
+                      {Array.from({ length: dots }, (_, i) => (
+                        <span key={i} className="vote-dot" aria-hidden="true" />
+                      ))}
+                      <span className="visually-hidden">{dots}</span>
+                    </span>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Give a dot to ${cluster.title}`}
+                      disabled={!canAdd}
+                      onClick={() => ballot.setMark(cluster.id, dots + 1)}
+                    >
+                      +
+                    </button>
+                  </div>
+                </li>
+              )
+            })}
+          </ul>
+          {!readOnly && (
+            <button
+              type="button"
+              className={`button${own.submitted ? '' : ' button--primary'}`}
+              onClick={() => ballot.setSubmitted(!own.submitted)}
+            >
+              {own.submitted ? 'Change my vote' : 'I have voted'}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

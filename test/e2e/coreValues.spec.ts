@@ -1,0 +1,310 @@
+/**
+ * The core-values workshop from the prompt to the exported values, with a facilitator and
+ * three participants over real WebRTC, using only what is on screen. A fourth peer, the
+ * observer (observerPeer.ts), is the unmodified y-webrtc client in this process: it holds
+ * what any laptop in the room receives, so the privacy checks look at exactly that.
+ */
+import type { Locator, Page } from '@playwright/test'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { column, createWorkshop, noteIn, noteTexts } from './boardPage'
+import { expect, saveScreenshot, test } from './fixtures'
+import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS, type Participant } from './livePage'
+import { joinAsObserver, type ObserverPeer } from './observerPeer'
+import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
+
+const UNSORTED = 'Unsorted ideas'
+
+/** A laptop whose clock is 90 s ahead of the facilitator's: Date runs early in every page it opens. */
+const CLOCK_AHEAD_90_S = `(() => {
+  const RealDate = Date
+  const skew = 90_000
+  class SkewedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(RealDate.now() + skew)
+      else super(...args)
+    }
+    static now() {
+      return RealDate.now() + skew
+    }
+  }
+  window.Date = SkewedDate
+})()`
+
+async function joinSession(p: Participant, link: string, name: string): Promise<Page> {
+  await p.page.goto(link)
+  await p.page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
+  await p.page.getByRole('button', { name: 'Join the board' }).click()
+  return p.page
+}
+
+const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
+const next = (page: Page, stage: string) => page.getByRole('button', { name: `Next: ${stage}` }).click()
+const timerSeconds = async (page: Page) => {
+  const [minutes, seconds] = ((await page.getByRole('timer', { name: 'Time left' }).textContent()) ?? '').split(':').map(Number)
+  return minutes! * 60 + seconds!
+}
+
+async function addPrivateNote(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'New private note' })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
+}
+
+/** A note moved with the keyboard only: focus it, Space, arrows, Space. */
+async function moveWithKeyboard(page: Page, note: Locator, arrows: string[]): Promise<void> {
+  await note.focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByText(/Picked up note/)).toBeAttached()
+  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up.
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
+  for (const arrow of arrows) await page.keyboard.press(arrow)
+  await page.keyboard.press('Space')
+}
+
+/** Notes in the observer's copy of the shared document, by text. */
+function sharedNoteTexts(observer: ObserverPeer): string[] {
+  return [...observer.doc.getMap<{ get(key: string): unknown }>('notes').values()].map((note) => String(note.get('text')))
+}
+
+test('a facilitator and three participants agree core values, from the prompt to the exported files', async ({
+  page: facilitator,
+  context: facilitatorContext,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(300_000)
+  await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Core values/, title: 'Values offsite 2026' })
+
+  // Prompt: the facilitator makes the question their own.
+  await expect(stageHeading(facilitator)).toHaveText(/Prompt/)
+  await facilitator.getByRole('button', { name: 'Edit the question' }).click()
+  const question = facilitator.getByRole('textbox', { name: 'The question' })
+  await question.fill('What do we stand for when we serve our customers?')
+  await question.press('Enter')
+  await saveScreenshot(facilitator, testInfo, 'values-prompt-facilitator')
+
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
+  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const observer = await joinAsObserver(new URL(joinLink).origin, code.replace('-', ''))
+
+  try {
+    const amira = await joinSession(await participant(browser), joinLink, 'Amira')
+    const ben = await joinSession(await participant(browser), joinLink, 'Ben')
+    const skewed = await participant(browser)
+    await skewed.context.addInitScript(CLOCK_AHEAD_90_S)
+    const chloe = await joinSession(skewed, joinLink, 'Chloé')
+    const everyone = [facilitator, amira, ben, chloe]
+    for (const page of [amira, ben, chloe]) {
+      await expect(stageHeading(page)).toHaveText(/Prompt/)
+      await expect(page.getByText('What do we stand for when we serve our customers?')).toBeVisible()
+    }
+    await expectWebRtcLinks(facilitator, 4)
+    await saveScreenshot(amira, testInfo, 'values-prompt-participant')
+
+    // The shared timer reads the same on Chloé's laptop, whose clock is 90 s ahead.
+    await facilitator.getByRole('combobox', { name: 'Timer length' }).selectOption('5')
+    await facilitator.getByRole('button', { name: 'Start timer' }).click()
+    await expect(chloe.getByText('Running')).toBeVisible()
+    await expect(async () => {
+      const [host, skewedScreen] = await Promise.all([timerSeconds(facilitator), timerSeconds(chloe)])
+      expect(host).toBeLessThanOrEqual(300)
+      expect(host).toBeGreaterThan(240)
+      expect(Math.abs(host - skewedScreen)).toBeLessThanOrEqual(2)
+    }).toPass({ timeout: 15_000 })
+
+    // Silent brainstorm: notes stay on each laptop; everyone sees only how many there are.
+    await next(facilitator, 'Silent brainstorm')
+    for (const page of everyone) await expect(stageHeading(page)).toHaveText(/Silent brainstorm/)
+    await addPrivateNote(amira, 'Call the customer back the same day')
+    await addPrivateNote(amira, 'Own the problem until it is solved')
+    await addPrivateNote(ben, 'Say no to promises we cannot keep')
+    // Chloé, keyboard only.
+    await chloe.keyboard.press('Tab')
+    await chloe.getByRole('textbox', { name: 'New private note' }).focus()
+    await chloe.keyboard.type('Tell the truth, even when it is awkward')
+    await chloe.keyboard.press('Enter')
+    await expect(facilitator.getByText('4 notes written so far by 3 people')).toBeVisible()
+    await expect(ben.getByText('4 notes written so far by 3 people')).toBeVisible()
+    await expect(ben.getByText('Call the customer back the same day')).toHaveCount(0)
+    expect(sharedNoteTexts(observer)).toEqual([])
+    expect(JSON.stringify(observer.doc.toJSON())).not.toContain('Call the customer')
+    await saveScreenshot(amira, testInfo, 'values-brainstorm-participant')
+    await saveScreenshot(facilitator, testInfo, 'values-brainstorm-facilitator')
+
+    // Reveal: every note on every screen, each written under a client id of its own.
+    await next(facilitator, 'Cluster')
+    const allNotes = [
+      'Call the customer back the same day',
+      'Own the problem until it is solved',
+      'Say no to promises we cannot keep',
+      'Tell the truth, even when it is awkward'
+    ]
+    for (const page of everyone) {
+      await expect(stageHeading(page)).toHaveText(/Cluster/)
+      await expect.poll(async () => (await noteTexts(page, UNSORTED)).sort()).toEqual([...allNotes].sort())
+    }
+    await expect.poll(() => sharedNoteTexts(observer).sort()).toEqual([...allNotes].sort())
+    const present = observer.presentClientIds()
+    expect(present.length).toBeGreaterThanOrEqual(5)
+    expect(observer.writersOf('notes').filter((writer) => present.includes(writer))).toEqual([])
+    // Not even grouped: each note came from a client id of its own.
+    expect(new Set(observer.entryWritersOf('notes')).size).toBe(4)
+    const presence = JSON.stringify([...observer.awareness.getStates().values()])
+    for (const text of allNotes) expect(presence).not.toContain(text)
+    for (const id of observer.doc.getMap('notes').keys()) expect(presence).not.toContain(id)
+    // Only the author sees "Mine".
+    await expect(noteIn(amira, UNSORTED, 'Own the problem').getByText('Mine')).toBeVisible()
+    await expect(noteIn(ben, UNSORTED, 'Own the problem').getByText('Mine')).toHaveCount(0)
+    await expect(noteIn(ben, UNSORTED, 'Say no to promises').getByText('Mine')).toBeVisible()
+
+    // Cluster: make clusters and sort the notes into them, with the mouse and with the keyboard.
+    const newCluster = async (page: Page, name: string) => {
+      await page.getByRole('textbox', { name: 'New cluster' }).fill(name)
+      await page.getByRole('button', { name: 'Add cluster' }).click()
+      await expect(column(page, name)).toBeVisible()
+    }
+    await newCluster(facilitator, 'Customer obsessed')
+    await newCluster(ben, 'Ownership')
+    await newCluster(amira, 'Integrity')
+    for (const page of everyone) await expect(column(page, 'Integrity')).toBeVisible()
+    await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Tell the truth'), ['ArrowRight', 'ArrowRight', 'ArrowRight'])
+    await expect(noteIn(facilitator, 'Integrity', 'Tell the truth')).toBeVisible()
+    await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Say no to promises'), ['ArrowRight', 'ArrowRight', 'ArrowRight'])
+    await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Call the customer back'), ['ArrowRight'])
+    await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Own the problem'), ['ArrowRight', 'ArrowRight'])
+    await expect(noteIn(amira, 'Ownership', 'Own the problem')).toBeVisible()
+    await expect(noteIn(amira, 'Customer obsessed', 'Call the customer back')).toBeVisible()
+    expect((await noteTexts(facilitator, 'Integrity')).sort()).toEqual(
+      ['Say no to promises we cannot keep', 'Tell the truth, even when it is awkward'].sort()
+    )
+    await saveScreenshot(facilitator, testInfo, 'values-cluster-facilitator')
+    await saveScreenshot(chloe, testInfo, 'values-cluster-participant')
+    // Still nothing links a note to a person, after all that moving.
+    const present2 = observer.presentClientIds()
+    expect(observer.writersOf('notes').filter((writer) => present2.includes(writer))).toEqual([])
+
+    // Dot vote: ballots stay on each laptop until voting closes.
+    await next(facilitator, 'Dot vote')
+    for (const page of everyone) await expect(stageHeading(page)).toHaveText(/Dot vote/)
+    const give = async (page: Page, cluster: string, dots = 1) => {
+      for (let i = 0; i < dots; i++) await page.getByRole('button', { name: `Give a dot to ${cluster}` }).click()
+    }
+    await give(amira, 'Customer obsessed', 2)
+    await give(amira, 'Integrity')
+    await amira.getByRole('button', { name: 'I have voted' }).click()
+    await give(ben, 'Integrity', 2)
+    await give(ben, 'Ownership')
+    await ben.getByRole('button', { name: 'I have voted' }).click()
+    // Chloé, keyboard only: Tab to each "Give a dot" button and press Enter.
+    await chloe.getByRole('button', { name: 'Give a dot to Integrity' }).focus()
+    await chloe.keyboard.press('Enter')
+    await chloe.keyboard.press('Enter')
+    await chloe.getByRole('button', { name: 'Give a dot to Customer obsessed' }).focus()
+    await chloe.keyboard.press('Enter')
+    await expect(chloe.getByText('You have 0 of 3 dots left.')).toBeVisible()
+    await chloe.getByRole('button', { name: 'I have voted' }).focus()
+    await chloe.keyboard.press('Enter')
+    // Three of four peers in the room (the observer does not vote).
+    await expect(facilitator.getByText(/3\s+of 4 participants have voted/)).toBeVisible()
+    expect(observer.doc.getMap('votes').size).toBe(0)
+    await saveScreenshot(amira, testInfo, 'values-vote-participant')
+    await saveScreenshot(facilitator, testInfo, 'values-vote-facilitator')
+
+    await facilitator.getByRole('button', { name: 'Close voting and show results' }).click()
+    for (const page of everyone) {
+      const results = page.getByRole('region', { name: 'Vote results' })
+      await expect(results.getByRole('listitem').first()).toContainText('Integrity')
+      await expect(results.getByRole('listitem').first()).toContainText('5 dots')
+      await expect(results.getByRole('listitem').nth(1)).toContainText('Customer obsessed')
+      await expect(results.getByRole('listitem').nth(1)).toContainText('3 dots')
+      await expect(results.getByRole('listitem').nth(2)).toContainText('Ownership')
+    }
+    await expect.poll(() => observer.doc.getMap('votes').size).toBe(3)
+    const present3 = observer.presentClientIds()
+    expect(observer.writersOf('votes').filter((writer) => present3.includes(writer))).toEqual([])
+    await saveScreenshot(ben, testInfo, 'values-vote-results')
+
+    // Draft value statements, edited together.
+    await next(facilitator, 'Draft value statements')
+    await facilitator.getByRole('spinbutton', { name: 'Number of clusters' }).fill('2')
+    await facilitator.getByRole('button', { name: /Create candidates from the top/ }).click()
+    for (const page of everyone) {
+      await expect(page.getByRole('article', { name: 'Integrity' })).toBeVisible()
+      await expect(page.getByRole('article', { name: 'Customer obsessed' })).toBeVisible()
+    }
+    await amira.getByRole('textbox', { name: 'Definition of Integrity' }).fill('We tell the truth and keep our word.')
+    await ben.getByRole('textbox', { name: 'Add a “we do” behaviour to Integrity' }).fill('Say when we got it wrong')
+    await ben.getByRole('textbox', { name: 'Add a “we do” behaviour to Integrity' }).press('Enter')
+    await chloe.getByRole('textbox', { name: 'Add a “we don’t” behaviour to Integrity' }).fill('Promise what we cannot deliver')
+    await chloe.getByRole('textbox', { name: 'Add a “we don’t” behaviour to Integrity' }).press('Enter')
+    await facilitator
+      .getByRole('textbox', { name: 'Definition of Customer obsessed' })
+      .fill('We start from what the customer needs, and call back the same day.')
+    await expect(ben.getByRole('textbox', { name: 'Definition of Integrity' })).toHaveValue('We tell the truth and keep our word.')
+    await expect(amira.getByRole('article', { name: 'Integrity' })).toContainText('Promise what we cannot deliver')
+    await saveScreenshot(amira, testInfo, 'values-draft-participant')
+
+    // Consensus check: fist-of-five, private until the facilitator closes it.
+    await next(facilitator, 'Consensus check')
+    const score = async (page: Page, value: string, fingers: string) =>
+      page.getByRole('listitem', { name: value }).getByRole('radio', { name: fingers }).check()
+    for (const page of [amira, ben, chloe]) {
+      await score(page, 'Integrity', '5 — I fully support it')
+      await score(page, 'Customer obsessed', page === ben ? '1 — Serious concerns' : '2 — Some concerns')
+      await page.getByRole('button', { name: 'I am done' }).click()
+    }
+    await expect(facilitator.getByText(/3\s+of 4 participants have scored every value/)).toBeVisible()
+    expect(observer.doc.getMap('consensus').size).toBe(0)
+    await saveScreenshot(chloe, testInfo, 'values-consensus-participant')
+    await facilitator.getByRole('button', { name: 'Close the check and show results' }).click()
+    for (const page of everyone) {
+      await expect(page.getByRole('listitem', { name: 'Integrity' })).toContainText('Average 5.0 from 3 people')
+      await expect(page.getByRole('listitem', { name: 'Customer obsessed' })).toContainText('Needs rework')
+    }
+    await saveScreenshot(facilitator, testInfo, 'values-consensus-results')
+
+    // Finalize, then export every format and read each file back.
+    await next(facilitator, 'Finalize')
+    await expect(facilitator.getByRole('alert')).toContainText('flagged Customer obsessed for rework')
+    await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
+    await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
+    await expect(facilitator.getByRole('region', { name: 'Finalized record' })).toContainText(/Content hash \(SHA-256\): [0-9a-f]{64}/)
+    for (const page of [amira, ben, chloe]) await expect(stageHeading(page)).toContainText('Finalized')
+    await saveScreenshot(facilitator, testInfo, 'values-finalized-facilitator')
+
+    const folder = await mkdtemp(join(tmpdir(), 'values-exports-'))
+    const exportPanel = facilitator.getByRole('region', { name: 'Finalized record' })
+    await exportPanel.getByRole('textbox', { name: 'Folder' }).fill(folder)
+    const saved: Record<string, string> = {}
+    for (const label of ['Markdown', 'PDF', 'Spreadsheet (CSV)', 'Data (JSON)']) {
+      await exportPanel.getByRole('button', { name: label, exact: true }).click()
+      const message = exportPanel.getByRole('status').filter({ hasText: 'saved as' })
+      await expect(message).toContainText(folder)
+      saved[label] = ((await message.textContent()) ?? '').replace(/^.*saved as /, '').replace(/\.?\s*$/, '')
+    }
+    const markdown = readMarkdown(await readFile(saved['Markdown']!, 'utf8'))
+    expect(markdown.headings.map((heading) => heading.text)).toEqual(expect.arrayContaining(['Integrity', 'Customer obsessed']))
+    expect(squash(markdown.text)).toContain(squash('We tell the truth and keep our word.'))
+    expect(squash(markdown.text)).toContain(squash('Say when we got it wrong'))
+    const pdf = squash(await pdfText(saved['PDF']!))
+    expect(pdf).toContain(squash('Customer obsessed'))
+    expect(pdf).toContain(squash('Promise what we cannot deliver'))
+    const rows = readCsv(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    expect(JSON.stringify(rows)).toContain('Say when we got it wrong')
+    const { document, errors } = readJson(await readFile(saved['Data (JSON)']!, 'utf8'))
+    expect(errors).toEqual([])
+    expect(document.record.values.map((value) => value.name)).toEqual(['Integrity', 'Customer obsessed'])
+    // Counts, not names: the workshop was anonymous. The observer was in the room too.
+    expect(document.record.participants).toEqual({ count: 4, names: null })
+    expect(document.contentHash.value).toMatch(/^[0-9a-f]{64}$/)
+  } finally {
+    observer.destroy()
+  }
+})

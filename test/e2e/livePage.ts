@@ -1,0 +1,47 @@
+/** Peers in a live session as the end-to-end specs drive them: browser contexts that record their WebRTC links. */
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/**
+ * Keeps every RTCPeerConnection a page makes, so the test can tell real WebRTC links from
+ * text that merely appeared. A string: it runs in the page, before the app's own scripts.
+ */
+export const RECORD_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection
+  const made = []
+  window.__peerConnections = made
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) {
+      super(...args)
+      made.push(this)
+    }
+  }
+})()`
+
+/** Resolves with how many of the page's peer connections are open once `count` are, or what it has after 15 s. */
+const connectedPeerConnections = (count: number) => `new Promise((resolve) => {
+  const open = () => window.__peerConnections.filter((pc) => pc.connectionState === 'connected').length
+  const started = Date.now()
+  const check = () => (open() >= ${count} || Date.now() - started > 15000 ? resolve(open()) : setTimeout(check, 100))
+  check()
+})`
+
+export async function expectWebRtcLinks(page: Page, count: number): Promise<void> {
+  expect(await page.evaluate(connectedPeerConnections(count))).toBeGreaterThanOrEqual(count)
+}
+
+export interface Participant {
+  context: BrowserContext
+  page: Page
+  /** Every address the participant's browser asked for. */
+  requests: string[]
+}
+
+export async function participant(browser: Browser, viewport?: { width: number; height: number }): Promise<Participant> {
+  const context = await browser.newContext(viewport ? { viewport } : {})
+  await context.addInitScript(RECORD_PEER_CONNECTIONS)
+  const requests: string[] = []
+  context.on('request', (request) => requests.push(request.url()))
+  return { context, page: await context.newPage(), requests }
+}
+

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createAnonymousCopy, writeAnonymously } from '../../../../renderer/src/crdt/anonymousCopy'
+import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
+import { threeColumnBoard, IDEAS, peerOf, textsIn, THEMES } from './boardFixtures'
+
+/** Every client id that wrote an item of the notes map, as any peer can read it. */
+function writersOfNotes(doc: Y.Doc): number[] {
+  const writers: number[] = []
+  doc.getMap('notes').forEach((entry) => {
+    const item = (entry as Y.Map<unknown>)._item
+    if (item) writers.push(item.id.client)
+  })
+  return writers
+}
+
+describe('createAnonymousCopy', () => {
+  it("writes each of a person's changes under a client id of its own, never the person's", () => {
+    const board = threeColumnBoard()
+    const copy = createAnonymousCopy(board)
+    const model = createBoardModel(copy.doc, undefined)
+    for (const text of ['Own it', 'Say no', 'Call back']) model.intents.addNote(IDEAS, text)
+
+    const room = peerOf(board)
+    expect(textsIn(room, IDEAS)).toEqual(['Own it', 'Say no', 'Call back'])
+    const writers = writersOfNotes(room)
+    expect(writers).toHaveLength(3)
+    expect(new Set(writers).size).toBe(3)
+    expect(writers).not.toContain(board.clientID)
+    model.destroy()
+    copy.destroy()
+  })
+
+  it('keeps undo and redo, which write anonymously too', () => {
+    const board = threeColumnBoard()
+    const copy = createAnonymousCopy(board)
+    const model = createBoardModel(copy.doc, undefined)
+    const ownStructs = () => board.store.clients.get(board.clientID)?.length
+    const seeded = ownStructs()
+    const { noteId } = model.intents.addNote(IDEAS, 'Own it')
+    model.intents.moveNote(noteId!, THEMES, null, null)
+    model.undo.undo()
+    expect(textsIn(board, IDEAS)).toEqual(['Own it'])
+    model.undo.redo()
+    expect(textsIn(board, THEMES)).toEqual(['Own it'])
+    // Only the columns this board was seeded with carry its own id.
+    expect(ownStructs()).toBe(seeded)
+    model.destroy()
+    copy.destroy()
+  })
+
+  it('shows in the copy what this person wrote to the board anonymously (a reveal, a ballot)', () => {
+    const board = threeColumnBoard()
+    const copy = createAnonymousCopy(board)
+    writeAnonymously(board, (carrier) => carrier.getMap('votes').set('ballot-1', { v: 1, marks: { c1: 1 } }))
+    expect(copy.doc.getMap('votes').get('ballot-1')).toEqual({ v: 1, marks: { c1: 1 } })
+    copy.destroy()
+  })
+
+  it("shows others' changes to the board in the copy, and stops following once destroyed", () => {
+    const board = threeColumnBoard()
+    const copy = createAnonymousCopy(board)
+    const direct = createBoardModel(board, undefined)
+    direct.intents.addNote(IDEAS, 'From the room')
+    expect(textsIn(copy.doc, IDEAS)).toEqual(['From the room'])
+    copy.destroy()
+    direct.intents.addNote(IDEAS, 'Later')
+    expect(textsIn(board, IDEAS)).toEqual(['From the room', 'Later'])
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { NOTE_TEXT_MAX_LENGTH } from '../../../../shared/board'
+import { createPrivateNotes, REVEAL_ORDER } from '../../../../renderer/src/crdt/privateNotes'
+import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
+import { threeColumnBoard, IDEAS, peerOf } from './boardFixtures'
+
+describe('private brainstorm notes', () => {
+  it('stay out of the shared document until revealed', () => {
+    const board = threeColumnBoard()
+    const own = new Y.Doc()
+    const notes = createPrivateNotes(own)
+    notes.addDraft('Integrity above all')
+    notes.addDraft('Customers first')
+    expect(notes.getSnapshot().drafts.map((draft) => draft.text)).toEqual(['Integrity above all', 'Customers first'])
+    const room = peerOf(board)
+    expect(JSON.stringify(room.toJSON())).not.toContain('Integrity')
+    expect(room.getMap('notes').size).toBe(0)
+  })
+
+  it('are revealed each under its own throwaway client id, with one shared order key, and known as mine', () => {
+    const board = threeColumnBoard()
+    const own = new Y.Doc()
+    const notes = createPrivateNotes(own)
+    const ids = ['Integrity', 'Ownership', 'Curiosity'].map((text) => notes.addDraft(text).id!)
+    expect(notes.reveal(board, IDEAS)).toBe(3)
+
+    const room = peerOf(board)
+    const snapshot = buildBoardSnapshot(room, null)
+    expect(new Set(Object.values(snapshot.notes).map((note) => note.text))).toEqual(new Set(['Integrity', 'Ownership', 'Curiosity']))
+    expect(new Set(Object.values(snapshot.notes).map((note) => note.order))).toEqual(new Set([REVEAL_ORDER]))
+    const writers = new Set<number>()
+    room.getMap('notes').forEach((entry) => writers.add((entry as Y.Map<unknown>)._item!.id.client))
+    expect(writers.size).toBe(3)
+    expect(writers.has(board.clientID)).toBe(false)
+    expect(writers.has(own.clientID)).toBe(false)
+    expect(notes.getSnapshot().drafts).toEqual([])
+    expect([...notes.getSnapshot().mine].sort()).toEqual([...ids].sort())
+  })
+
+  it('reveal once: a second reveal finds nothing left to put on the board', () => {
+    const board = threeColumnBoard()
+    const notes = createPrivateNotes(new Y.Doc())
+    notes.addDraft('Integrity')
+    notes.reveal(board, IDEAS)
+    expect(notes.reveal(board, IDEAS)).toBe(0)
+    expect(board.getMap('notes').size).toBe(1)
+  })
+
+  it('are kept in the private document, so a reopened one still has them', () => {
+    const own = new Y.Doc()
+    createPrivateNotes(own).addDraft('Respect')
+    const reopened = new Y.Doc()
+    Y.applyUpdate(reopened, Y.encodeStateAsUpdate(own))
+    expect(createPrivateNotes(reopened).getSnapshot().drafts.map((draft) => draft.text)).toEqual(['Respect'])
+  })
+
+  it('keep the order they were written in, however fast', () => {
+    const notes = createPrivateNotes(new Y.Doc())
+    const texts = Array.from({ length: 30 }, (_, i) => `idea ${i}`)
+    for (const text of texts) notes.addDraft(text)
+    expect(notes.getSnapshot().drafts.map((draft) => draft.text)).toEqual(texts)
+  })
+
+  it('take edits and deletions, ignore blank text and cut a 10 MB paste to a note', () => {
+    const notes = createPrivateNotes(new Y.Doc())
+    expect(notes.addDraft('   ').id).toBeNull()
+    const { id } = notes.addDraft('Draft')
+    notes.editDraft(id!, 'Better wording')
+    const pasted = notes.addDraft('x'.repeat(10 * 1024 * 1024))
+    expect(pasted.truncated).toBe(true)
+    expect(notes.getSnapshot().drafts.map((draft) => draft.text.length)).toEqual(['Better wording'.length, NOTE_TEXT_MAX_LENGTH])
+    notes.deleteDraft(id!)
+    expect(notes.getSnapshot().drafts).toHaveLength(1)
+  })
+})

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { DEFAULT_PROMPT, DEFAULT_VOTE_BUDGET } from '../../../../shared/stages'
+import { MINUTE_MS, timeLeft } from '../../../../shared/timer'
+import {
+  bindFlowIntents,
+  createWorkshopFlowStore,
+  FLOW_FIELDS,
+  readWorkshopFlow
+} from '../../../../renderer/src/crdt/workshopFlow'
+import { peerOf } from './boardFixtures'
+
+const HOST = 1_750_000_000_000
+
+function facilitator(now = HOST) {
+  const doc = new Y.Doc()
+  let clock = now
+  const intents = bindFlowIntents(doc, () => clock)
+  return { doc, intents, tick: (ms: number) => (clock += ms) }
+}
+
+describe('the workshop flow', () => {
+  it('starts a core-values workshop at the prompt, anonymous, with the default question and vote budget', () => {
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('template', 'core-values')
+    const flow = readWorkshopFlow(doc)
+    expect(flow).toMatchObject({
+      template: 'core-values',
+      stage: 'prompt',
+      prompt: DEFAULT_PROMPT,
+      anonymous: true,
+      locked: false,
+      revealed: false,
+      voteBudget: DEFAULT_VOTE_BUDGET,
+      finalizedAt: null
+    })
+  })
+
+  it('is not anonymous unless set for other templates, nor before the template is known', () => {
+    const doc = new Y.Doc()
+    expect(readWorkshopFlow(doc)).toMatchObject({ template: null, anonymous: false })
+    doc.getMap('meta').set('template', 'journey-map')
+    expect(readWorkshopFlow(doc)).toMatchObject({ template: 'journey-map', anonymous: false })
+  })
+
+  it("moves every peer's screen to the stage the facilitator chose, and logs when each began", () => {
+    const { doc, intents, tick } = facilitator()
+    intents.goToStage('brainstorm')
+    tick(5 * MINUTE_MS)
+    intents.goToStage('cluster')
+    tick(MINUTE_MS)
+    intents.goToStage('brainstorm')
+    const participant = peerOf(doc)
+    const flow = readWorkshopFlow(participant)
+    expect(flow.stage).toBe('brainstorm')
+    expect(flow.stageLog).toEqual([
+      { stage: 'brainstorm', at: HOST },
+      { stage: 'cluster', at: HOST + 5 * MINUTE_MS },
+      { stage: 'brainstorm', at: HOST + 6 * MINUTE_MS }
+    ])
+  })
+
+  it('runs the shared timer in host time', () => {
+    const { doc, intents, tick } = facilitator()
+    intents.setTimerLength(3 * MINUTE_MS)
+    intents.startTimer()
+    tick(MINUTE_MS)
+    intents.addMinute()
+    const timer = readWorkshopFlow(peerOf(doc)).timer
+    expect(timeLeft(timer, HOST + MINUTE_MS)).toBe(3 * MINUTE_MS)
+    intents.pauseTimer()
+    expect(readWorkshopFlow(doc).timer).toMatchObject({ endsAt: null, remainingMs: 3 * MINUTE_MS })
+  })
+
+  it('cleans the prompt and keeps the old one for a blank one', () => {
+    const { doc, intents } = facilitator()
+    intents.setPrompt('  What   do we stand for?  ')
+    intents.setPrompt('   ')
+    expect(readWorkshopFlow(doc).prompt).toBe('What do we stand for?')
+  })
+
+  it('after finalizing, stays locked at its stage and keeps its prompt', () => {
+    const { doc, intents } = facilitator()
+    intents.startTimer()
+    intents.goToStage('finalize')
+    intents.markFinalized()
+    expect(readWorkshopFlow(doc).timer.endsAt).toBeNull()
+    intents.goToStage('cluster')
+    intents.setLocked(false)
+    intents.setPrompt('Something else')
+    const flow = readWorkshopFlow(doc)
+    expect(flow).toMatchObject({ stage: 'finalize', locked: true, finalizedAt: HOST, prompt: DEFAULT_PROMPT })
+  })
+
+  it('reads whatever a faulty peer wrote as the defaults', () => {
+    const doc = new Y.Doc()
+    const meta = doc.getMap('meta')
+    meta.set(FLOW_FIELDS.stage, 'party')
+    meta.set(FLOW_FIELDS.stageLog, [{ stage: 'vote', at: 'noon' }, 'x', { stage: 'cluster', at: 5 }])
+    meta.set(FLOW_FIELDS.voteBudget, 1e9)
+    meta.set(FLOW_FIELDS.anonymous, 'yes')
+    meta.set('template', 'core-values')
+    meta.set(FLOW_FIELDS.prompt, 'p'.repeat(100_000))
+    meta.set(FLOW_FIELDS.timer, { endsAt: 'soon' })
+    const flow = readWorkshopFlow(doc)
+    expect(flow.stage).toBe('prompt')
+    expect(flow.stageLog).toEqual([{ stage: 'cluster', at: 5 }])
+    expect(flow.voteBudget).toBe(DEFAULT_VOTE_BUDGET)
+    expect(flow.anonymous).toBe(true)
+    expect(flow.prompt.length).toBeLessThanOrEqual(300)
+    expect(flow.timer.endsAt).toBeNull()
+  })
+
+  it('tells subscribers only when something they read changed', () => {
+    const { doc, intents } = facilitator()
+    const store = createWorkshopFlowStore(doc)
+    let calls = 0
+    store.subscribe(() => calls++)
+    const before = store.getSnapshot()
+    intents.setLocked(false)
+    expect(calls).toBe(0)
+    expect(store.getSnapshot()).toBe(before)
+    intents.setLocked(true)
+    expect(calls).toBe(1)
+    expect(store.getSnapshot().locked).toBe(true)
+    store.destroy()
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { consensusResults, rankClusters, validDots } from '../../../shared/ballots'
+
+const clusters = [
+  { id: 'c1', title: 'Integrity' },
+  { id: 'c2', title: 'Customer obsessed' },
+  { id: 'c3', title: 'Ownership' }
+]
+const ballot = (marks: Record<string, unknown>) => ({ v: 1, marks })
+
+describe('the dot vote count', () => {
+  it('ranks clusters by dots, ties in board order, and counts the voters', () => {
+    const { voters, ranking } = rankClusters(
+      [ballot({ c2: 2, c3: 1 }), ballot({ c3: 3 }), ballot({ c1: 1, c2: 1 })],
+      clusters,
+      { budget: 3, multipleDots: true }
+    )
+    expect(voters).toBe(3)
+    expect(ranking).toEqual([
+      { clusterId: 'c3', name: 'Ownership', dots: 4 },
+      { clusterId: 'c2', name: 'Customer obsessed', dots: 3 },
+      { clusterId: 'c1', name: 'Integrity', dots: 1 }
+    ])
+  })
+
+  it('leaves out whole any ballot that breaks the rules', () => {
+    const rules = { budget: 3, multipleDots: false }
+    const ids = new Set(['c1', 'c2', 'c3'])
+    expect(validDots(ballot({ c1: 2 }), rules, ids)).toBeNull()
+    expect(validDots(ballot({ c1: 1, c2: 1, c3: 1, c4: 1 }), rules, ids)).toBeNull()
+    expect(validDots(ballot({ c1: -1 }), rules, ids)).toBeNull()
+    expect(validDots(ballot({ c1: 0.5 }), rules, ids)).toBeNull()
+    expect(validDots('three dots', rules, ids)).toBeNull()
+    expect(validDots({ marks: [1, 2] }, rules, ids)).toBeNull()
+    expect(validDots(ballot({ c1: 1, gone: 1 }), rules, ids)).toEqual({ c1: 1 })
+    const { voters } = rankClusters([ballot({ c1: 2 }), null, ballot({ c2: 1 })], clusters, rules)
+    expect(voters).toBe(1)
+  })
+})
+
+describe('the consensus check', () => {
+  const rule = { threshold: 3, minGroup: 3 }
+
+  it('gives each value its histogram and average, flagging one below the threshold', () => {
+    const results = consensusResults(
+      [ballot({ v1: 5, v2: 1 }), ballot({ v1: 4, v2: 2 }), ballot({ v1: 3, v2: 3 })],
+      ['v1', 'v2'],
+      rule
+    )
+    expect(results.v1).toEqual({ scores: [0, 0, 0, 1, 1, 1], voters: 3, average: 4, flagged: false })
+    expect(results.v2).toEqual({ scores: [0, 1, 1, 1, 0, 0], voters: 3, average: 2, flagged: true })
+  })
+
+  it('shows no aggregate with fewer than the minimum group, so no one can be singled out', () => {
+    const results = consensusResults([ballot({ v1: 0 }), ballot({ v1: 5 })], ['v1'], rule)
+    expect(results.v1).toEqual({ scores: [0, 0, 0, 0, 0, 0], voters: 2, average: null, flagged: false })
+  })
+
+  it('ignores scores outside 0–5 and values that do not exist', () => {
+    const results = consensusResults([ballot({ v1: 6 }), ballot({ v1: 4, nope: 2 })], ['v1'], { threshold: 3, minGroup: 1 })
+    expect(results.v1!.voters).toBe(1)
+    expect(results.v1!.average).toBe(4)
+  })
+})

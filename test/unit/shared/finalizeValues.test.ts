@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { buildValuesRecord, type FinalizeInput } from '../../../shared/finalizeValues'
+import { parseValuesRecord } from '../../../shared/valuesRecord'
+
+const HOST = Date.UTC(2026, 10, 26, 9, 0, 0)
+const ballot = (marks: Record<string, number>) => ({ v: 1, marks })
+
+function input(overrides: Partial<FinalizeInput> = {}): FinalizeInput {
+  return {
+    workshopId: 'workshop-1234',
+    title: 'Values offsite',
+    prompt: 'What do we stand for?',
+    anonymous: true,
+    finalizedAt: HOST + 90 * 60_000,
+    values: [
+      { id: 'v1', name: 'Customer obsessed', definition: 'We start from the customer.', weDo: ['Call back the same day', ' '], weDont: ['Overpromise'], examples: [] },
+      { id: 'v2', name: '  ', definition: '', weDo: [], weDont: [], examples: ['A story'] }
+    ],
+    clusters: [
+      { id: 'c1', title: 'Customers' },
+      { id: 'c2', title: 'Ownership' }
+    ],
+    voteBallots: [ballot({ c1: 2, c2: 1 }), ballot({ c2: 3 }), ballot({ c1: 1 })],
+    vote: { budget: 3, multipleDots: true },
+    consensusBallots: [ballot({ v1: 5, v2: 1 }), ballot({ v1: 4, v2: 2 }), ballot({ v1: 4 })],
+    consensus: { threshold: 3, minGroup: 3 },
+    participantNames: ['Ben', 'Amira'],
+    stageLog: [
+      { stage: 'brainstorm', at: HOST },
+      { stage: 'cluster', at: HOST + 10 * 60_000 },
+      { stage: 'finalize', at: HOST + 80 * 60_000 }
+    ],
+    ...overrides
+  }
+}
+
+describe('buildValuesRecord', () => {
+  it('makes a record the schema accepts, with the votes, consensus and stage times', () => {
+    const record = buildValuesRecord(input())
+    expect(parseValuesRecord(record).ok).toBe(true)
+    expect(record.votes).toEqual({
+      budget: 3,
+      multipleDotsPerCluster: true,
+      voters: 3,
+      ranking: [
+        { cluster: 'Ownership', dots: 4 },
+        { cluster: 'Customers', dots: 3 }
+      ]
+    })
+    expect(record.values[0]).toMatchObject({ name: 'Customer obsessed', weDo: ['Call back the same day'] })
+    expect(record.values[0]!.consensus).toMatchObject({ voters: 3, average: 4.33, flagged: false })
+    expect(record.stages).toEqual([
+      { stage: 'Silent brainstorm', startedAt: '2026-11-26T09:00:00.000Z', endedAt: '2026-11-26T09:10:00.000Z' },
+      { stage: 'Cluster', startedAt: '2026-11-26T09:10:00.000Z', endedAt: '2026-11-26T10:20:00.000Z' },
+      { stage: 'Finalize', startedAt: '2026-11-26T10:20:00.000Z', endedAt: '2026-11-26T10:30:00.000Z' }
+    ])
+  })
+
+  it('counts people, naming no one when anonymous', () => {
+    const anonymous = buildValuesRecord(input())
+    expect(anonymous.participants).toEqual({ count: 3, names: null })
+    const named = buildValuesRecord(input({ anonymous: false }))
+    expect(named.participants).toEqual({ count: 3, names: ['Amira', 'Ben'] })
+  })
+
+  it('keeps a small group’s consensus to a count, and names a nameless value', () => {
+    const record = buildValuesRecord(input())
+    expect(record.values[1]).toMatchObject({ name: 'Untitled value', consensus: { voters: 2, average: null, flagged: false } })
+    expect(record.values[1]!.consensus!.scores).toEqual([0, 0, 0, 0, 0, 0])
+    expect(parseValuesRecord(record).ok).toBe(true)
+  })
+})
