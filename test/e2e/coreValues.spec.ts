@@ -174,6 +174,17 @@ test('a facilitator and three participants agree core values, from the prompt to
     await newCluster(ben, 'Ownership')
     await newCluster(amira, 'Integrity')
     for (const page of everyone) await expect(column(page, 'Integrity')).toBeVisible()
+    // Everyone follows me: the facilitator points at a cluster, and a narrow screen brings it into view.
+    await facilitator.getByRole('checkbox', { name: 'Everyone follows me' }).check()
+    await ben.setViewportSize({ width: 480, height: 800 })
+    await expect(column(ben, 'Integrity')).not.toBeInViewport()
+    await column(facilitator, 'Integrity').getByRole('heading', { name: 'Integrity' }).click()
+    await expect(column(ben, 'Integrity')).toBeInViewport()
+    await expect(column(ben, 'Integrity')).toHaveClass(/followed/)
+    await saveScreenshot(ben, testInfo, 'values-follow-narrow')
+    await ben.setViewportSize({ width: 1280, height: 720 })
+    await facilitator.getByRole('checkbox', { name: 'Everyone follows me' }).uncheck()
+
     await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Tell the truth'), ['ArrowRight', 'ArrowRight', 'ArrowRight'])
     await expect(noteIn(facilitator, 'Integrity', 'Tell the truth')).toBeVisible()
     await moveWithKeyboard(chloe, noteIn(chloe, UNSORTED, 'Say no to promises'), ['ArrowRight', 'ArrowRight', 'ArrowRight'])
@@ -211,8 +222,11 @@ test('a facilitator and three participants agree core values, from the prompt to
     await expect(chloe.getByText('You have 0 of 3 dots left.')).toBeVisible()
     await chloe.getByRole('button', { name: 'I have voted' }).focus()
     await chloe.keyboard.press('Enter')
-    // Three of four peers in the room (the observer does not vote).
+    // Three of four peers in the room (the observer does not vote); the facilitator sees who is done.
     await expect(facilitator.getByText(/3\s+of 4 participants have voted/)).toBeVisible()
+    const peopleHere = panel.getByRole('list', { name: /People here/ })
+    await expect(peopleHere.getByRole('listitem').filter({ hasText: 'Amira' })).toContainText('done')
+    await expect(peopleHere.getByRole('listitem').filter({ hasText: 'Observer' })).not.toContainText('done')
     expect(observer.doc.getMap('votes').size).toBe(0)
     await saveScreenshot(amira, testInfo, 'values-vote-participant')
     await saveScreenshot(facilitator, testInfo, 'values-vote-facilitator')
@@ -268,6 +282,9 @@ test('a facilitator and three participants agree core values, from the prompt to
       await expect(page.getByRole('listitem', { name: 'Integrity' })).toContainText('Average 5.0 from 3 people')
       await expect(page.getByRole('listitem', { name: 'Customer obsessed' })).toContainText('Needs rework')
     }
+    await expect.poll(() => observer.doc.getMap('consensus').size).toBe(3)
+    const present4 = observer.presentClientIds()
+    expect(observer.writersOf('consensus').filter((writer) => present4.includes(writer))).toEqual([])
     await saveScreenshot(facilitator, testInfo, 'values-consensus-results')
 
     // Finalize, then export every format and read each file back.
@@ -304,6 +321,23 @@ test('a facilitator and three participants agree core values, from the prompt to
     // Counts, not names: the workshop was anonymous. The observer was in the room too.
     expect(document.record.participants).toEqual({ count: 4, names: null })
     expect(document.contentHash.value).toMatch(/^[0-9a-f]{64}$/)
+
+    // A peer changes the board after the end (the observer writes to the shared document as
+    // any laptop could): the stored record, what the facilitator sees and the exports stay as agreed.
+    const shownHash = ((await exportPanel.textContent()) ?? '').match(/[0-9a-f]{64}/)![0]
+    observer.doc.transact(() => {
+      const values = observer.doc.getMap<{ set(key: string, value: unknown): void }>('values')
+      for (const value of values.values()) value.set('name', 'Rewritten afterwards')
+    })
+    await expect(amira.getByText('Rewritten afterwards').first()).toBeVisible()
+    await expect(facilitator.getByRole('list', { name: 'Our values' })).toContainText('Integrity')
+    await expect(facilitator.getByText('Rewritten afterwards')).toHaveCount(0)
+    await exportPanel.getByRole('button', { name: 'Data (JSON)', exact: true }).click()
+    const again = exportPanel.getByRole('status').filter({ hasText: 'saved as' })
+    await expect(again).not.toContainText(saved['Data (JSON)']!)
+    const reexported = readJson(await readFile(((await again.textContent()) ?? '').replace(/^.*saved as /, '').trim(), 'utf8'))
+    expect(reexported.document.record).toEqual(document.record)
+    expect(reexported.document.contentHash.value).toBe(shownHash)
   } finally {
     observer.destroy()
   }

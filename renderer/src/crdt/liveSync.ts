@@ -22,7 +22,7 @@ import {
   PRESENCE_VERSION,
   presentPeople,
   readPresence,
-  type Progress,
+  type Activity,
   type Presence,
   type PresenceColour,
   type PresenceRole,
@@ -65,9 +65,8 @@ export interface LiveDocConnection {
   /** Everyone present, this peer first. */
   people: ExternalStore<readonly PresentPerson[]>
   connection: ExternalStore<ConnectionState>
-  setEditingNote(noteId: string | null): void
-  /** Publishes this person's stage progress (counts only); null takes it away. */
-  setProgress(progress: Progress | null): void
+  /** Publishes what this person is doing: the note they edit, their stage progress, the facilitator's focus. */
+  share(activity: Partial<Activity>): void
   /** The host's clock (the facilitator's), as well as this screen can tell; its own clock until it can. */
   hostNow(): number
   /** Leaves the room and removes every listener this connection added. */
@@ -98,7 +97,9 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     name: options.name,
     role: options.role,
     colour: options.colour,
-    editingNoteId: null
+    editingNoteId: null,
+    progress: null,
+    focus: null
   }
   awareness.setLocalState(presence)
 
@@ -266,14 +267,10 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   return {
     people: { subscribe: peopleListeners.add, getSnapshot: () => people },
     connection: { subscribe: connectionListeners.add, getSnapshot: () => state },
-    setEditingNote(noteId) {
-      if (destroyed || presence.editingNoteId === noteId) return
-      presence = { ...presence, editingNoteId: noteId }
-      awareness.setLocalState(presence)
-    },
-    setProgress(progress) {
-      if (destroyed || JSON.stringify(presence.progress ?? null) === JSON.stringify(progress)) return
-      presence = { ...presence, progress: progress ?? undefined }
+    share(activity) {
+      const next = { ...presence, ...activity }
+      if (destroyed || JSON.stringify(next) === JSON.stringify(presence)) return
+      presence = next
       awareness.setLocalState(presence)
     },
     hostNow: () => Date.now() + hostClock.offset(),

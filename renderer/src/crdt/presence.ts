@@ -32,8 +32,15 @@ export interface Presence {
   /** The facilitator's clock when this state was sent: every screen's estimate of host time. */
   clock?: number
   /** How far this person is with the current stage; counts only, never what they wrote. */
-  progress?: Progress
+  progress: Progress | null
+  /** The facilitator's focus (a data-follow-key on screen) for "Everyone follows me"; null otherwise. */
+  focus: string | null
 }
+
+/** The parts of presence that change as a person works. */
+export type Activity = Pick<Presence, 'editingNoteId' | 'progress' | 'focus'>
+
+const FOCUS_MAX_LENGTH = 80
 
 export interface Progress {
   stage: StageId
@@ -65,6 +72,8 @@ export interface PresentPerson {
   /** Set for the facilitator's state only. */
   clock: number | null
   progress: Progress | null
+  /** Set for the facilitator's state only. */
+  focus: string | null
   isSelf: boolean
 }
 
@@ -107,6 +116,8 @@ export function readPresence(clientId: number, state: unknown, selfClientId: num
     editingNoteId: typeof editing === 'string' && editing.length > 0 && editing.length <= 64 ? editing : null,
     clock: role === 'facilitator' && typeof fields.clock === 'number' && Number.isFinite(fields.clock) ? fields.clock : null,
     progress: readProgress(fields.progress),
+    focus:
+      role === 'facilitator' && typeof fields.focus === 'string' && fields.focus.length <= FOCUS_MAX_LENGTH ? fields.focus : null,
     isSelf: clientId === selfClientId
   }
 }

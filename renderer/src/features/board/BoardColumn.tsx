@@ -4,6 +4,7 @@ import { memo, useId, useRef, useState } from 'react'
 import type { Column, Note } from '../../../../shared/board'
 import { COLUMN_TITLE_MAX_LENGTH, type BoardIntents } from '../../crdt/intents'
 import { InlineTextEdit } from '../../ui/InlineTextEdit'
+import { followable } from '../../ui/followKey'
 import { useBoardOptions } from './boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from './dragTypes'
 import { NoteCard } from './NoteCard'
@@ -115,7 +116,12 @@ export const BoardColumn = memo(function BoardColumn({
   const { readOnly } = useBoardOptions()
 
   return (
-    <section ref={setNodeRef} className={`column${isOver ? ' column--drop-target' : ''}`} aria-label={column.title}>
+    <section
+      ref={setNodeRef}
+      className={`column${isOver ? ' column--drop-target' : ''}`}
+      aria-label={column.title}
+      {...followable('column', column.id)}
+    >
       {isCluster && !readOnly ? (
         <ClusterHeader column={column} count={count} otherColumns={otherColumns} intents={intents} />
       ) : (

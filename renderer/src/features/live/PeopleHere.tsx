@@ -26,6 +26,7 @@ export function PeopleHere({ people, emptyText, layout }: PeopleHereProps) {
               <span className="people__name">{person.name}</span>
               {person.isSelf && <span className="people__note"> (you)</span>}
               {person.editingNoteId && <span className="people__note"> — editing a note</span>}
+              {person.progress?.done && <span className="people__done"> — done</span>}
             </li>
           ))}
         </ul>

@@ -15,14 +15,14 @@ function noteBeingEdited(): string | null {
 export function useEditingPresence(connection: LiveDocConnection | null, shown: boolean): void {
   useEffect(() => {
     if (!connection || !shown) return
-    const update = () => connection.setEditingNote(noteBeingEdited())
+    const update = () => connection.share({ editingNoteId: noteBeingEdited() })
     document.addEventListener('focusin', update)
     document.addEventListener('focusout', update)
     return () => {
       document.removeEventListener('focusin', update)
       document.removeEventListener('focusout', update)
       // A board that goes is editing nothing, though its connection may stay in the room (liveRoomHolder.ts).
-      connection.setEditingNote(null)
+      connection.share({ editingNoteId: null })
     }
   }, [connection, shown])
 }

@@ -6,6 +6,7 @@ import type { ValueCandidate } from '../../crdt/values'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { displayName } from './draft/draftText'
 import { RoundProgress, type Turnout } from './RoundProgress'
+import { followable } from '../../ui/followKey'
 
 /** What each number of fingers means, said the same way on every screen. */
 const FINGERS: readonly string[] = [
@@ -148,7 +149,7 @@ export function ConsensusStage({ flow, values, ballot, published, turnout, inten
             {values.map((value) => {
               const name = displayName(value.name)
               return (
-                <li key={value.id} className="consensus-value" aria-label={name}>
+                <li key={value.id} className="consensus-value" aria-label={name} {...followable('value', value.id)}>
                   <h3 className="vote-option__name">{name}</h3>
                   {value.definition && <p className="consensus-value__definition">{value.definition}</p>}
                   {closed ? (

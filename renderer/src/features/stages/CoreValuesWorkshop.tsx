@@ -14,6 +14,7 @@ import { ConsensusStage, useConsensusResults } from './ConsensusStage'
 import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
 import { FinalizeStage, type FinalizeControls } from './FinalizeStage'
+import { useFollowFacilitator } from './useFollowFacilitator'
 import { useVoteResults, VoteStage } from './VoteStage'
 import './stages.css'
 
@@ -57,6 +58,8 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   const unsortedColumnId = snapshot.columns[0]?.id
   const brainstorming = flow.stage === 'brainstorm' && !flow.revealed
 
+  useFollowFacilitator(role, flow.followFacilitator, live, people)
+
   // Once the facilitator reveals, every screen puts its own notes on the board (also later,
   // for someone who was offline at the moment of the reveal).
   useEffect(() => {
@@ -74,11 +77,11 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   // Others see how many private notes there are and who is done, never what anyone wrote or chose.
   useEffect(() => {
-    if (brainstorming) live?.setProgress({ stage: 'brainstorm', notes: drafts.length, done: false })
-    else if (flow.stage === 'vote' && !flow.votingClosed) live?.setProgress({ stage: 'vote', notes: 0, done: vote.submitted })
+    if (brainstorming) live?.share({ progress: { stage: 'brainstorm', notes: drafts.length, done: false } })
+    else if (flow.stage === 'vote' && !flow.votingClosed) live?.share({ progress: { stage: 'vote', notes: 0, done: vote.submitted } })
     else if (flow.stage === 'consensus' && !flow.consensusClosed)
-      live?.setProgress({ stage: 'consensus', notes: 0, done: check.submitted })
-    else live?.setProgress(null)
+      live?.share({ progress: { stage: 'consensus', notes: 0, done: check.submitted } })
+    else live?.share({ progress: null })
   }, [live, brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted, flow.consensusClosed, check.submitted])
 
   const options: BoardOptions = useMemo(

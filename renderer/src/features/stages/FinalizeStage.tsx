@@ -26,11 +26,18 @@ interface FinalizeStageProps {
   controls: FinalizeControls | null
 }
 
-function ValuesSummary({ values }: { values: readonly ValueCandidate[] }) {
+interface SummaryValue {
+  name: string
+  definition: string
+  weDo: readonly string[]
+  weDont: readonly string[]
+}
+
+function ValuesSummary({ values }: { values: readonly SummaryValue[] }) {
   return (
     <ol className="final-values" aria-label="Our values">
-      {values.map((value) => (
-        <li key={value.id} className="final-value">
+      {values.map((value, index) => (
+        <li key={index} className="final-value">
           <h3 className="final-value__name">{displayName(value.name)}</h3>
           {value.definition && <p>{value.definition}</p>}
           {value.weDo.length > 0 && (
@@ -57,6 +64,8 @@ export function FinalizeStage({ values, flaggedNames, finalizedAt, controls }: F
   const [confirming, setConfirming] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const record = controls?.record ?? null
+  // Once stored, the record is what was agreed: nothing a peer does to the board later shows here.
+  const shown: readonly SummaryValue[] = record?.values ?? values
 
   return (
     <div className="finalize-stage">
@@ -72,10 +81,10 @@ export function FinalizeStage({ values, flaggedNames, finalizedAt, controls }: F
           </p>
         )
       )}
-      {values.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="vote-stage__empty">There are no value statements to finalize yet.</p>
       ) : (
-        <ValuesSummary values={values} />
+        <ValuesSummary values={shown} />
       )}
       {controls && finalizedAt === null && values.length > 0 && (
         <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>

@@ -70,6 +70,7 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
           <div className="stage-bar__settings" role="group" aria-label="Room settings">
             <Toggle label="Lock editing" checked={flow.locked} onChange={intents.setLocked} />
             <Toggle label="Anonymous" checked={flow.anonymous} onChange={intents.setAnonymous} />
+            <Toggle label="Everyone follows me" checked={flow.followFacilitator} onChange={intents.setFollowFacilitator} />
             <Toggle
               label="Show who is editing"
               checked={flow.showEditing && !flow.anonymous}

@@ -5,6 +5,7 @@ import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { RoundProgress, type Turnout } from './RoundProgress'
+import { followable } from '../../ui/followKey'
 
 interface VoteStageProps {
   flow: WorkshopFlow
@@ -127,7 +128,7 @@ export function VoteStage({ flow, snapshot, ballot, published, turnout, intents,
               const notes = snapshot.noteIdsByColumn[cluster.id] ?? []
               const canAdd = canChange && left > 0 && (flow.multipleDots || dots === 0)
               return (
-                <li key={cluster.id} className="vote-option" aria-label={cluster.title}>
+                <li key={cluster.id} className="vote-option" aria-label={cluster.title} {...followable('column', cluster.id)}>
                   <div className="vote-option__text">
                     <h3 className="vote-option__name">{cluster.title}</h3>
                     <p className="vote-option__notes">

@@ -82,7 +82,7 @@ describe('joinLiveDoc', () => {
     expect(live.people.getSnapshot()).toEqual([
       expect.objectContaining({ name: 'Amira', role: 'participant', colour: PRESENCE_COLOURS[2], editingNoteId: null, isSelf: true })
     ])
-    live.setEditingNote('note-1')
+    live.share({ editingNoteId: 'note-1' })
     expect(live.people.getSnapshot()[0]!.editingNoteId).toBe('note-1')
     live.destroy()
   })

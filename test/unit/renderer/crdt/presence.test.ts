@@ -56,15 +56,21 @@ describe('readPresence', () => {
       editingNoteId: 'n1',
       clock: null,
       progress: null,
+      focus: null,
       isSelf: false
     })
   })
 
-  it("takes the clock from the facilitator only, and progress as counts", () => {
-    const facilitator = readPresence(3, { role: 'facilitator', clock: 1_750_000_000_000, progress: { stage: 'vote', notes: 0, done: true } }, 1)
-    expect(facilitator).toMatchObject({ clock: 1_750_000_000_000, progress: { stage: 'vote', notes: 0, done: true } })
-    const participant = readPresence(4, { role: 'participant', clock: 5, progress: { stage: 'brainstorm', notes: 4 } }, 1)
-    expect(participant).toMatchObject({ clock: null, progress: { stage: 'brainstorm', notes: 4, done: false } })
+  it("takes the clock and focus from the facilitator only, and progress as counts", () => {
+    const facilitator = readPresence(
+      3,
+      { role: 'facilitator', clock: 1_750_000_000_000, focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } },
+      1
+    )
+    expect(facilitator).toMatchObject({ clock: 1_750_000_000_000, focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } })
+    const participant = readPresence(4, { role: 'participant', clock: 5, focus: 'x', progress: { stage: 'brainstorm', notes: 4 } }, 1)
+    expect(participant).toMatchObject({ clock: null, focus: null, progress: { stage: 'brainstorm', notes: 4, done: false } })
+    expect(readPresence(5, { role: 'facilitator', focus: 'x'.repeat(81) }, 1)!.focus).toBeNull()
   })
 
   it('treats what a peer sent as untrusted: no CSS, no odd types, no endless ids', () => {
@@ -88,6 +94,7 @@ describe('readPresence', () => {
       editingNoteId: null,
       clock: null,
       progress: null,
+      focus: null,
       isSelf: false
     })
     expect(readPresence(1, { progress: { stage: 'vote', notes: 1e9, done: 'yes' } }, 2)!.progress).toEqual({

@@ -5,6 +5,7 @@ import { InlineTextEdit } from '../../../ui/InlineTextEdit'
 import { DefinitionField } from './DefinitionField'
 import { displayName, dotCount } from './draftText'
 import { StatementList } from './StatementList'
+import { followable } from '../../../ui/followKey'
 
 /** A candidate another one can be merged into: id and name only, so cards skip unrelated edits. */
 export type MergeTarget = readonly [id: string, name: string]
@@ -55,7 +56,7 @@ export const ValueCard = memo(function ValueCard({
   const chosen = others.some(([id]) => id === mergeInto) ? mergeInto : ''
 
   return (
-    <article className="value-card" aria-labelledby={nameId}>
+    <article className="value-card" aria-labelledby={nameId} {...followable('value', value.id)}>
       <header className="value-card__header">
         <span className="value-card__position" aria-hidden="true">
           {position}
