@@ -174,6 +174,16 @@ test('a facilitator and three participants agree core values, from the prompt to
     await newCluster(ben, 'Ownership')
     await newCluster(amira, 'Integrity')
     for (const page of everyone) await expect(column(page, 'Integrity')).toBeVisible()
+    // Lock editing: participants can look, not change; unlocking gives the board back.
+    await facilitator.getByRole('checkbox', { name: 'Lock editing' }).check()
+    await expect(stageHeading(ben)).toContainText('Editing locked')
+    await expect(ben.getByRole('textbox', { name: 'New cluster' })).toHaveCount(0)
+    await expect(ben.getByRole('textbox', { name: `New note in ${UNSORTED}` })).toHaveCount(0)
+    await expect(noteIn(ben, UNSORTED, 'Own the problem').getByRole('button', { name: 'Edit note' })).toHaveCount(0)
+    await saveScreenshot(ben, testInfo, 'values-locked-participant')
+    await facilitator.getByRole('checkbox', { name: 'Lock editing' }).uncheck()
+    await expect(ben.getByRole('textbox', { name: 'New cluster' })).toBeVisible()
+
     // Everyone follows me: the facilitator points at a cluster, and a narrow screen brings it into view.
     await facilitator.getByRole('checkbox', { name: 'Everyone follows me' }).check()
     await ben.setViewportSize({ width: 480, height: 800 })
