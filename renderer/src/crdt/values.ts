@@ -16,6 +16,7 @@ import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 import { limitLength } from './noteText'
 import { compareOrdered, initialOrders, insertionIndex, placeAt, type Ordered } from './ordering'
+import type { DraftedValue } from '../../../shared/finalizeValues'
 
 /** Field names inside each value. Never rename: saved files and other peers use them. */
 export const VALUE_FIELDS = {
@@ -57,14 +58,8 @@ const ID_MAX_LENGTH = 200
 export type BehaviourKind = 'weDo' | 'weDont'
 export type ValueListKind = BehaviourKind | 'examples'
 
-/** A value candidate as plain, immutable data. */
-export interface ValueCandidate {
-  id: string
-  name: string
-  definition: string
-  weDo: readonly string[]
-  weDont: readonly string[]
-  examples: readonly string[]
+/** A value candidate as plain, immutable data: what finalizing takes (DraftedValue), and its place. */
+export interface ValueCandidate extends DraftedValue {
   /** Fractional index: candidates sort by it, never by position. */
   order: string
   /** The cluster of the dot vote it came from; null for one added by hand. */
