@@ -217,6 +217,8 @@ test('a facilitator and three participants agree core values, from the prompt to
     const give = async (page: Page, cluster: string, dots = 1) => {
       for (let i = 0; i < dots; i++) await page.getByRole('button', { name: `Give a dot to ${cluster}` }).click()
     }
+    // The board is out of view: no Undo that would change it unseen.
+    await expect(amira.getByRole('button', { name: 'Undo' })).toHaveCount(0)
     await give(amira, 'Customer obsessed', 2)
     await give(amira, 'Integrity')
     await amira.getByRole('button', { name: 'I have voted' }).click()

@@ -9,6 +9,8 @@ interface BoardHeaderProps {
   onBack(): void
   /** Resolves true once renamed; false keeps the title box open. */
   onRename(title: string): Promise<boolean>
+  /** Whether Undo and Redo are offered now. */
+  history: boolean
   canUndo: boolean
   canRedo: boolean
   onUndo(): void
@@ -17,7 +19,18 @@ interface BoardHeaderProps {
   live?: ReactNode
 }
 
-export function BoardHeader({ title, headingRef, onBack, onRename, canUndo, canRedo, onUndo, onRedo, live }: BoardHeaderProps) {
+export function BoardHeader({
+  title,
+  headingRef,
+  onBack,
+  onRename,
+  history,
+  canUndo,
+  canRedo,
+  onUndo,
+  onRedo,
+  live
+}: BoardHeaderProps) {
   const [renaming, setRenaming] = useState(false)
   const renameButton = useRef<HTMLButtonElement>(null)
   const focusRenameButton = useRef(false)
@@ -64,7 +77,7 @@ export function BoardHeader({ title, headingRef, onBack, onRename, canUndo, canR
         )}
       </div>
       {live}
-      <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={onUndo} onRedo={onRedo} />
+      {history && <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={onUndo} onRedo={onRedo} />}
     </header>
   )
 }

@@ -11,6 +11,7 @@ import { LivePanel } from '../live/LivePanel'
 import { useLiveSession } from '../live/useLiveSession'
 import { usePeople } from '../live/usePeople'
 import { useFacilitatorRecord } from '../stages/useFacilitatorRecord'
+import { useBoardHistoryShown } from '../stages/boardAccess'
 import { WorkshopView } from '../stages/WorkshopView'
 import { BoardHeader } from './BoardHeader'
 import { useBoardSession, type OpenBoard } from './useBoardSession'
@@ -87,7 +88,8 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
   const [livePanelOpen, setLivePanelOpen] = useState(true)
   const livePanelId = useId()
   useDocumentTitle(workshop.title)
-  useHistoryShortcuts(model.undo)
+  const historyShown = useBoardHistoryShown(workshopModel, 'facilitator')
+  useHistoryShortcuts(model.undo, historyShown)
 
   // Before paint and before anyone can click: a screen reader starts at the workshop's name.
   useLayoutEffect(() => {
@@ -120,6 +122,7 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
         headingRef={heading}
         onBack={goToLibrary}
         onRename={rename}
+        history={historyShown}
         canUndo={canUndo}
         canRedo={canRedo}
         onUndo={model.undo.undo}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { AlertBanner } from '../../ui/AlertBanner'
 import { Dialog } from '../../ui/Dialog'
+import { useBoardHistoryShown } from '../stages/boardAccess'
 import { WorkshopView } from '../stages/WorkshopView'
 import { HistoryButtons } from '../board/HistoryButtons'
 import { useHistoryShortcuts } from '../board/useHistoryShortcuts'
@@ -73,7 +74,8 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
   const [notice, setNotice] = useState(board.keptInBrowser ? null : NOT_KEPT_NOTICE)
   const [leaving, setLeaving] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
-  useHistoryShortcuts(model.undo)
+  const historyShown = useBoardHistoryShown(workshopModel, 'participant', state.ended)
+  useHistoryShortcuts(model.undo, historyShown)
 
   useLayoutEffect(() => {
     heading.current?.focus()
@@ -94,7 +96,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
         <p className={`live-status live-status--${status.tone}`} role="status">
           {status.text}
         </p>
-        <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={model.undo.undo} onRedo={model.undo.redo} />
+        {historyShown && <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={model.undo.undo} onRedo={model.undo.redo} />}
         <button type="button" className="button button--small button--quiet" onClick={() => setLeaving(true)}>
           Leave
         </button>

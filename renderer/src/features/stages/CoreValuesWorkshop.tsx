@@ -7,6 +7,7 @@ import type { PresentPerson } from '../../crdt/presence'
 import type { WorkshopModel } from '../../crdt/workshopModel'
 import { Board } from '../board/Board'
 import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
+import { boardOnScreen, canEdit } from './boardAccess'
 import { BrainstormStage } from './BrainstormStage'
 import { PromptStage } from './PromptStage'
 import { StageBar } from './StageBar'
@@ -54,7 +55,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   const hostNow = useCallback(() => live?.hostNow() ?? Date.now(), [live])
   const intents = role === 'facilitator' ? workshop.flowIntents : null
   const finalized = flow.finalizedAt !== null
-  const readOnly = viewOnly || finalized || (flow.locked && role === 'participant')
+  const readOnly = !canEdit(flow, role, viewOnly)
   const unsortedColumnId = snapshot.columns[0]?.id
   const brainstorming = flow.stage === 'brainstorm' && !flow.revealed
 
@@ -199,7 +200,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             controls={finalizeControls}
           />
         )}
-        {((flow.stage === 'brainstorm' && flow.revealed) || flow.stage === 'cluster') && (
+        {boardOnScreen(flow) && (
           <BoardOptionsContext value={options}>
             <Board snapshot={snapshot} intents={model.intents} />
           </BoardOptionsContext>
