@@ -15,9 +15,12 @@ import { fileURLToPath } from 'node:url'
 import { TEMPLATES } from '../../shared/templates'
 import type { FromPeer, PeerStatus, ToPeer } from './livePeer'
 import { median, percentile } from './stats'
+import type { FromWorkshopPeer, ToWorkshopPeer } from './workshopPeer'
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 const PEER_SCRIPT = fileURLToPath(new URL('./livePeer.ts', import.meta.url))
+/** The core-values workshop's peer (workshop.bench.ts), for MeshOptions.script. */
+export const WORKSHOP_PEER_SCRIPT = fileURLToPath(new URL('./workshopPeer.ts', import.meta.url))
 const RELAY_SCRIPT = fileURLToPath(new URL('./liveRelayServer.ts', import.meta.url))
 const COLUMNS = TEMPLATES['journey-map'].columns.length
 /** y-webrtc's smallest maxConns (20 + random 0–14): below it every peer connects to every other. */
@@ -39,11 +42,14 @@ function nextLaptopAddress(): string {
   return `127.0.${1 + Math.floor(k / 200)}.${10 + (k % 200)}`
 }
 
-type Reply = Extract<FromPeer, { type: 'reply' }>
+/** What either kind of peer script (livePeer.ts, workshopPeer.ts) sends and takes. */
+export type AnyFromPeer = FromPeer | FromWorkshopPeer
+type AnyToPeer = ToPeer | ToWorkshopPeer
+export type Reply = Extract<AnyFromPeer, { type: 'reply' }>
 /** A command that expects a reply, before request() numbers it. */
-type Command = ToPeer extends infer T ? (T extends { seq: number } ? Omit<T, 'seq'> : never) : never
+export type Command = AnyToPeer extends infer T ? (T extends { seq: number } ? Omit<T, 'seq'> : never) : never
 
-class PeerProcess {
+export class PeerProcess {
   readonly child: ChildProcess
   log = ''
   exit: string | null = null
@@ -56,10 +62,11 @@ class PeerProcess {
     readonly index: number,
     readonly address: string,
     env: Record<string, string>,
-    onMessage: (peer: PeerProcess, message: FromPeer) => void,
-    onExit: () => void
+    onMessage: (peer: PeerProcess, message: AnyFromPeer) => void,
+    onExit: () => void,
+    script = PEER_SCRIPT
   ) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', PEER_SCRIPT], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: repositoryRoot,
       env: { ...process.env, ...env, PEER_INDEX: String(index), LOCAL_ADDRESS: address },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc']
@@ -67,7 +74,7 @@ class PeerProcess {
     const keep = (chunk: Buffer) => (this.log = (this.log + chunk.toString()).slice(-4000))
     this.child.stdout!.on('data', keep)
     this.child.stderr!.on('data', keep)
-    this.child.on('message', (message: FromPeer) => {
+    this.child.on('message', (message: AnyFromPeer) => {
       if (message.type === 'reply') {
         const resolve = this.waiting.get(message.seq)
         this.waiting.delete(message.seq)
@@ -79,7 +86,10 @@ class PeerProcess {
       }
       onMessage(this, message)
     })
-    this.child.on('exit', (code, signal) => {
+    // A send to a process that has just died fails with EPIPE: its exit says more.
+    this.child.on('error', (error) => keep(Buffer.from(`\n[parent] ${error.message}`)))
+    // 'close', not 'exit': by then its output has been read, and says why it stopped.
+    this.child.on('close', (code, signal) => {
       this.exit = `peer ${index + 1} exited (${signal ?? code}): ${this.log.trim().split('\n').slice(-6).join(' / ')}`
       onExit()
     })
@@ -88,6 +98,7 @@ class PeerProcess {
   request<T extends Reply>(message: Command, timeoutMs = 10_000): Promise<T> {
     const seq = ++this.seq
     return new Promise<T>((resolve, reject) => {
+      if (!this.child.connected) return reject(new Error(`peer ${this.index + 1} has gone (${message.type})`))
       const timer = setTimeout(() => {
         this.waiting.delete(seq)
         reject(new Error(`peer ${this.index + 1} did not answer ${message.type} within ${timeoutMs} ms`))
@@ -96,7 +107,7 @@ class PeerProcess {
         clearTimeout(timer)
         resolve(reply as T)
       })
-      this.child.send({ ...message, seq } as ToPeer)
+      this.child.send({ ...message, seq } as AnyToPeer)
     })
   }
 
@@ -121,6 +132,13 @@ export interface Settled {
   fullMesh: boolean
   /** Pairs of peers with no direct connection (below maxConns, where all should connect). */
   missingLinks: number
+}
+
+export interface MeshOptions {
+  /** The peer script: livePeer.ts unless given (WORKSHOP_PEER_SCRIPT). */
+  script?: string
+  /** How many columns every peer's board holds once synced: the journey map's unless given. */
+  columns?: number
 }
 
 export interface LatencyResult {
@@ -149,10 +167,14 @@ export interface BurstResult {
 export class Mesh {
   readonly peers: PeerProcess[] = []
   private readonly listeners = new Set<() => void>()
+  private readonly messageListeners = new Set<(peer: PeerProcess, message: AnyFromPeer) => void>()
   private readonly seen = new Map<string, Map<number, number>>()
   private closed = false
 
-  constructor(private readonly target: Target) {}
+  constructor(
+    private target: Target,
+    private readonly options: MeshOptions = {}
+  ) {}
 
   get size(): number {
     return this.peers.length
@@ -173,7 +195,7 @@ export class Mesh {
   }
 
   /** Resolves with check()'s first defined value, re-checking on every message from a peer. */
-  private waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer)
@@ -200,7 +222,14 @@ export class Mesh {
     })
   }
 
-  private onMessage = (peer: PeerProcess, message: FromPeer) => {
+  /** Hears every message from every peer (before waitFor's checks run); returns its disposer. */
+  onMessage(listener: (peer: PeerProcess, message: AnyFromPeer) => void): () => void {
+    this.messageListeners.add(listener)
+    return () => this.messageListeners.delete(listener)
+  }
+
+  private receive = (peer: PeerProcess, message: AnyFromPeer) => {
+    for (const listener of [...this.messageListeners]) listener(peer, message)
     if (message.type === 'seen') {
       for (const id of message.ids) {
         const byPeer = this.seen.get(id) ?? new Map<number, number>()
@@ -222,7 +251,14 @@ export class Mesh {
     const fresh: PeerProcess[] = []
     while (this.peers.length < n) {
       const index = this.peers.length
-      const peer = new PeerProcess(index, nextLaptopAddress(), { ...env, SEED: index === 0 ? '1' : '0' }, this.onMessage, this.notify)
+      const peer = new PeerProcess(
+        index,
+        nextLaptopAddress(),
+        { ...env, SEED: index === 0 ? '1' : '0' },
+        this.receive,
+        this.notify,
+        this.options.script
+      )
       this.peers.push(peer)
       fresh.push(peer)
     }
@@ -230,11 +266,20 @@ export class Mesh {
     return now() - started
   }
 
-  async statuses(): Promise<PeerStatus[]> {
-    const replies = await Promise.all(
-      this.peers.map((peer) => peer.request<Extract<Reply, { status: PeerStatus }>>({ type: 'status' }))
-    )
-    return replies.map((reply) => reply.status)
+  async statuses<S extends PeerStatus = PeerStatus>(): Promise<S[]> {
+    const replies = await Promise.all(this.peers.map((peer) => peer.request<Extract<Reply, { status: PeerStatus }>>({ type: 'status' })))
+    return replies.map((reply) => reply.status as S)
+  }
+
+  /**
+   * Every peer leaves its session and joins `target` with fresh documents (peers that can:
+   * workshopPeer.ts); resolves once all have joined.
+   */
+  async rejoin(target: Target, timeoutMs = 60_000): Promise<number> {
+    const started = now()
+    this.target = target
+    await Promise.all(this.peers.map((peer) => peer.request({ type: 'rejoin', target }, timeoutMs)))
+    return now() - started
   }
 
   /**
@@ -246,6 +291,7 @@ export class Mesh {
     const started = now()
     const n = this.peers.length
     const full = this.target.transport === 'webrtc' ? n - 1 : 1
+    const columns = this.options.columns ?? COLUMNS
     let lastTotal = -1
     let stableSince = now()
     for (;;) {
@@ -253,7 +299,7 @@ export class Mesh {
       if (failed) throw failed
       const statuses = await this.statuses()
       const degrees = statuses.map((status) => status.peers)
-      const synced = statuses.every((status) => status.linked && status.columns === COLUMNS && status.people === n)
+      const synced = statuses.every((status) => status.linked && status.columns === columns && status.people === n)
       const total = degrees.reduce((sum, d) => sum + d, 0)
       if (total !== lastTotal) {
         lastTotal = total
@@ -272,7 +318,7 @@ export class Mesh {
         const sorted = [...degrees].sort((a, b) => a - b)
         throw new Error(
           `the mesh of ${n} did not settle in ${timeoutMs} ms: connections per peer ${sorted.join(',')}; ` +
-            `synced ${statuses.filter((s) => s.linked && s.columns === COLUMNS).length}/${n}, ` +
+            `synced ${statuses.filter((s) => s.linked && s.columns === columns).length}/${n}, ` +
             `people seen ${statuses.map((s) => s.people).join(',')}`
         )
       }

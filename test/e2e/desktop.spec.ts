@@ -4,9 +4,10 @@
  * exists; everywhere else it reports why it did not run. The same flows run in host mode
  * in the other specs, against the same renderer and services.
  */
-import { createWorkshop } from './boardPage'
 import { _electron as electron } from '@playwright/test'
 import { join } from 'node:path'
+import { methods } from '../../shared/contract'
+import { createWorkshop } from './boardPage'
 import { electronBinary, whyNoDesktopWindow } from './desktopAvailability'
 import { expect, test } from './fixtures'
 
@@ -29,7 +30,8 @@ test.describe('desktop window', () => {
         const page = globalThis as { require?: unknown; process?: unknown; app?: Record<string, unknown> }
         return { require: typeof page.require, process: typeof page.process, api: Object.keys(page.app ?? {}).sort() }
       })
-      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'docs', 'library', 'on'] })
+      // Exactly the contract's namespaces and the event subscription: nothing else crossed the bridge.
+      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: [...Object.keys(methods), 'on'].sort() })
 
       await createWorkshop(window, { template: /Employee journey map/ })
       const input = window.getByRole('textbox', { name: 'New note in Attract' })
