@@ -139,6 +139,8 @@ export interface MeshOptions {
   script?: string
   /** How many columns every peer's board holds once synced: the journey map's unless given. */
   columns?: number
+  /** How long a peer may take to answer a status request (10 s unless given). */
+  replyTimeoutMs?: number
 }
 
 export interface LatencyResult {
@@ -172,7 +174,7 @@ export class Mesh {
   private closed = false
 
   constructor(
-    private target: Target,
+    private readonly target: Target,
     private readonly options: MeshOptions = {}
   ) {}
 
@@ -267,19 +269,10 @@ export class Mesh {
   }
 
   async statuses<S extends PeerStatus = PeerStatus>(): Promise<S[]> {
-    const replies = await Promise.all(this.peers.map((peer) => peer.request<Extract<Reply, { status: PeerStatus }>>({ type: 'status' })))
+    const replies = await Promise.all(
+      this.peers.map((peer) => peer.request<Extract<Reply, { status: PeerStatus }>>({ type: 'status' }, this.options.replyTimeoutMs))
+    )
     return replies.map((reply) => reply.status as S)
-  }
-
-  /**
-   * Every peer leaves its session and joins `target` with fresh documents (peers that can:
-   * workshopPeer.ts); resolves once all have joined.
-   */
-  async rejoin(target: Target, timeoutMs = 60_000): Promise<number> {
-    const started = now()
-    this.target = target
-    await Promise.all(this.peers.map((peer) => peer.request({ type: 'rejoin', target }, timeoutMs)))
-    return now() - started
   }
 
   /**

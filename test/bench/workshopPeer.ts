@@ -1,0 +1,481 @@
+/**
+ * One laptop in the core-values workshop benchmark (workshop.bench.ts), in its own process and
+ * on its own loopback address, driven over IPC by liveHarness.ts. It joins a live session the
+ * way livePeer.ts does (the session's join check, then the app's joinLiveDoc over y-webrtc
+ * with @roamhq/wrtc as the browser's WebRTC; or, with TRANSPORT=relay, a y-websocket relay),
+ * but runs the app's workshop instead of a bare board: createWorkshopModel over a plain Y.Doc,
+ * with another plain Y.Doc as the private document (the app keeps both in IndexedDB; here
+ * nothing is stored).
+ *
+ * What CoreValuesWorkshop.tsx does in React effects, this does in code, in the same order and
+ * on the same inputs (an effect runs when one of its inputs changed since the last "render"):
+ * - when the flow's `revealed` is true, there are drafts and a first column exists:
+ *   workshop.revealMine(first column);
+ * - when `votingClosed` is true (and whenever this person's ballot changes after that):
+ *   workshop.publishBallot('votes');
+ * - the stage progress others see (draft count in the brainstorm, "done" in the vote) goes
+ *   into presence.
+ * A "render" is one pass per event-loop turn after any of the stores it reads changed (flow,
+ * the editing models, the board snapshot, private notes, own and published ballots), as
+ * useSyncExternalStore would re-render; what the screen holds is read there: the notes in the
+ * board snapshot, and the vote results (rankClusters over the published ballots, the
+ * clusters being every column but the first, as useVoteResults does).
+ *
+ * Times are process.hrtime (CLOCK_MONOTONIC), one clock for every process on the machine.
+ *
+ * Environment: as livePeer.ts (TRANSPORT, PEER_INDEX, LOCAL_ADDRESS, SESSION_ORIGIN and
+ * JOIN_CODE, or RELAY_URL and ROOM); SEED=1 makes this laptop the facilitator's, whose board
+ * is seeded with the core-values template.
+ */
+import { get } from 'node:http'
+import { createRequire } from 'node:module'
+import { WebSocket as NodeWebSocket } from 'ws'
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { rankClusters } from '../../shared/ballots'
+import type { JoinAnswer } from '../../shared/liveSession'
+import type { StageId } from '../../shared/stages'
+import { TEMPLATES } from '../../shared/templates'
+import type { BoardModel } from '../../renderer/src/crdt/boardModel'
+import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople, type Progress } from '../../renderer/src/crdt/presence'
+import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
+import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
+import type { Target } from './liveHarness'
+import type { PeerStatus } from './livePeer'
+import { connectRelay, type RelayConnection } from './yRelay'
+
+export interface WorkshopStatus extends PeerStatus {
+  stage: StageId
+  revealed: boolean
+  votingClosed: boolean
+  /** Private notes not yet revealed. */
+  drafts: number
+  /** Valid ballots in the vote results on this screen. */
+  voters: number
+}
+
+export type ToWorkshopPeer =
+  | { type: 'status'; seq: number }
+  | { type: 'ping'; seq: number; sentAt: number }
+  /** Writes `count` private notes, one per event-loop task, as a person's Enter presses would be. */
+  | { type: 'drafts'; seq: number; count: number }
+  /** From now on, report (once each) when the screen holds `notes` notes / `voters` ballots. */
+  | { type: 'expect'; seq: number; notes: number | null; voters: number | null }
+  /** The facilitator's "next stage" in the brainstorm: reveal, then the cluster stage. */
+  | { type: 'reveal'; seq: number }
+  /** The facilitator adds these clusters (columns), then moves to the vote. */
+  | { type: 'clusters'; seq: number; titles: string[] }
+  /** A participant places their dots (the budget the flow says) and says they are done. */
+  | { type: 'vote'; seq: number }
+  | { type: 'closeVoting'; seq: number }
+  | { type: 'stop' }
+
+export type FromWorkshopPeer =
+  | { type: 'joined'; implementation: string }
+  | { type: 'reached'; what: 'notes' | 'voters'; at: number }
+  /** An effect wrote to the shared document: its own notes revealed, its ballot published. */
+  | { type: 'effect'; what: 'revealed' | 'published'; at: number; count: number }
+  /** An exception no one caught, in an event handler: a page logs it and goes on, and so does this. */
+  | { type: 'uncaught'; message: string }
+  | { type: 'reply'; seq: number; status: WorkshopStatus }
+  | { type: 'reply'; seq: number; receivedAt: number }
+  | { type: 'reply'; seq: number; at: number; count: number }
+
+/** What this script uses of renderer/src/crdt/liveSync.ts (its presence call under either name). */
+interface LiveDocConnection {
+  people: { getSnapshot(): readonly unknown[] }
+  connection: { getSnapshot(): { peers: number; signalingConnected: boolean } }
+  share?(activity: { progress: Progress | null }): void
+  setProgress?(progress: Progress | null): void
+  hostNow(): number
+  destroy(): void
+}
+type JoinLiveDoc = (
+  doc: Y.Doc,
+  options: { room: string; signalingUrl: string; name: string; role: 'facilitator' | 'participant'; colour: string },
+  page: { addEventListener(): void; removeEventListener(): void; navigator: { onLine: boolean } }
+) => LiveDocConnection
+
+const now = () => Number(process.hrtime.bigint()) / 1e6
+const env = (name: string): string => {
+  const value = process.env[name]
+  if (value === undefined) throw new Error(`workshopPeer: ${name} is not set`)
+  return value
+}
+const send = (message: FromWorkshopPeer) => process.send!(message)
+const nextTask = () => new Promise((resolve) => setImmediate(resolve))
+
+const index = Number(env('PEER_INDEX'))
+const localAddress = env('LOCAL_ADDRESS')
+const facilitator = process.env.SEED === '1'
+const role = facilitator ? 'facilitator' : 'participant'
+const name = facilitator ? 'Facilitator' : `Participant ${index}`
+const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
+
+/** Every WebSocket this "laptop" opens leaves from its own address, as in a real room. */
+class LaptopWebSocket extends NodeWebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols, { localAddress })
+  }
+}
+Object.defineProperty(globalThis, 'WebSocket', { value: LaptopWebSocket, configurable: true, writable: true })
+
+function getJson(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    get(url, { localAddress }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => {
+        try {
+          resolve(JSON.parse(body))
+        } catch (error) {
+          reject(error)
+        }
+      })
+    }).on('error', reject)
+  })
+}
+
+let joinLiveDoc: JoinLiveDoc | undefined
+/** What a browser has as globals (simple-peer finds them there), and the app's joinLiveDoc. */
+async function loadWebrtc(): Promise<JoinLiveDoc> {
+  if (joinLiveDoc) return joinLiveDoc
+  const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
+  for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
+    Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
+  }
+  // Loaded by URL, as livePeer.ts does: Node's type check must not follow it to `window`.
+  const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
+  joinLiveDoc = ((await import(liveSync)) as { joinLiveDoc: JoinLiveDoc }).joinLiveDoc
+  return joinLiveDoc
+}
+
+// ---------------------------------------------------------------- one workshop
+
+interface Transport {
+  implementation: string
+  peers(): number
+  linked(): boolean
+  people(): number
+  shareProgress(progress: Progress | null): void
+  hostNow(): number
+  destroy(): void
+}
+
+async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
+  if (target.transport === 'webrtc') {
+    const join = await loadWebrtc()
+    const answer = (await getJson(`${target.origin}/join/check?code=${encodeURIComponent(target.code)}`)) as JoinAnswer
+    if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
+    const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
+    const live = join(
+      doc,
+      {
+        room: answer.room,
+        signalingUrl: `${target.origin.replace('http:', 'ws:')}/signal?ticket=${encodeURIComponent(answer.ticket)}`,
+        name,
+        role,
+        colour
+      },
+      page
+    )
+    return {
+      implementation: 'y-webrtc (app joinLiveDoc)',
+      peers: () => live.connection.getSnapshot().peers,
+      linked: () => live.connection.getSnapshot().signalingConnected,
+      people: () => live.people.getSnapshot().length,
+      shareProgress: (progress) => (live.share ? live.share({ progress }) : live.setProgress?.(progress)),
+      hostNow: () => live.hostNow(),
+      destroy: () => live.destroy()
+    }
+  }
+  const wire = createWireDoc(doc)
+  const awareness = new Awareness(wire.doc)
+  let presence = { v: PRESENCE_VERSION, name, role, colour, editingNoteId: null, progress: null as Progress | null, focus: null }
+  awareness.setLocalState(presence)
+  const relay: RelayConnection = await connectRelay(target.relayUrl, target.room, wire.doc, awareness, LaptopWebSocket as never)
+  return {
+    implementation: relay.implementation,
+    peers: () => (relay.connected() ? 1 : 0),
+    linked: () => relay.synced(),
+    people: () => presentPeople(awareness.getStates(), awareness.clientID).length,
+    shareProgress(progress) {
+      if (JSON.stringify(progress) === JSON.stringify(presence.progress)) return
+      presence = { ...presence, progress }
+      awareness.setLocalState(presence)
+    },
+    hostNow: () => Date.now(),
+    destroy() {
+      relay.destroy()
+      awareness.destroy()
+      wire.destroy()
+    }
+  }
+}
+
+interface Session {
+  workshop: WorkshopModel
+  transport: Transport
+  board(): BoardModel
+  status(): WorkshopStatus
+  expect(notes: number | null, voters: number | null): void
+  destroy(): void
+}
+
+async function openSession(target: Target): Promise<Session> {
+  const doc = new Y.Doc()
+  const privateDoc = new Y.Doc()
+  /** Set once joined; the model and the screen exist before, as in the app. */
+  const link: { transport?: Transport } = {}
+  const workshop = createWorkshopModel(doc, {
+    template: facilitator ? TEMPLATES['core-values'] : undefined,
+    // The facilitator's machine is the host; a participant estimates its clock (as the app does).
+    hostNow: () => (facilitator ? Date.now() : (link.transport?.hostNow() ?? Date.now())),
+    privateDoc
+  })
+
+  // ---- the screen: one render per event-loop turn after anything it reads changed
+  let board = workshop.editing.getSnapshot().board
+  let renderScheduled = false
+  let destroyed = false
+  const scheduleRender = () => {
+    if (renderScheduled || destroyed) return
+    renderScheduled = true
+    setImmediate(render)
+  }
+  let stopBoard = board.snapshots.subscribe(scheduleRender)
+  const stops = [
+    workshop.editing.subscribe(() => {
+      // Anonymity switched (a participant's first sync brings the template, and with it
+      // anonymous mode): the screen now reads the rebuilt board model.
+      stopBoard()
+      board = workshop.editing.getSnapshot().board
+      stopBoard = board.snapshots.subscribe(scheduleRender)
+      scheduleRender()
+    }),
+    workshop.flow.subscribe(scheduleRender),
+    workshop.privateNotes.subscribe(scheduleRender),
+    workshop.ballots.votes.subscribe(scheduleRender),
+    workshop.published.votes.subscribe(scheduleRender)
+  ]
+
+  /** An effect's inputs at its last run; it runs again only when one of them changed. */
+  const effectInputs = new Map<string, readonly unknown[]>()
+  const changed = (effect: string, inputs: readonly unknown[]) => {
+    const before = effectInputs.get(effect)
+    effectInputs.set(effect, inputs)
+    return !before || before.length !== inputs.length || before.some((value, i) => !Object.is(value, inputs[i]))
+  }
+
+  let expectNotes: number | null = null
+  let expectVoters: number | null = null
+  let notesShown = 0
+  let votersShown = 0
+
+  function render(): void {
+    renderScheduled = false
+    if (destroyed) return
+    const flow = workshop.flow.getSnapshot()
+    const snapshot = board.snapshots.getSnapshot()
+    const { drafts } = workshop.privateNotes.getSnapshot()
+    const vote = workshop.ballots.votes.getSnapshot()
+    const at = now()
+
+    // What the screen holds.
+    notesShown = Object.keys(snapshot.notes).length
+    votersShown = rankClusters(workshop.published.votes.getSnapshot(), snapshot.columns.slice(1), {
+      budget: flow.voteBudget,
+      multipleDots: flow.multipleDots
+    }).voters
+    if (expectNotes !== null && notesShown >= expectNotes) {
+      expectNotes = null
+      send({ type: 'reached', what: 'notes', at })
+    }
+    if (expectVoters !== null && votersShown >= expectVoters) {
+      expectVoters = null
+      send({ type: 'reached', what: 'voters', at })
+    }
+
+    // CoreValuesWorkshop's effects, in its order.
+    const unsortedColumnId = snapshot.columns[0]?.id
+    if (changed('reveal', [flow.revealed, drafts.length, unsortedColumnId])) {
+      if (flow.revealed && drafts.length > 0 && unsortedColumnId) {
+        const count = workshop.revealMine(unsortedColumnId)
+        send({ type: 'effect', what: 'revealed', at: now(), count })
+      }
+    }
+    if (changed('publish votes', [flow.votingClosed, vote])) {
+      if (flow.votingClosed && workshop.publishBallot('votes')) {
+        send({ type: 'effect', what: 'published', at: now(), count: 1 })
+      }
+    }
+    const brainstorming = flow.stage === 'brainstorm' && !flow.revealed
+    if (changed('progress', [brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted])) {
+      if (brainstorming) link.transport?.shareProgress({ stage: 'brainstorm', notes: drafts.length, done: false })
+      else if (flow.stage === 'vote' && !flow.votingClosed) link.transport?.shareProgress({ stage: 'vote', notes: 0, done: vote.submitted })
+      else link.transport?.shareProgress(null)
+    }
+  }
+
+  const transport = await connect(target, doc)
+  link.transport = transport
+  render()
+
+  return {
+    workshop,
+    transport,
+    board: () => board,
+    status() {
+      const snapshot = board.snapshots.getSnapshot()
+      const flow = workshop.flow.getSnapshot()
+      const cpu = process.cpuUsage()
+      return {
+        peers: transport.peers(),
+        linked: transport.linked(),
+        columns: snapshot.columns.length,
+        notes: Object.keys(snapshot.notes).length,
+        people: transport.people(),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        at: now(),
+        stage: flow.stage,
+        revealed: flow.revealed,
+        votingClosed: flow.votingClosed,
+        drafts: workshop.privateNotes.getSnapshot().drafts.length,
+        voters: votersShown
+      }
+    },
+    expect(notes, voters) {
+      expectNotes = notes
+      expectVoters = voters
+      scheduleRender()
+    },
+    destroy() {
+      destroyed = true
+      transport.destroy()
+      stopBoard()
+      for (const stop of stops) stop()
+      workshop.destroy()
+      doc.destroy()
+      privateDoc.destroy()
+    }
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+let session: Session | null = null
+
+/** Each note its own task, as each Enter is in a page. */
+async function writeDrafts(count: number): Promise<number> {
+  const { privateNotes } = session!.workshop
+  for (let i = 0; i < count; i++) {
+    privateNotes.addDraft(`Idea ${i + 1} of participant ${index}: we say what we think, and we listen`)
+    await nextTask()
+  }
+  return privateNotes.getSnapshot().drafts.length
+}
+
+async function addClusters(titles: readonly string[]): Promise<number> {
+  for (const title of titles) {
+    session!.board().intents.addColumn(title)
+    await nextTask()
+  }
+  session!.workshop.flowIntents.goToStage('vote')
+  return titles.length
+}
+
+/** Places the flow's budget of dots on random clusters, one click each, then "done". */
+async function castVote(): Promise<number> {
+  const { workshop } = session!
+  const flow = workshop.flow.getSnapshot()
+  const clusters = session!.board().snapshots.getSnapshot().columns.slice(1)
+  if (clusters.length === 0) throw new Error('no clusters to vote on')
+  const marks = new Map<string, number>()
+  for (let dot = 0; dot < flow.voteBudget; dot++) {
+    const open = flow.multipleDots ? clusters : clusters.filter((cluster) => !marks.has(cluster.id))
+    if (open.length === 0) break
+    const id = open[Math.floor(Math.random() * open.length)]!.id
+    marks.set(id, (marks.get(id) ?? 0) + 1)
+    workshop.ballots.votes.setMark(id, marks.get(id)!)
+    await nextTask()
+  }
+  workshop.ballots.votes.setSubmitted(true)
+  return [...marks.values()].reduce((sum, dots) => sum + dots, 0)
+}
+
+const reply = (seq: number, count: number, at = now()) => send({ type: 'reply', seq, at, count })
+const fail = (error: unknown) => {
+  console.error(error)
+  process.exit(1)
+}
+
+process.on('message', (message: ToWorkshopPeer) => {
+  switch (message.type) {
+    case 'status':
+      send({ type: 'reply', seq: message.seq, status: session!.status() })
+      break
+    case 'ping':
+      send({ type: 'reply', seq: message.seq, receivedAt: now() })
+      break
+    case 'drafts':
+      writeDrafts(message.count).then((count) => reply(message.seq, count), fail)
+      break
+    case 'expect':
+      session!.expect(message.notes, message.voters)
+      reply(message.seq, 0)
+      break
+    case 'reveal': {
+      const at = now()
+      // What the facilitator's "next" does in the brainstorm (CoreValuesWorkshop's nextStage).
+      session!.workshop.flowIntents.reveal()
+      session!.workshop.flowIntents.goToStage('cluster')
+      reply(message.seq, 1, at)
+      break
+    }
+    case 'clusters':
+      addClusters(message.titles).then((count) => reply(message.seq, count), fail)
+      break
+    case 'vote':
+      castVote().then((count) => reply(message.seq, count), fail)
+      break
+    case 'closeVoting': {
+      const at = now()
+      session!.workshop.flowIntents.closeVoting()
+      reply(message.seq, 1, at)
+      break
+    }
+    case 'stop':
+      stop()
+      break
+  }
+})
+
+let stopping = false
+function stop(): void {
+  if (stopping) return
+  stopping = true
+  session?.destroy()
+  setTimeout(() => process.exit(0), 100).unref()
+}
+process.on('disconnect', stop)
+// y-webrtc's signaling handler can throw on a message about a connection it has already
+// dropped (an answer for a peer it no longer has). In a browser that is an error in the
+// console and the page carries on; a Node process would die of it. Carry on, and tell.
+process.on('uncaughtException', (error) => {
+  console.error(error)
+  send({ type: 'uncaught', message: error instanceof Error ? error.message : String(error) })
+})
+// Never outlive a benchmark that lost track of this process.
+setTimeout(() => process.exit(1), 15 * 60_000).unref()
+
+const first: Target =
+  env('TRANSPORT') === 'webrtc'
+    ? { transport: 'webrtc', origin: env('SESSION_ORIGIN'), code: env('JOIN_CODE') }
+    : { transport: 'relay', relayUrl: env('RELAY_URL'), room: env('ROOM') }
+try {
+  session = await openSession(first)
+  send({ type: 'joined', implementation: session.transport.implementation })
+} catch (error) {
+  fail(error)
+}
