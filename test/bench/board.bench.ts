@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { TEMPLATES } from '../../shared/templates'
+import { BENCH_BOARD } from './benchBoard'
 import { toWire } from '../../shared/wire'
 import { INVOKE_ROUTE } from '../../shared/contract'
 import { addNote, seedColumns } from '../../renderer/src/crdt/intents'
@@ -25,7 +25,7 @@ const RENDERS = 7
 const DRAGS = 5
 
 const doc = new Y.Doc()
-seedColumns(doc, TEMPLATES['journey-map'])
+seedColumns(doc, BENCH_BOARD)
 const columnIds = [...columnsOf(doc).keys()]
 for (let i = 0; i < NOTES; i++) addNote(doc, columnIds[i % columnIds.length]!, `Idea ${i}: own the problem until it is solved`)
 

@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { TEMPLATES } from '../../shared/templates'
+import { BENCH_BOARD } from './benchBoard'
 import type { FromPeer, PeerStatus, ToPeer } from './livePeer'
 import { median, percentile } from './stats'
 import type { FromWorkshopPeer, ToWorkshopPeer } from './workshopPeer'
@@ -22,7 +22,7 @@ const PEER_SCRIPT = fileURLToPath(new URL('./livePeer.ts', import.meta.url))
 /** The core-values workshop's peer (workshop.bench.ts), for MeshOptions.script. */
 export const WORKSHOP_PEER_SCRIPT = fileURLToPath(new URL('./workshopPeer.ts', import.meta.url))
 const RELAY_SCRIPT = fileURLToPath(new URL('./liveRelayServer.ts', import.meta.url))
-const COLUMNS = TEMPLATES['journey-map'].columns.length
+const COLUMNS = BENCH_BOARD.columns.length
 /** y-webrtc's smallest maxConns (20 + random 0–14): below it every peer connects to every other. */
 export const Y_WEBRTC_MIN_MAX_CONNS = 20
 /**

@@ -26,7 +26,7 @@ import { WebSocket as NodeWebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { JoinAnswer } from '../../shared/liveSession'
-import { TEMPLATES } from '../../shared/templates'
+import { BENCH_BOARD } from './benchBoard'
 import { createBoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople } from '../../renderer/src/crdt/presence'
 import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
@@ -114,7 +114,7 @@ function getJson(url: string): Promise<unknown> {
 }
 
 const doc = new Y.Doc()
-const template = TEMPLATES['journey-map']
+const template = BENCH_BOARD
 const model = createBoardModel(doc, process.env.SEED === '1' ? template : undefined)
 const name = `Peer ${index + 1}`
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!

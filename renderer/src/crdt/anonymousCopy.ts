@@ -56,15 +56,17 @@ export function createAnonymousCopy(board: Y.Doc): AnonymousCopy {
 }
 
 /**
- * One write to the board under a throwaway client id, made on a full copy of it so the
- * write lands after everything the board holds (an overwrite of a key wins, as an edit by
- * this person would). For a single act such as a revealed note or a sealed ballot.
+ * One write to the board under a throwaway client id, for a single act such as a revealed
+ * note or a sealed ballot. A write of new keys is made on an empty document: it needs
+ * nothing of the board (a reveal of 300 notes must not copy the board 300 times). A write
+ * that `overwrites` a key is made on a full copy, so it lands after what it replaces, as an
+ * edit by this person would.
  */
-export function writeAnonymously(board: Y.Doc, write: (carrier: Y.Doc) => void): void {
+export function writeAnonymously(board: Y.Doc, write: (carrier: Y.Doc) => void, overwrites = false): void {
   const carrier = new Y.Doc({ gc: board.gc })
   carrier.clientID = throwawayClientId()
-  const before = Y.encodeStateVector(board)
-  Y.applyUpdate(carrier, Y.encodeStateAsUpdate(board))
+  const before = overwrites ? Y.encodeStateVector(board) : undefined
+  if (overwrites) Y.applyUpdate(carrier, Y.encodeStateAsUpdate(board))
   carrier.transact(() => write(carrier))
   Y.applyUpdate(board, Y.encodeStateAsUpdate(carrier, before), ANONYMOUS_ORIGIN)
   carrier.destroy()

@@ -81,7 +81,7 @@ export function createSealedBallot(own: Y.Doc, kind: BallotKind): SealedBallot {
         sealed.set(SEALED_FIELDS.key, key)
         sealed.set(SEALED_FIELDS.published, text)
       })
-      writeAnonymously(board, (carrier) => carrier.getMap<unknown>(DOC_KEYS[kind]).set(key, ballot))
+      writeAnonymously(board, (carrier) => carrier.getMap<unknown>(DOC_KEYS[kind]).set(key, ballot), typeof existing === 'string')
       return true
     },
     destroy() {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebrtcProvider } from 'y-webrtc'
 import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { coalesceUpdates, OWN_WINDOW_MS, RELAY_WINDOW_MS } from '../../../../renderer/src/crdt/meshRelay'
@@ -25,15 +26,31 @@ function attachRecordingPeer(): void {
   } as never)
 }
 
-/** What a peer that received every recorded message would hold. */
+/** y-webrtc's message types (y-webrtc.js). */
+const SYNC = 0
+const PRESENCE = 1
+const messagesOf = (type: number) => sent.filter((message) => decoding.readVarUint(decoding.createDecoder(message)) === type)
+
+/** What a peer that received every recorded document message would hold. */
 function receiverOf(messages: Uint8Array[]): Y.Doc {
   const receiver = new Y.Doc()
   for (const message of messages) {
     const decoder = decoding.createDecoder(message)
-    decoding.readVarUint(decoder) // y-webrtc's message type: sync
-    syncProtocol.readSyncMessage(decoder, { } as never, receiver, 'test')
+    if (decoding.readVarUint(decoder) !== SYNC) continue
+    syncProtocol.readSyncMessage(decoder, {} as never, receiver, 'test')
   }
   return receiver
+}
+
+/** The presence a peer that received every recorded presence message would see. */
+function presenceOf(messages: Uint8Array[]): Map<number, unknown> {
+  const seen = new awarenessProtocol.Awareness(new Y.Doc())
+  for (const message of messages) {
+    const decoder = decoding.createDecoder(message)
+    if (decoding.readVarUint(decoder) !== PRESENCE) continue
+    awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'test')
+  }
+  return seen.getStates()
 }
 
 /** A change as another peer would make it, arriving the way y-webrtc applies it. */
@@ -90,6 +107,37 @@ describe('coalesceUpdates', () => {
     expect(sent).toHaveLength(1)
     await wait(OWN_WINDOW_MS + 30)
     expect(receiverOf(sent).getArray('notes').toArray()).toEqual(['first', 'second'])
+  })
+
+  it('sends this person’s presence at once, and a fast run of changes to it together', async () => {
+    const awareness = provider.awareness
+    awareness.setLocalStateField('name', 'Amira')
+    expect(messagesOf(PRESENCE)).toHaveLength(1)
+    for (let i = 0; i < 10; i++) awareness.setLocalStateField('progress', i)
+    expect(messagesOf(PRESENCE)).toHaveLength(1)
+    await wait(OWN_WINDOW_MS + 30)
+    expect(messagesOf(PRESENCE)).toHaveLength(2)
+    expect(presenceOf(sent).get(doc.clientID)).toMatchObject({ name: 'Amira', progress: 9 })
+  })
+
+  it('passes on others’ presence together, after the relay window', async () => {
+    const others = [11, 12, 13].map((clientId) => {
+      const peerDoc = new Y.Doc()
+      peerDoc.clientID = clientId
+      const peer = new awarenessProtocol.Awareness(peerDoc)
+      peer.setLocalState({ name: `Peer ${clientId}` })
+      return peer
+    })
+    for (const peer of others) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(peer, [peer.clientID])
+      awarenessProtocol.applyAwarenessUpdate(provider.awareness, update, provider.room)
+    }
+    expect(messagesOf(PRESENCE)).toHaveLength(0)
+    await wait(RELAY_WINDOW_MS + 50)
+    expect(messagesOf(PRESENCE)).toHaveLength(1)
+    const relayed = presenceOf(sent)
+    for (const peer of others) expect(relayed.get(peer.clientID)).toEqual({ name: `Peer ${peer.clientID}` })
+    for (const peer of others) peer.destroy()
   })
 
   it('sends nothing more once stopped', async () => {
