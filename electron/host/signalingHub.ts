@@ -23,17 +23,20 @@ export interface SignalingLimits {
 }
 
 /**
- * Sized for a room of up to ~100 laptops. A real y-webrtc message (an encrypted SDP or ICE
- * candidate) is a few KiB at most. A peer sends one offer or answer plus a handful of ICE
- * candidates for each of its 20–34 WebRTC links, nearly all of it in the seconds after it
- * joins, so the burst covers a full set of links and the sustained rate covers reconnects.
+ * Sized for a room of up to ~100 laptops. A real y-webrtc message (an SDP or an ICE
+ * candidate) is a few KiB at most. A peer sends an offer or an answer plus its ICE
+ * candidates (a laptop may have several interfaces, each over UDP and TCP) for each of its
+ * 20–34 WebRTC links, in both directions, nearly all of it in the seconds after it joins:
+ * at 30 peers that is several hundred messages, and the first limits (300, then 40/s) closed
+ * peers of the 31-laptop benchmark. The burst covers a full set of links twice over and the
+ * sustained rate covers reconnects; a flood of thousands is still cut off.
  * A laptop only needs one room, so few topics; the connection slack covers browser tabs and
  * half-open connections left by flaky Wi-Fi until the keep-alive notices them.
  */
 export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = Object.freeze({
   maxMessageBytes: 64 * 1024,
-  messagesPerSecond: 40,
-  burst: 300,
+  messagesPerSecond: 100,
+  burst: 1000,
   maxTopicsPerConnection: 4,
   maxConnectionsPerAddress: 24,
   maxConnections: 300
