@@ -20,13 +20,11 @@
  * loopback address), SEED=1 for the peer whose board has the columns (the facilitator's);
  * for webrtc SESSION_ORIGIN and JOIN_CODE; for relay RELAY_URL and ROOM.
  */
-import { get } from 'node:http'
-import { createRequire } from 'node:module'
-import { WebSocket as NodeWebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { JoinAnswer } from '../../shared/liveSession'
 import { BENCH_BOARD } from './benchBoard'
+import { becomeLaptop } from './laptop'
 import { createBoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople } from '../../renderer/src/crdt/presence'
 import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
@@ -88,30 +86,7 @@ const index = Number(env('PEER_INDEX'))
 const localAddress = env('LOCAL_ADDRESS')
 const transport = env('TRANSPORT')
 
-/** Every WebSocket this "laptop" opens leaves from its own address, as in a real room. */
-class LaptopWebSocket extends NodeWebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { localAddress })
-  }
-}
-Object.defineProperty(globalThis, 'WebSocket', { value: LaptopWebSocket, configurable: true, writable: true })
-
-function getJson(url: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    get(url, { localAddress }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => {
-        try {
-          resolve(JSON.parse(body))
-        } catch (error) {
-          reject(error)
-        }
-      })
-    }).on('error', reject)
-  })
-}
+const laptop = becomeLaptop(localAddress)
 
 const doc = new Y.Doc()
 const template = BENCH_BOARD
@@ -124,18 +99,10 @@ let relay: { connection: RelayConnection; awareness: Awareness; destroyWire(): v
 let implementation: string
 
 if (transport === 'webrtc') {
-  // What a browser has as globals; simple-peer finds them there (joinLiveDoc passes no wrtc).
-  const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
-  for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
-    Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
-  }
+  const joinLiveDoc = await laptop.loadJoinLiveDoc<JoinLiveDoc>()
   const origin = env('SESSION_ORIGIN')
-  const answer = (await getJson(`${origin}/join/check?code=${encodeURIComponent(env('JOIN_CODE'))}`)) as JoinAnswer
+  const answer = (await laptop.getJson(`${origin}/join/check?code=${encodeURIComponent(env('JOIN_CODE'))}`)) as JoinAnswer
   if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
-  // Loaded by URL: its default argument names the browser's `window`, which Node's type
-  // check (tsconfig.node.json) does not know, so that check must not follow this import.
-  const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
-  const { joinLiveDoc } = (await import(liveSync)) as { joinLiveDoc: JoinLiveDoc }
   const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
   live = joinLiveDoc(
     doc,
@@ -153,7 +120,7 @@ if (transport === 'webrtc') {
   const wire = createWireDoc(doc)
   const awareness = new Awareness(wire.doc)
   awareness.setLocalState({ v: PRESENCE_VERSION, name, role: index === 0 ? 'facilitator' : 'participant', colour, editingNoteId: null })
-  const connection = await connectRelay(env('RELAY_URL'), env('ROOM'), wire.doc, awareness, LaptopWebSocket as never)
+  const connection = await connectRelay(env('RELAY_URL'), env('ROOM'), wire.doc, awareness, laptop.WebSocket as never)
   relay = {
     connection,
     awareness,

@@ -27,9 +27,6 @@
  * JOIN_CODE, or RELAY_URL and ROOM); SEED=1 makes this laptop the facilitator's, whose board
  * is seeded with the core-values template.
  */
-import { get } from 'node:http'
-import { createRequire } from 'node:module'
-import { WebSocket as NodeWebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { rankClusters } from '../../shared/ballots'
@@ -42,6 +39,7 @@ import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
 import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
 import type { Target } from './liveHarness'
 import type { PeerStatus } from './livePeer'
+import { becomeLaptop } from './laptop'
 import { connectRelay, type RelayConnection } from './yRelay'
 
 export interface WorkshopStatus extends PeerStatus {
@@ -112,44 +110,8 @@ const role = facilitator ? 'facilitator' : 'participant'
 const name = facilitator ? 'Facilitator' : `Participant ${index}`
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
 
-/** Every WebSocket this "laptop" opens leaves from its own address, as in a real room. */
-class LaptopWebSocket extends NodeWebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { localAddress })
-  }
-}
-Object.defineProperty(globalThis, 'WebSocket', { value: LaptopWebSocket, configurable: true, writable: true })
-
-function getJson(url: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    get(url, { localAddress }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => {
-        try {
-          resolve(JSON.parse(body))
-        } catch (error) {
-          reject(error)
-        }
-      })
-    }).on('error', reject)
-  })
-}
-
-let joinLiveDoc: JoinLiveDoc | undefined
-/** What a browser has as globals (simple-peer finds them there), and the app's joinLiveDoc. */
-async function loadWebrtc(): Promise<JoinLiveDoc> {
-  if (joinLiveDoc) return joinLiveDoc
-  const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
-  for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
-    Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
-  }
-  // Loaded by URL, as livePeer.ts does: Node's type check must not follow it to `window`.
-  const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
-  joinLiveDoc = ((await import(liveSync)) as { joinLiveDoc: JoinLiveDoc }).joinLiveDoc
-  return joinLiveDoc
-}
+const laptop = becomeLaptop(localAddress)
+let joinLiveDoc: Promise<JoinLiveDoc> | undefined
 
 // ---------------------------------------------------------------- one workshop
 
@@ -165,8 +127,8 @@ interface Transport {
 
 async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
   if (target.transport === 'webrtc') {
-    const join = await loadWebrtc()
-    const answer = (await getJson(`${target.origin}/join/check?code=${encodeURIComponent(target.code)}`)) as JoinAnswer
+    const join = await (joinLiveDoc ??= laptop.loadJoinLiveDoc<JoinLiveDoc>())
+    const answer = (await laptop.getJson(`${target.origin}/join/check?code=${encodeURIComponent(target.code)}`)) as JoinAnswer
     if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
     const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
     const live = join(
@@ -194,7 +156,7 @@ async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
   const awareness = new Awareness(wire.doc)
   let presence = { v: PRESENCE_VERSION, name, role, colour, editingNoteId: null, progress: null as Progress | null, focus: null }
   awareness.setLocalState(presence)
-  const relay: RelayConnection = await connectRelay(target.relayUrl, target.room, wire.doc, awareness, LaptopWebSocket as never)
+  const relay: RelayConnection = await connectRelay(target.relayUrl, target.room, wire.doc, awareness, laptop.WebSocket as never)
   return {
     implementation: relay.implementation,
     peers: () => (relay.connected() ? 1 : 0),

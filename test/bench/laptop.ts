@@ -1,0 +1,56 @@
+/**
+ * What makes a benchmark peer process one "laptop" in the room: every WebSocket and HTTP
+ * request it makes leaves from its own loopback address (so the session's per-address
+ * limits apply per laptop), and WebRTC comes from @roamhq/wrtc through the same globals a
+ * browser has. Shared by livePeer.ts and workshopPeer.ts.
+ */
+import { get } from 'node:http'
+import { createRequire } from 'node:module'
+import { WebSocket as NodeWebSocket } from 'ws'
+
+export interface Laptop {
+  /** The WebSocket class this laptop's sockets use (also installed as the global). */
+  WebSocket: new (url: string | URL, protocols?: string | string[]) => NodeWebSocket
+  getJson(url: string): Promise<unknown>
+  /** Installs the WebRTC globals and loads the app's joinLiveDoc, typed as the caller uses it. */
+  loadJoinLiveDoc<T>(): Promise<T>
+}
+
+export function becomeLaptop(localAddress: string): Laptop {
+  class LaptopWebSocket extends NodeWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { localAddress })
+    }
+  }
+  Object.defineProperty(globalThis, 'WebSocket', { value: LaptopWebSocket, configurable: true, writable: true })
+
+  return {
+    WebSocket: LaptopWebSocket,
+    getJson: (url) =>
+      new Promise((resolve, reject) => {
+        get(url, { localAddress }, (response) => {
+          let body = ''
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => (body += chunk))
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(body))
+            } catch (error) {
+              reject(error)
+            }
+          })
+        }).on('error', reject)
+      }),
+    async loadJoinLiveDoc<T>() {
+      // What a browser has as globals; simple-peer finds them there (joinLiveDoc passes no wrtc).
+      const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
+      for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
+        Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
+      }
+      // Loaded by URL: its default argument names the browser's `window`, which Node's type
+      // check (tsconfig.node.json) does not know, so that check must not follow this import.
+      const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
+      return ((await import(liveSync)) as { joinLiveDoc: T }).joinLiveDoc
+    }
+  }
+}
