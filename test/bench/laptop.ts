@@ -7,6 +7,26 @@
 import { get } from 'node:http'
 import { createRequire } from 'node:module'
 import { WebSocket as NodeWebSocket } from 'ws'
+import type * as Y from 'yjs'
+
+/** The app's joinLiveDoc, typed by what each peer script uses of the connection it returns. */
+export type JoinLiveDoc<Connection> = (
+  doc: Y.Doc,
+  options: { room: string; signalingUrl: string; name: string; role: 'facilitator' | 'participant'; colour: string },
+  page: { addEventListener(): void; removeEventListener(): void; navigator: { onLine: boolean } }
+) => Connection
+
+/** process.hrtime in ms: CLOCK_MONOTONIC, the one clock every process on the machine shares. */
+export const now = (): number => Number(process.hrtime.bigint()) / 1e6
+
+/** Reads the peer's settings from its environment, naming the script when one is missing. */
+export const envOf =
+  (script: string) =>
+  (name: string): string => {
+    const value = process.env[name]
+    if (value === undefined) throw new Error(`${script}: ${name} is not set`)
+    return value
+  }
 
 export interface Laptop {
   /** The WebSocket class this laptop's sockets use (also installed as the global). */

@@ -24,7 +24,7 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { JoinAnswer } from '../../shared/liveSession'
 import { BENCH_BOARD } from './benchBoard'
-import { becomeLaptop } from './laptop'
+import { becomeLaptop, envOf, now, type JoinLiveDoc } from './laptop'
 import { createBoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople } from '../../renderer/src/crdt/presence'
 import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
@@ -68,18 +68,8 @@ interface LiveDocConnection {
   connection: { getSnapshot(): { peers: number; signalingConnected: boolean } }
   destroy(): void
 }
-type JoinLiveDoc = (
-  doc: Y.Doc,
-  options: { room: string; signalingUrl: string; name: string; role: 'facilitator' | 'participant'; colour: string },
-  page: { addEventListener(): void; removeEventListener(): void; navigator: { onLine: boolean } }
-) => LiveDocConnection
 
-const now = () => Number(process.hrtime.bigint()) / 1e6
-const env = (name: string): string => {
-  const value = process.env[name]
-  if (value === undefined) throw new Error(`livePeer: ${name} is not set`)
-  return value
-}
+const env = envOf('livePeer')
 const send = (message: FromPeer) => process.send!(message)
 
 const index = Number(env('PEER_INDEX'))
@@ -99,7 +89,7 @@ let relay: { connection: RelayConnection; awareness: Awareness; destroyWire(): v
 let implementation: string
 
 if (transport === 'webrtc') {
-  const joinLiveDoc = await laptop.loadJoinLiveDoc<JoinLiveDoc>()
+  const joinLiveDoc = await laptop.loadJoinLiveDoc<JoinLiveDoc<LiveDocConnection>>()
   const origin = env('SESSION_ORIGIN')
   const answer = (await laptop.getJson(`${origin}/join/check?code=${encodeURIComponent(env('JOIN_CODE'))}`)) as JoinAnswer
   if (!answer.ok) throw new Error(`join refused: ${answer.error}`)

@@ -39,7 +39,7 @@ import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
 import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
 import type { Target } from './liveHarness'
 import type { PeerStatus } from './livePeer'
-import { becomeLaptop } from './laptop'
+import { becomeLaptop, envOf, now, type JoinLiveDoc } from './laptop'
 import { connectRelay, type RelayConnection } from './yRelay'
 
 export interface WorkshopStatus extends PeerStatus {
@@ -79,27 +79,16 @@ export type FromWorkshopPeer =
   | { type: 'reply'; seq: number; receivedAt: number }
   | { type: 'reply'; seq: number; at: number; count: number }
 
-/** What this script uses of renderer/src/crdt/liveSync.ts (its presence call under either name). */
+/** What this script uses of renderer/src/crdt/liveSync.ts. */
 interface LiveDocConnection {
   people: { getSnapshot(): readonly unknown[] }
   connection: { getSnapshot(): { peers: number; signalingConnected: boolean } }
-  share?(activity: { progress: Progress | null }): void
-  setProgress?(progress: Progress | null): void
+  share(activity: { progress: Progress | null }): void
   hostNow(): number
   destroy(): void
 }
-type JoinLiveDoc = (
-  doc: Y.Doc,
-  options: { room: string; signalingUrl: string; name: string; role: 'facilitator' | 'participant'; colour: string },
-  page: { addEventListener(): void; removeEventListener(): void; navigator: { onLine: boolean } }
-) => LiveDocConnection
 
-const now = () => Number(process.hrtime.bigint()) / 1e6
-const env = (name: string): string => {
-  const value = process.env[name]
-  if (value === undefined) throw new Error(`workshopPeer: ${name} is not set`)
-  return value
-}
+const env = envOf('workshopPeer')
 const send = (message: FromWorkshopPeer) => process.send!(message)
 const nextTask = () => new Promise((resolve) => setImmediate(resolve))
 
@@ -111,7 +100,7 @@ const name = facilitator ? 'Facilitator' : `Participant ${index}`
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
 
 const laptop = becomeLaptop(localAddress)
-let joinLiveDoc: Promise<JoinLiveDoc> | undefined
+let joinLiveDoc: Promise<JoinLiveDoc<LiveDocConnection>> | undefined
 
 // ---------------------------------------------------------------- one workshop
 
@@ -127,7 +116,7 @@ interface Transport {
 
 async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
   if (target.transport === 'webrtc') {
-    const join = await (joinLiveDoc ??= laptop.loadJoinLiveDoc<JoinLiveDoc>())
+    const join = await (joinLiveDoc ??= laptop.loadJoinLiveDoc<JoinLiveDoc<LiveDocConnection>>())
     const answer = (await laptop.getJson(`${target.origin}/join/check?code=${encodeURIComponent(target.code)}`)) as JoinAnswer
     if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
     const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
@@ -147,7 +136,7 @@ async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
       peers: () => live.connection.getSnapshot().peers,
       linked: () => live.connection.getSnapshot().signalingConnected,
       people: () => live.people.getSnapshot().length,
-      shareProgress: (progress) => (live.share ? live.share({ progress }) : live.setProgress?.(progress)),
+      shareProgress: (progress) => live.share({ progress }),
       hostNow: () => live.hostNow(),
       destroy: () => live.destroy()
     }
