@@ -11,6 +11,7 @@
 import type * as Y from 'yjs'
 import { createAnonymousCopy, type AnonymousCopy } from './anonymousCopy'
 import { createBoardModel, type BoardModel } from './boardModel'
+import { seedColumns } from './intents'
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
 import { createPrivateNotes, type PrivateNotes } from './privateNotes'
@@ -58,6 +59,8 @@ export interface WorkshopModelOptions {
 }
 
 export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): WorkshopModel {
+  // Seeded first: the template decides whether the workshop starts anonymous.
+  if (options.template) seedColumns(doc, options.template)
   const flow = createWorkshopFlowStore(doc)
   const privateNotes = createPrivateNotes(options.privateDoc)
   const listeners = createListeners()
@@ -76,7 +79,7 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     copy?.destroy()
     copy = anonymous ? createAnonymousCopy(doc) : null
     const target = copy?.doc ?? doc
-    return { board: createBoardModel(target, options.template), values: createValuesModel(target) }
+    return { board: createBoardModel(target, undefined), values: createValuesModel(target) }
   }
   let editing = build()
   const destroyEditing = () => {
