@@ -177,6 +177,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     // Lock editing: participants can look, not change; unlocking gives the board back.
     await facilitator.getByRole('checkbox', { name: 'Lock editing' }).check()
     await expect(stageHeading(ben)).toContainText('Editing locked')
+    await expect(ben.getByText('The facilitator has locked editing for now')).toBeVisible()
     await expect(ben.getByRole('textbox', { name: 'New cluster' })).toHaveCount(0)
     await expect(ben.getByRole('textbox', { name: `New note in ${UNSORTED}` })).toHaveCount(0)
     await expect(noteIn(ben, UNSORTED, 'Own the problem').getByRole('button', { name: 'Edit note' })).toHaveCount(0)

@@ -44,7 +44,13 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
             {stage.name}
             {flow.locked && <span className="stage-bar__badge">{finalized ? 'Finalized' : 'Editing locked'}</span>}
           </h2>
-          <p className="stage-bar__instructions">{intents ? stage.facilitatorTip : stage.instructions}</p>
+          <p className="stage-bar__instructions">
+            {intents
+              ? stage.facilitatorTip
+              : flow.locked && !finalized
+                ? 'The facilitator has locked editing for now: you can look, not change anything.'
+                : stage.instructions}
+          </p>
           {children}
         </div>
         <StageTimer timer={flow.timer} hostNow={hostNow} intents={finalized ? null : intents} />
