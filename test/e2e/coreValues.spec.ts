@@ -5,7 +5,7 @@
  * what any laptop in the room receives, so the privacy checks look at exactly that.
  */
 import type { Locator, Page } from '@playwright/test'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { column, createWorkshop, noteIn, noteTexts } from './boardPage'
@@ -73,7 +73,8 @@ test('a facilitator and three participants agree core values, from the prompt to
   page: facilitator,
   context: facilitatorContext,
   browser,
-  hostApp
+  hostApp,
+  dataDir
 }, testInfo) => {
   test.setTimeout(300_000)
   await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
@@ -342,9 +343,20 @@ test('a facilitator and three participants agree core values, from the prompt to
       const values = observer.doc.getMap<{ set(key: string, value: unknown): void }>('values')
       for (const value of values.values()) value.set('name', 'Rewritten afterwards')
     })
-    await expect(amira.getByText('Rewritten afterwards').first()).toBeVisible()
-    await expect(facilitator.getByRole('list', { name: 'Our values' })).toContainText('Integrity')
-    await expect(facilitator.getByText('Rewritten afterwards')).toHaveCount(0)
+    // It reached the facilitator's saved board…
+    const savedBoard = async () => {
+      const folder = join(dataDir, 'workshops')
+      const files = (await readdir(folder)).filter((name) => name.endsWith('.ydoc'))
+      return Buffer.concat(await Promise.all(files.map((name) => readFile(join(folder, name))))).toString('utf8')
+    }
+    await expect.poll(savedBoard).toContain('Rewritten afterwards')
+    // …but every screen still shows the values as recorded, and the record's hash.
+    for (const page of everyone) {
+      await expect(page.getByRole('list', { name: 'Our values' })).toContainText('Integrity')
+      await expect(page.getByText('Rewritten afterwards')).toHaveCount(0)
+    }
+    await expect(amira.getByText(shownHash)).toBeVisible()
+    await saveScreenshot(amira, testInfo, 'values-finalized-participant')
     await exportPanel.getByRole('button', { name: 'Data (JSON)', exact: true }).click()
     const again = exportPanel.getByRole('status').filter({ hasText: 'saved as' })
     await expect(again).not.toContainText(saved['Data (JSON)']!)

@@ -41,8 +41,33 @@ export const FLOW_FIELDS = {
   consensusThreshold: 'consensusThreshold',
   minGroup: 'minGroup',
   consensusClosed: 'consensusClosed',
-  finalizedAt: 'finalizedAt'
+  finalizedAt: 'finalizedAt',
+  agreed: 'agreed'
 } as const
+
+/** What every screen shows once finalized: the values as recorded, and the record's hash. */
+export interface AgreedValues {
+  contentHash: string
+  values: ReadonlyArray<{ name: string; definition: string; weDo: readonly string[]; weDont: readonly string[] }>
+}
+
+const AGREED_LIMITS = { values: 50, text: 2_000, items: 50 }
+
+function readAgreed(value: unknown): AgreedValues | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { contentHash, values } = value as Record<string, unknown>
+  if (typeof contentHash !== 'string' || !/^[0-9a-f]{64}$/.test(contentHash) || !Array.isArray(values)) return null
+  const text = (item: unknown) => (typeof item === 'string' ? item.slice(0, AGREED_LIMITS.text) : '')
+  const list = (items: unknown) =>
+    Array.isArray(items) ? items.slice(0, AGREED_LIMITS.items).map(text).filter(Boolean) : []
+  return {
+    contentHash,
+    values: values
+      .slice(0, AGREED_LIMITS.values)
+      .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+      .map((entry) => ({ name: text(entry.name), definition: text(entry.definition), weDo: list(entry.weDo), weDont: list(entry.weDont) }))
+  }
+}
 
 /** One entry per stage change: which stage began, at which host time. */
 export interface StageStart {
@@ -77,6 +102,8 @@ export interface WorkshopFlow {
   consensusClosed: boolean
   /** Host time of finalizing; null until then. Finalized workshops are locked for good. */
   finalizedAt: number | null
+  /** The values as the facilitator's record holds them, written when finalizing. */
+  agreed: AgreedValues | null
 }
 
 const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
@@ -117,13 +144,14 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
     minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, 50),
     consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
-    finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null
+    finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null,
+    agreed: readAgreed(get(FLOW_FIELDS.agreed))
   }
 }
 
 const sameFlow = (a: WorkshopFlow, b: WorkshopFlow) =>
   (Object.keys(a) as Array<keyof WorkshopFlow>).every((key) =>
-    key === 'stageLog' || key === 'timer' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
+    key === 'stageLog' || key === 'timer' || key === 'agreed' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
   )
 
 export interface WorkshopFlowStore extends ExternalStore<WorkshopFlow> {
@@ -165,7 +193,8 @@ export interface FlowIntents {
   reopenVoting(): void
   setConsensusRule(threshold: number, minGroup: number): void
   closeConsensus(): void
-  markFinalized(): void
+  /** Locks the workshop for good and shows every screen the values as recorded. */
+  markFinalized(agreed: AgreedValues): void
 }
 
 export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents {
@@ -215,10 +244,11 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
       })
     },
     closeConsensus: () => set({ [FLOW_FIELDS.consensusClosed]: true }),
-    markFinalized() {
+    markFinalized(agreed) {
       if (finalized()) return
       const now = hostNow()
       set({
+        [FLOW_FIELDS.agreed]: agreed,
         [FLOW_FIELDS.finalizedAt]: now,
         [FLOW_FIELDS.locked]: true,
         [FLOW_FIELDS.timer]: { ...pauseTimer(timer(), now) }

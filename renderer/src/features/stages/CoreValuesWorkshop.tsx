@@ -132,7 +132,10 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
       }),
     async finalize(built) {
       const stored = await record.store(built)
-      workshop.flowIntents.markFinalized()
+      workshop.flowIntents.markFinalized({
+        contentHash: stored.contentHash,
+        values: stored.values.map(({ name, definition, weDo, weDont }) => ({ name, definition, weDo, weDont }))
+      })
       return stored
     }
   }
@@ -197,6 +200,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             values={valueList}
             flaggedNames={valueList.filter((value) => consensus[value.id]?.flagged).map((value) => displayName(value.name))}
             finalizedAt={flow.finalizedAt}
+            agreed={flow.agreed}
             controls={finalizeControls}
           />
         )}

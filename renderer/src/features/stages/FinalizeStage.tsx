@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
 import type { ValueCandidate } from '../../crdt/values'
+import type { AgreedValues } from '../../crdt/workshopFlow'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { formatDateTime } from '../../ui/formatDateTime'
 import { userMessage } from '../../ui/userMessage'
@@ -23,6 +24,8 @@ interface FinalizeStageProps {
   /** Values the consensus check flagged for rework. */
   flaggedNames: readonly string[]
   finalizedAt: number | null
+  /** The values as recorded, on every screen once finalized. */
+  agreed: AgreedValues | null
   controls: FinalizeControls | null
 }
 
@@ -60,18 +63,24 @@ function ValuesSummary({ values }: { values: readonly SummaryValue[] }) {
  * The end: the values as agreed. The facilitator finalizes, which stores a record that
  * nothing done to the board later can change, and then exports it.
  */
-export function FinalizeStage({ values, flaggedNames, finalizedAt, controls }: FinalizeStageProps) {
+export function FinalizeStage({ values, flaggedNames, finalizedAt, agreed, controls }: FinalizeStageProps) {
   const [confirming, setConfirming] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const record = controls?.record ?? null
   // Once stored, the record is what was agreed: nothing a peer does to the board later shows here.
-  const shown: readonly SummaryValue[] = record?.values ?? values
+  const shown: readonly SummaryValue[] = record?.values ?? agreed?.values ?? values
 
   return (
     <div className="finalize-stage">
       {finalizedAt !== null ? (
         <p className="finalize-stage__status" role="status">
           Finalized on {formatDateTime(new Date(finalizedAt).toISOString())}. These are the values the group agreed.
+          {!controls && agreed && (
+            <span className="finalize-stage__hash">
+              {' '}
+              Record hash (SHA-256): <code>{agreed.contentHash}</code>
+            </span>
+          )}
         </p>
       ) : (
         controls &&

@@ -47,9 +47,11 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
           <p className="stage-bar__instructions">
             {intents
               ? stage.facilitatorTip
-              : flow.locked && !finalized
-                ? 'The facilitator has locked editing for now: you can look, not change anything.'
-                : stage.instructions}
+              : finalized
+                ? 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
+                : flow.locked
+                  ? 'The facilitator has locked editing for now: you can look, not change anything.'
+                  : stage.instructions}
           </p>
           {children}
         </div>

@@ -83,8 +83,10 @@ describe('the workshop flow', () => {
     const { doc, intents } = facilitator()
     intents.startTimer()
     intents.goToStage('finalize')
-    intents.markFinalized()
+    const agreed = { contentHash: 'a'.repeat(64), values: [{ name: 'Integrity', definition: 'We keep our word.', weDo: ['Call back'], weDont: [] }] }
+    intents.markFinalized(agreed)
     expect(readWorkshopFlow(doc).timer.endsAt).toBeNull()
+    expect(readWorkshopFlow(peerOf(doc)).agreed).toEqual(agreed)
     intents.goToStage('cluster')
     intents.setLocked(false)
     intents.setPrompt('Something else')
@@ -102,6 +104,7 @@ describe('the workshop flow', () => {
     meta.set('template', 'core-values')
     meta.set(FLOW_FIELDS.prompt, 'p'.repeat(100_000))
     meta.set(FLOW_FIELDS.timer, { endsAt: 'soon' })
+    meta.set(FLOW_FIELDS.agreed, { contentHash: 'not a hash', values: [] })
     const flow = readWorkshopFlow(doc)
     expect(flow.stage).toBe('prompt')
     expect(flow.stageLog).toEqual([{ stage: 'cluster', at: 5 }])
@@ -109,6 +112,9 @@ describe('the workshop flow', () => {
     expect(flow.anonymous).toBe(true)
     expect(flow.prompt.length).toBeLessThanOrEqual(300)
     expect(flow.timer.endsAt).toBeNull()
+    expect(flow.agreed).toBeNull()
+    meta.set(FLOW_FIELDS.agreed, { contentHash: 'b'.repeat(64), values: [{ name: 7, weDo: ['x'.repeat(5_000), 3] }, 'junk'] })
+    expect(readWorkshopFlow(doc).agreed!.values).toEqual([{ name: '', definition: '', weDo: ['x'.repeat(2_000)], weDont: [] }])
   })
 
   it('tells subscribers only when something they read changed', () => {
