@@ -75,3 +75,6 @@ export const DEFAULT_MIN_GROUP = 3
 
 export const stageIndex = (stage: StageId): number => STAGE_IDS.indexOf(stage)
 export const isStageId = (value: unknown): value is StageId => STAGE_IDS.includes(value as StageId)
+
+/** The clusters of a core-values board: every column but the first, which holds what is not sorted yet. */
+export const clustersOf = <T>(columns: readonly T[]): readonly T[] => columns.slice(1)

@@ -254,7 +254,7 @@ export function Board({ snapshot, intents }: BoardProps) {
             notes={snapshot.notes}
             intents={intents}
             activeNoteId={activeNoteId}
-            // The first column holds what is not sorted yet: it is not a cluster to rename or merge.
+            // The first column holds what is not sorted yet (clustersOf in shared/stages.ts): not a cluster to rename or merge.
             otherColumns={clusters && index > 0 ? otherColumnsOf(snapshot.columns, column.id) : NO_COLUMNS}
             isCluster={clusters && index > 0}
           />

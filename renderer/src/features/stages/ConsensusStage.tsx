@@ -1,6 +1,7 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
 import { consensusResults, FIST_MAX } from '../../../../shared/ballots'
 import type { ConsensusResult } from '../../../../shared/valuesRecord'
+import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { ValueCandidate } from '../../crdt/values'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
@@ -18,12 +19,10 @@ const FINGERS: readonly string[] = [
   '5 — I fully support it'
 ]
 
-type Published = { subscribe(listener: () => void): () => void; getSnapshot(): readonly unknown[] }
-
 /** Each value's result once the check has closed (counts only below the minimum group). */
 export function useConsensusResults(
   values: readonly ValueCandidate[],
-  published: Published,
+  published: ExternalStore<readonly unknown[]>,
   flow: WorkshopFlow
 ): Record<string, ConsensusResult> {
   const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
@@ -107,7 +106,8 @@ interface ConsensusStageProps {
   flow: WorkshopFlow
   values: readonly ValueCandidate[]
   ballot: SealedBallot
-  published: Published
+  /** Each value's result (useConsensusResults); shown once the check has closed. */
+  results: Record<string, ConsensusResult>
   turnout: Turnout
   intents: FlowIntents | null
   readOnly: boolean
@@ -118,9 +118,8 @@ interface ConsensusStageProps {
  * facilitator closes the check; then every screen shows the results, and values below the
  * facilitator's threshold are flagged for rework.
  */
-export function ConsensusStage({ flow, values, ballot, published, turnout, intents, readOnly }: ConsensusStageProps) {
+export function ConsensusStage({ flow, values, ballot, results, turnout, intents, readOnly }: ConsensusStageProps) {
   const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
-  const results = useConsensusResults(values, published, flow)
   const closed = flow.consensusClosed
   const canChange = !closed && !readOnly && !own.submitted
   const allScored = values.every((value) => own.marks[value.id] !== undefined)

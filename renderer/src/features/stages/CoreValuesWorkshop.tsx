@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildValuesRecord } from '../../../../shared/finalizeValues'
-import type { StageId } from '../../../../shared/stages'
+import { clustersOf, type StageId } from '../../../../shared/stages'
 import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson } from '../../crdt/presence'
@@ -90,11 +90,12 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     [readOnly, flow.stage, mine]
   )
 
-  const writers = people.filter((person) => person.progress?.stage === 'brainstorm' && person.progress.notes > 0)
-  const roomCount =
-    people.reduce((sum, person) => sum + (!person.isSelf && person.progress?.stage === 'brainstorm' ? person.progress.notes : 0), 0) +
-    drafts.length
-  const selfWriting = drafts.length > 0 && !writers.some((person) => person.isSelf)
+  // This person's own notes are counted from their drafts, everyone else's from presence.
+  const othersWriting = people.flatMap((person) =>
+    !person.isSelf && person.progress?.stage === 'brainstorm' ? [person.progress.notes] : []
+  )
+  const roomCount = othersWriting.reduce((sum, notes) => sum + notes, drafts.length)
+  const writers = othersWriting.filter((notes) => notes > 0).length + (drafts.length > 0 ? 1 : 0)
 
   const participants = people.filter((person) => person.role === 'participant')
   const turnoutOf = (stage: StageId) => ({
@@ -122,7 +123,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
         values: valueList,
-        clusters: snapshot.columns.slice(1),
+        clusters: clustersOf(snapshot.columns),
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
         consensusBallots: workshop.published.consensus.getSnapshot(),
@@ -140,20 +141,18 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     }
   }
 
-  const nextStage = (): (() => void) | undefined => {
-    if (!intents) return undefined
-    if (flow.stage === 'brainstorm') {
-      return () => {
-        intents.reveal()
-        intents.goToStage('cluster')
-      }
-    }
-    return undefined
-  }
+  // Leaving the brainstorm reveals everyone's notes on the way to clustering.
+  const onNext =
+    intents && flow.stage === 'brainstorm'
+      ? () => {
+          intents.reveal()
+          intents.goToStage('cluster')
+        }
+      : undefined
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} onNext={nextStage()} />
+      <StageBar flow={flow} hostNow={hostNow} intents={intents} onNext={onNext} />
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
@@ -161,7 +160,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             prompt={flow.prompt}
             privateNotes={workshop.privateNotes}
             roomCount={roomCount}
-            writers={writers.length + (selfWriting ? 1 : 0)}
+            writers={writers}
             readOnly={readOnly}
           />
         )}
@@ -170,7 +169,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             flow={flow}
             snapshot={snapshot}
             ballot={workshop.ballots.votes}
-            published={workshop.published.votes}
+            results={voteResults}
             turnout={turnoutOf('vote')}
             intents={finalized ? null : intents}
             readOnly={readOnly}
@@ -189,7 +188,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             flow={flow}
             values={valueList}
             ballot={workshop.ballots.consensus}
-            published={workshop.published.consensus}
+            results={consensus}
             turnout={consensusTurnout}
             intents={finalized ? null : intents}
             readOnly={readOnly}

@@ -14,6 +14,12 @@ interface StageBarProps {
   children?: ReactNode
 }
 
+function participantInstructions(flow: WorkshopFlow): string {
+  if (flow.finalizedAt !== null) return 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
+  if (flow.locked) return 'The facilitator has locked editing for now: you can look, not change anything.'
+  return STAGES[flow.stage].instructions
+}
+
 /** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
 export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarProps) {
   const index = stageIndex(flow.stage)
@@ -44,15 +50,7 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
             {stage.name}
             {flow.locked && <span className="stage-bar__badge">{finalized ? 'Finalized' : 'Editing locked'}</span>}
           </h2>
-          <p className="stage-bar__instructions">
-            {intents
-              ? stage.facilitatorTip
-              : finalized
-                ? 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
-                : flow.locked
-                  ? 'The facilitator has locked editing for now: you can look, not change anything.'
-                  : stage.instructions}
-          </p>
+          <p className="stage-bar__instructions">{intents ? stage.facilitatorTip : participantInstructions(flow)}</p>
           {children}
         </div>
         <StageTimer timer={flow.timer} hostNow={hostNow} intents={finalized ? null : intents} />

@@ -1,7 +1,8 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
-import { rankClusters, type RankedCluster } from '../../../../shared/ballots'
+import { rankClusters } from '../../../../shared/ballots'
 import type { BoardSnapshot } from '../../../../shared/board'
-import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
+import { clustersOf, MAX_VOTE_BUDGET } from '../../../../shared/stages'
+import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { RoundProgress, type Turnout } from './RoundProgress'
@@ -12,7 +13,8 @@ interface VoteStageProps {
   /** The clusters to vote on: every column but the first (where unsorted notes stay). */
   snapshot: BoardSnapshot
   ballot: SealedBallot
-  published: { subscribe(listener: () => void): () => void; getSnapshot(): readonly unknown[] }
+  /** Counted from the published ballots (useVoteResults); shown once voting has closed. */
+  results: VoteResults
   turnout: Turnout
   intents: FlowIntents | null
   readOnly: boolean
@@ -21,17 +23,13 @@ interface VoteStageProps {
 /** The ranking the room sees once voting has closed. */
 export function useVoteResults(
   snapshot: BoardSnapshot,
-  published: VoteStageProps['published'],
+  published: ExternalStore<readonly unknown[]>,
   flow: WorkshopFlow
-): { voters: number; ranking: RankedCluster[] } {
+): VoteResults {
   const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
-  const clusters = snapshot.columns.slice(1)
-  return useMemo(
-    () => rankClusters(ballots, clusters, { budget: flow.voteBudget, multipleDots: flow.multipleDots }),
-    // clusters is derived from snapshot.columns, which is stable until the columns change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ballots, snapshot.columns, flow.voteBudget, flow.multipleDots]
-  )
+  const { columns } = snapshot
+  const { voteBudget: budget, multipleDots } = flow
+  return useMemo(() => rankClusters(ballots, clustersOf(columns), { budget, multipleDots }), [ballots, columns, budget, multipleDots])
 }
 
 function VoteRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents }) {
@@ -62,7 +60,9 @@ function VoteRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents
   )
 }
 
-function Results({ ranking, voters }: { ranking: RankedCluster[]; voters: number }) {
+type VoteResults = ReturnType<typeof rankClusters>
+
+function Results({ ranking, voters }: VoteResults) {
   const most = Math.max(1, ...ranking.map((cluster) => cluster.dots))
   return (
     <section className="vote-results" aria-label="Vote results">
@@ -88,10 +88,9 @@ function Results({ ranking, voters }: { ranking: RankedCluster[]; voters: number
  * Dot voting: each person spends their dots on clusters. The ballot stays on their device
  * until the facilitator closes voting; the room sees only how many are done.
  */
-export function VoteStage({ flow, snapshot, ballot, published, turnout, intents, readOnly }: VoteStageProps) {
+export function VoteStage({ flow, snapshot, ballot, results, turnout, intents, readOnly }: VoteStageProps) {
   const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
-  const results = useVoteResults(snapshot, published, flow)
-  const clusters = snapshot.columns.slice(1)
+  const clusters = clustersOf(snapshot.columns)
   const used = clusters.reduce((sum, cluster) => sum + (own.marks[cluster.id] ?? 0), 0)
   const left = flow.voteBudget - used
   const canChange = !flow.votingClosed && !readOnly && !own.submitted
