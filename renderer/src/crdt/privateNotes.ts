@@ -22,6 +22,8 @@ export interface PrivateDraft {
   id: string
   text: string
   colour: NoteColour
+  /** When it was written (this device's clock), for the order drafts are shown in. */
+  createdAt: number
 }
 
 export interface PrivateNotesState {
@@ -53,7 +55,7 @@ const DRAFT_FIELDS = { text: 'text', colour: 'colour', createdAt: 'createdAt' } 
 const isColour = (value: unknown): value is NoteColour => NOTE_COLOURS.includes(value as NoteColour)
 
 function readDrafts(drafts: Y.Map<unknown>): PrivateDraft[] {
-  const read: Array<PrivateDraft & { createdAt: number }> = []
+  const read: PrivateDraft[] = []
   drafts.forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return
     const text = entry.get(DRAFT_FIELDS.text)
@@ -64,19 +66,10 @@ function readDrafts(drafts: Y.Map<unknown>): PrivateDraft[] {
       id,
       text,
       colour: isColour(colour) ? colour : NOTE_COLOURS[0],
-      createdAt: typeof createdAt === 'number' ? createdAt : 0
+      createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0
     })
   })
-  return read.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map(({ id, text, colour }) => ({ id, text, colour }))
-}
-
-function readCreatedAt(drafts: Y.Map<unknown>): number[] {
-  const times: number[] = []
-  drafts.forEach((entry) => {
-    const createdAt = entry instanceof Y.Map ? entry.get(DRAFT_FIELDS.createdAt) : undefined
-    if (typeof createdAt === 'number' && Number.isFinite(createdAt)) times.push(createdAt)
-  })
-  return times
+  return read.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
 }
 
 /** `own` is the person's private document (see openBrowserDoc in participantDoc.ts). */
@@ -100,7 +93,7 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
       if (!clean.text) return { id: null, truncated: clean.truncated }
       const id = newId()
       // Two notes written within one millisecond must still keep the order they were written in.
-      const latest = Math.max(0, ...readCreatedAt(drafts))
+      const latest = state.drafts.at(-1)?.createdAt ?? 0
       drafts.set(
         id,
         new Y.Map<unknown>([
