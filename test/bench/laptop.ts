@@ -8,11 +8,18 @@ import { get } from 'node:http'
 import { createRequire } from 'node:module'
 import { WebSocket as NodeWebSocket } from 'ws'
 import type * as Y from 'yjs'
+import type { JoinAnswer } from '../../shared/liveSession'
+
+export interface Person {
+  name: string
+  role: 'facilitator' | 'participant'
+  colour: string
+}
 
 /** The app's joinLiveDoc, typed by what each peer script uses of the connection it returns. */
-export type JoinLiveDoc<Connection> = (
+type JoinLiveDoc<Connection> = (
   doc: Y.Doc,
-  options: { room: string; signalingUrl: string; name: string; role: 'facilitator' | 'participant'; colour: string },
+  options: Person & { room: string; signalingUrl: string },
   page: { addEventListener(): void; removeEventListener(): void; navigator: { onLine: boolean } }
 ) => Connection
 
@@ -32,8 +39,26 @@ export interface Laptop {
   /** The WebSocket class this laptop's sockets use (also installed as the global). */
   WebSocket: new (url: string | URL, protocols?: string | string[]) => NodeWebSocket
   getJson(url: string): Promise<unknown>
-  /** Installs the WebRTC globals and loads the app's joinLiveDoc, typed as the caller uses it. */
-  loadJoinLiveDoc<T>(): Promise<T>
+  /**
+   * Joins a live session as a participant's browser does: trades the code for a ticket, then
+   * puts `doc` in the room through the app's joinLiveDoc (a page that is always online).
+   */
+  joinSession<Connection>(origin: string, code: string, doc: Y.Doc, person: Person): Promise<Connection>
+}
+
+/** Loaded once per process, on the first join. */
+let joinLiveDoc: Promise<unknown> | undefined
+
+async function loadJoinLiveDoc(): Promise<unknown> {
+  // What a browser has as globals; simple-peer finds them there (joinLiveDoc passes no wrtc).
+  const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
+  for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
+    Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
+  }
+  // Loaded by URL: its default argument names the browser's `window`, which Node's type
+  // check (tsconfig.node.json) does not know, so that check must not follow this import.
+  const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
+  return ((await import(liveSync)) as { joinLiveDoc: unknown }).joinLiveDoc
 }
 
 export function becomeLaptop(localAddress: string): Laptop {
@@ -61,16 +86,14 @@ export function becomeLaptop(localAddress: string): Laptop {
           })
         }).on('error', reject)
       }),
-    async loadJoinLiveDoc<T>() {
-      // What a browser has as globals; simple-peer finds them there (joinLiveDoc passes no wrtc).
-      const wrtc = createRequire(import.meta.url)('@roamhq/wrtc') as Record<string, unknown>
-      for (const key of ['RTCPeerConnection', 'RTCSessionDescription', 'RTCIceCandidate']) {
-        Object.defineProperty(globalThis, key, { value: wrtc[key], configurable: true, writable: true })
-      }
-      // Loaded by URL: its default argument names the browser's `window`, which Node's type
-      // check (tsconfig.node.json) does not know, so that check must not follow this import.
-      const liveSync = new URL('../../renderer/src/crdt/liveSync.ts', import.meta.url).href
-      return ((await import(liveSync)) as { joinLiveDoc: T }).joinLiveDoc
+    async joinSession<Connection>(origin: string, code: string, doc: Y.Doc, person: Person) {
+      joinLiveDoc ??= loadJoinLiveDoc()
+      const join = (await joinLiveDoc) as JoinLiveDoc<Connection>
+      const answer = (await this.getJson(`${origin}/join/check?code=${encodeURIComponent(code)}`)) as JoinAnswer
+      if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
+      const signalingUrl = `${origin.replace('http:', 'ws:')}/signal?ticket=${encodeURIComponent(answer.ticket)}`
+      const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
+      return join(doc, { ...person, room: answer.room, signalingUrl }, page)
     }
   }
 }

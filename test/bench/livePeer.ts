@@ -22,9 +22,8 @@
  */
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { JoinAnswer } from '../../shared/liveSession'
 import { BENCH_BOARD } from './benchBoard'
-import { becomeLaptop, envOf, now, type JoinLiveDoc } from './laptop'
+import { becomeLaptop, envOf, now } from './laptop'
 import { createBoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople } from '../../renderer/src/crdt/presence'
 import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
@@ -89,22 +88,11 @@ let relay: { connection: RelayConnection; awareness: Awareness; destroyWire(): v
 let implementation: string
 
 if (transport === 'webrtc') {
-  const joinLiveDoc = await laptop.loadJoinLiveDoc<JoinLiveDoc<LiveDocConnection>>()
-  const origin = env('SESSION_ORIGIN')
-  const answer = (await laptop.getJson(`${origin}/join/check?code=${encodeURIComponent(env('JOIN_CODE'))}`)) as JoinAnswer
-  if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
-  const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
-  live = joinLiveDoc(
-    doc,
-    {
-      room: answer.room,
-      signalingUrl: `${origin.replace('http:', 'ws:')}/signal?ticket=${encodeURIComponent(answer.ticket)}`,
-      name,
-      role: index === 0 ? 'facilitator' : 'participant',
-      colour
-    },
-    page
-  )
+  live = await laptop.joinSession<LiveDocConnection>(env('SESSION_ORIGIN'), env('JOIN_CODE'), doc, {
+    name,
+    role: index === 0 ? 'facilitator' : 'participant',
+    colour
+  })
   implementation = 'y-webrtc (app joinLiveDoc)'
 } else {
   const wire = createWireDoc(doc)

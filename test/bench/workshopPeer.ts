@@ -30,7 +30,6 @@
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { rankClusters } from '../../shared/ballots'
-import type { JoinAnswer } from '../../shared/liveSession'
 import type { StageId } from '../../shared/stages'
 import { TEMPLATES } from '../../shared/templates'
 import type { BoardModel } from '../../renderer/src/crdt/boardModel'
@@ -39,7 +38,7 @@ import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
 import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
 import type { Target } from './liveHarness'
 import type { PeerStatus } from './livePeer'
-import { becomeLaptop, envOf, now, type JoinLiveDoc } from './laptop'
+import { becomeLaptop, envOf, now } from './laptop'
 import { connectRelay, type RelayConnection } from './yRelay'
 
 export interface WorkshopStatus extends PeerStatus {
@@ -100,7 +99,6 @@ const name = facilitator ? 'Facilitator' : `Participant ${index}`
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
 
 const laptop = becomeLaptop(localAddress)
-let joinLiveDoc: Promise<JoinLiveDoc<LiveDocConnection>> | undefined
 
 // ---------------------------------------------------------------- one workshop
 
@@ -116,21 +114,7 @@ interface Transport {
 
 async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
   if (target.transport === 'webrtc') {
-    const join = await (joinLiveDoc ??= laptop.loadJoinLiveDoc<JoinLiveDoc<LiveDocConnection>>())
-    const answer = (await laptop.getJson(`${target.origin}/join/check?code=${encodeURIComponent(target.code)}`)) as JoinAnswer
-    if (!answer.ok) throw new Error(`join refused: ${answer.error}`)
-    const page = { addEventListener() {}, removeEventListener() {}, navigator: { onLine: true } }
-    const live = join(
-      doc,
-      {
-        room: answer.room,
-        signalingUrl: `${target.origin.replace('http:', 'ws:')}/signal?ticket=${encodeURIComponent(answer.ticket)}`,
-        name,
-        role,
-        colour
-      },
-      page
-    )
+    const live = await laptop.joinSession<LiveDocConnection>(target.origin, target.code, doc, { name, role, colour })
     return {
       implementation: 'y-webrtc (app joinLiveDoc)',
       peers: () => live.connection.getSnapshot().peers,
