@@ -5,7 +5,7 @@
  * as it is, whatever anyone does to the board afterwards.
  */
 import { consensusResults, rankClusters } from './ballots'
-import { STAGES, type StageId } from './stages'
+import { stageTimeline, type StageStart } from './stages'
 import { VALUES_RECORD_VERSION, type ValuesRecord } from './valuesRecord'
 
 export interface DraftedValue {
@@ -32,7 +32,7 @@ export interface FinalizeInput {
   consensus: { threshold: number; minGroup: number }
   /** Participants present when finalizing (the facilitator not counted). */
   participantNames: readonly string[]
-  stageLog: ReadonlyArray<{ stage: StageId; at: number }>
+  stageLog: readonly StageStart[]
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -72,10 +72,6 @@ export function buildValuesRecord(input: FinalizeInput): ValuesRecord {
       ranking: votes.ranking.map((cluster) => ({ cluster: cluster.name.trim() || 'Untitled cluster', dots: cluster.dots }))
     },
     consensusRule: { threshold: input.consensus.threshold, minGroup: input.consensus.minGroup },
-    stages: input.stageLog.map((entry, i) => ({
-      stage: STAGES[entry.stage].name,
-      startedAt: iso(entry.at),
-      endedAt: i + 1 < input.stageLog.length ? iso(input.stageLog[i + 1]!.at) : iso(input.finalizedAt)
-    }))
+    stages: stageTimeline('core-values', input.stageLog, input.finalizedAt)
   }
 }

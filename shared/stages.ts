@@ -1,10 +1,23 @@
 /**
- * The stages a core-values workshop moves through, what each one asks of people, and the
+ * The stages a workshop moves through, per template, what each one asks of people, and the
  * facilitator's settings with their defaults. The facilitator's screen sets the stage; every
  * participant's screen follows it.
  */
+import { TEMPLATE_IDS, type TemplateId } from './templates'
 
-export const STAGE_IDS = ['prompt', 'brainstorm', 'cluster', 'vote', 'draft', 'consensus', 'finalize'] as const
+/** Every stage any template has. A template's own list and order are in TEMPLATE_STAGES. */
+export const STAGE_IDS = [
+  'prompt',
+  'brainstorm',
+  'cluster',
+  'map',
+  'emotions',
+  'vote',
+  'draft',
+  'consensus',
+  'plan',
+  'finalize'
+] as const
 export type StageId = (typeof STAGE_IDS)[number]
 
 export interface Stage {
@@ -36,6 +49,20 @@ export const STAGES: Record<StageId, Stage> = {
     instructions: 'Drag notes that say the same thing into one cluster, and give each cluster a name.',
     facilitatorTip: 'Clusters become the options of the dot vote; notes left unsorted get no votes.'
   },
+  map: {
+    id: 'map',
+    name: 'Map the journey',
+    instructions:
+      'Move each note to the stage and lane where it belongs, add what is missing, and link opportunities to our values.',
+    facilitatorTip: 'Rename, add or reorder stages and lanes with the group. Opportunities can be linked to a finalized value.'
+  },
+  emotions: {
+    id: 'emotions',
+    name: 'Emotion curve',
+    instructions:
+      'Rate how each stage of the journey feels, from −2 (very bad) to +2 (very good). Your ratings stay on your device; the curve shows a stage only once enough people rated it.',
+    facilitatorTip: 'Close the round when everyone is done. A stage shows on the curve only when at least the minimum group rated it.'
+  },
   vote: {
     id: 'vote',
     name: 'Dot vote',
@@ -55,6 +82,13 @@ export const STAGES: Record<StageId, Stage> = {
     instructions: 'Show how far you support each value: 0 fingers blocks it, 5 means full support.',
     facilitatorTip: 'Results show when everyone has voted or you close the check. Values below your threshold are flagged for rework.'
   },
+  plan: {
+    id: 'plan',
+    name: 'Plan the program',
+    instructions:
+      'Fill in the plan together: who it is for, what employees may now handle differently and within which boundaries, the behaviours, and how we will know it worked.',
+    facilitatorTip: 'Start from the top opportunities of a finalized journey map. Every section is edited live by everyone.'
+  },
   finalize: {
     id: 'finalize',
     name: 'Finalize',
@@ -63,7 +97,62 @@ export const STAGES: Record<StageId, Stage> = {
   }
 }
 
-export const DEFAULT_PROMPT = 'What do we stand for when serving our customers?'
+/** A template's stages in order, and what its stages say where the shared wording does not fit. */
+export interface TemplateStages {
+  stages: readonly StageId[]
+  wording: Partial<Record<StageId, Pick<Stage, 'instructions' | 'facilitatorTip'>>>
+  defaultPrompt: string
+}
+
+export const TEMPLATE_STAGES: Record<TemplateId, TemplateStages> = {
+  'core-values': {
+    stages: ['prompt', 'brainstorm', 'cluster', 'vote', 'draft', 'consensus', 'finalize'],
+    wording: {},
+    defaultPrompt: 'What do we stand for when serving our customers?'
+  },
+  'journey-map': {
+    stages: ['prompt', 'brainstorm', 'map', 'emotions', 'vote', 'finalize'],
+    wording: {
+      brainstorm: {
+        instructions:
+          'Write one note per idea, in the stage and lane it belongs to. Your notes stay on your own device until the facilitator reveals them.',
+        facilitatorTip: 'Everyone sees only how many notes have been written. Reveal when the room is ready.'
+      },
+      vote: {
+        instructions:
+          'Place your dots on the pain points and opportunities that matter most. Your ballot stays private until voting closes.',
+        facilitatorTip: 'Close voting when everyone is done; the dots then show on every note.'
+      },
+      finalize: {
+        instructions: 'The facilitator is locking in the journey map you built together.',
+        facilitatorTip: 'Finalizing stores a record of the map, the curve and the votes that cannot be changed later. Then export it.'
+      }
+    },
+    defaultPrompt: 'Where in their journey with us do our employees struggle, and where do they shine?'
+  },
+  'program-plan': {
+    stages: ['prompt', 'plan', 'finalize'],
+    wording: {
+      finalize: {
+        instructions: 'The facilitator is locking in the program plan you wrote together.',
+        facilitatorTip: 'Finalizing stores a record of the plan that cannot be changed later. Then export it.'
+      }
+    },
+    defaultPrompt: 'Which opportunity do we turn into a program, and what may employees do differently to serve customers?'
+  }
+}
+
+/**
+ * A template's stages. `null` is a workshop whose template is not known yet (a participant
+ * before the facilitator's board arrived): it reads as the first template.
+ */
+export const templateStages = (template: TemplateId | null): TemplateStages => TEMPLATE_STAGES[template ?? TEMPLATE_IDS[0]]
+
+/** The stage as a template words it. */
+export function stageOf(template: TemplateId | null, id: StageId): Stage {
+  return { ...STAGES[id], ...templateStages(template).wording[id] }
+}
+
 export const PROMPT_MAX_LENGTH = 300
 
 export const DEFAULT_VOTE_BUDGET = 3
@@ -73,8 +162,27 @@ export const DEFAULT_CONSENSUS_THRESHOLD = 3
 /** Aggregates (consensus, emotion curves) show only when at least this many contributed. */
 export const DEFAULT_MIN_GROUP = 3
 
-export const stageIndex = (stage: StageId): number => STAGE_IDS.indexOf(stage)
 export const isStageId = (value: unknown): value is StageId => STAGE_IDS.includes(value as StageId)
 
 /** The clusters of a core-values board: every column but the first, which holds what is not sorted yet. */
 export const clustersOf = <T>(columns: readonly T[]): readonly T[] => columns.slice(1)
+
+/** One entry per stage change: which stage began, at which host time (ms). */
+export interface StageStart {
+  stage: StageId
+  at: number
+}
+
+/** When each stage ran, as a finalized record keeps it: names as the template words them, ISO times. */
+export function stageTimeline(
+  template: TemplateId,
+  log: readonly StageStart[],
+  finalizedAt: number
+): Array<{ stage: string; startedAt: string; endedAt: string | null }> {
+  const iso = (ms: number) => new Date(ms).toISOString()
+  return log.map((entry, i) => ({
+    stage: stageOf(template, entry.stage).name,
+    startedAt: iso(entry.at),
+    endedAt: iso(log[i + 1]?.at ?? finalizedAt)
+  }))
+}

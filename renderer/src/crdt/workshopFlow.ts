@@ -11,16 +11,16 @@ import type * as Y from 'yjs'
 import {
   DEFAULT_CONSENSUS_THRESHOLD,
   DEFAULT_MIN_GROUP,
-  DEFAULT_PROMPT,
   DEFAULT_VOTE_BUDGET,
   isStageId,
   MAX_VOTE_BUDGET,
   PROMPT_MAX_LENGTH,
-  STAGE_IDS,
+  templateStages,
+  type StageStart,
   type StageId
 } from '../../../shared/stages'
 import { addMinute, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
-import { TEMPLATE_IDS, type TemplateId } from '../../../shared/templates'
+import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../../shared/templates'
 import { LOCAL_ORIGIN, META_FIELDS, metaOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 
@@ -67,12 +67,6 @@ function readAgreed(value: unknown): AgreedValues | null {
       .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
       .map((entry) => ({ name: text(entry.name), definition: text(entry.definition), weDo: list(entry.weDo), weDont: list(entry.weDont) }))
   }
-}
-
-/** One entry per stage change: which stage began, at which host time. */
-export interface StageStart {
-  stage: StageId
-  at: number
 }
 
 const STAGE_LOG_MAX = 200
@@ -126,15 +120,18 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
   const get = (key: string) => meta.get(key)
   const prompt = get(FLOW_FIELDS.prompt)
   const finalizedAt = get(FLOW_FIELDS.finalizedAt)
-  const template = get(META_FIELDS.template)
+  const writtenTemplate = get(META_FIELDS.template)
+  const template = TEMPLATE_IDS.includes(writtenTemplate as TemplateId) ? (writtenTemplate as TemplateId) : null
+  const { stages, defaultPrompt } = templateStages(template)
+  const stage = get(FLOW_FIELDS.stage)
   return {
-    template: TEMPLATE_IDS.includes(template as TemplateId) ? (template as TemplateId) : null,
-    stage: isStageId(get(FLOW_FIELDS.stage)) ? (get(FLOW_FIELDS.stage) as StageId) : STAGE_IDS[0],
+    template,
+    stage: stages.includes(stage as StageId) ? (stage as StageId) : stages[0]!,
     stageLog: readStageLog(get(FLOW_FIELDS.stageLog)),
-    prompt: typeof prompt === 'string' && prompt.trim() ? prompt.slice(0, PROMPT_MAX_LENGTH) : DEFAULT_PROMPT,
+    prompt: typeof prompt === 'string' && prompt.trim() ? prompt.slice(0, PROMPT_MAX_LENGTH) : defaultPrompt,
     timer: readTimer(get(FLOW_FIELDS.timer)),
     locked: bool(get(FLOW_FIELDS.locked), false),
-    anonymous: bool(get(FLOW_FIELDS.anonymous), template === 'core-values'),
+    anonymous: bool(get(FLOW_FIELDS.anonymous), template !== null && TEMPLATES[template].anonymousByDefault),
     showEditing: bool(get(FLOW_FIELDS.showEditing), true),
     followFacilitator: bool(get(FLOW_FIELDS.followFacilitator), false),
     revealed: bool(get(FLOW_FIELDS.revealed), false),
@@ -212,7 +209,7 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
   return {
     goToStage(stage) {
       const flow = readWorkshopFlow(doc)
-      if (flow.stage === stage || flow.finalizedAt !== null) return
+      if (flow.stage === stage || flow.finalizedAt !== null || !templateStages(flow.template).stages.includes(stage)) return
       const log = [...flow.stageLog, { stage, at: hostNow() }].slice(-STAGE_LOG_MAX)
       set({ [FLOW_FIELDS.stage]: stage, [FLOW_FIELDS.stageLog]: log })
     },

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { STAGE_IDS, STAGES, stageIndex } from '../../../../shared/stages'
+import { stageOf, templateStages } from '../../../../shared/stages'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { StageTimer } from './StageTimer'
 
@@ -17,20 +17,21 @@ interface StageBarProps {
 function participantInstructions(flow: WorkshopFlow): string {
   if (flow.finalizedAt !== null) return 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
   if (flow.locked) return 'The facilitator has locked editing for now: you can look, not change anything.'
-  return STAGES[flow.stage].instructions
+  return stageOf(flow.template, flow.stage).instructions
 }
 
 /** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
 export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarProps) {
-  const index = stageIndex(flow.stage)
-  const stage = STAGES[flow.stage]
-  const previous = STAGE_IDS[index - 1]
-  const next = STAGE_IDS[index + 1]
+  const { stages } = templateStages(flow.template)
+  const index = stages.indexOf(flow.stage)
+  const stage = stageOf(flow.template, flow.stage)
+  const previous = stages[index - 1]
+  const next = stages[index + 1]
   const finalized = flow.finalizedAt !== null
   return (
     <section className="stage-bar" aria-label="Workshop stage">
       <ol className="stage-steps" aria-label="Stages">
-        {STAGE_IDS.map((id, i) => (
+        {stages.map((id, i) => (
           <li
             key={id}
             className={`stage-steps__step${i < index ? ' stage-steps__step--done' : ''}${i === index ? ' stage-steps__step--current' : ''}`}
@@ -39,14 +40,14 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
             <span className="stage-steps__number" aria-hidden="true">
               {i + 1}
             </span>
-            {STAGES[id].name}
+            {stageOf(flow.template, id).name}
           </li>
         ))}
       </ol>
       <div className="stage-bar__row">
         <div className="stage-bar__text">
           <h2 className="stage-bar__name">
-            <span className="visually-hidden">Stage {index + 1} of {STAGE_IDS.length}: </span>
+            <span className="visually-hidden">Stage {index + 1} of {stages.length}: </span>
             {stage.name}
             {flow.locked && <span className="stage-bar__badge">{finalized ? 'Finalized' : 'Editing locked'}</span>}
           </h2>
@@ -60,7 +61,7 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
           <div className="stage-bar__moves">
             {previous && (
               <button type="button" className="button button--small" onClick={() => intents.goToStage(previous)}>
-                <span aria-hidden="true">←</span> Back to {STAGES[previous].name}
+                <span aria-hidden="true">←</span> Back to {stageOf(flow.template, previous).name}
               </button>
             )}
             {next && (
@@ -69,7 +70,7 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
                 className="button button--small button--primary"
                 onClick={onNext ?? (() => intents.goToStage(next))}
               >
-                Next: {STAGES[next].name} <span aria-hidden="true">→</span>
+                Next: {stageOf(flow.template, next).name} <span aria-hidden="true">→</span>
               </button>
             )}
           </div>

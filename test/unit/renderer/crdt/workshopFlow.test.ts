@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DEFAULT_PROMPT, DEFAULT_VOTE_BUDGET } from '../../../../shared/stages'
+import { DEFAULT_VOTE_BUDGET, TEMPLATE_STAGES } from '../../../../shared/stages'
+
+const DEFAULT_PROMPT = TEMPLATE_STAGES['core-values'].defaultPrompt
 import { MINUTE_MS, timeLeft } from '../../../../shared/timer'
 import {
   bindFlowIntents,
@@ -36,11 +38,27 @@ describe('the workshop flow', () => {
     })
   })
 
-  it('is not anonymous unless set for other templates, nor before the template is known', () => {
+  it('is anonymous by default as its template says, and not before the template is known', () => {
     const doc = new Y.Doc()
     expect(readWorkshopFlow(doc)).toMatchObject({ template: null, anonymous: false })
     doc.getMap('meta').set('template', 'journey-map')
-    expect(readWorkshopFlow(doc)).toMatchObject({ template: 'journey-map', anonymous: false })
+    expect(readWorkshopFlow(doc)).toMatchObject({ template: 'journey-map', anonymous: true })
+    doc.getMap('meta').set('template', 'program-plan')
+    expect(readWorkshopFlow(doc)).toMatchObject({ template: 'program-plan', anonymous: false })
+  })
+
+  it('follows the template’s own stages: its first stage and question, and no stage of another template', () => {
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('template', 'journey-map')
+    const intents = bindFlowIntents(doc, () => HOST)
+    expect(readWorkshopFlow(doc)).toMatchObject({ stage: 'prompt', prompt: TEMPLATE_STAGES['journey-map'].defaultPrompt })
+    intents.goToStage('cluster')
+    expect(readWorkshopFlow(doc).stage).toBe('prompt')
+    intents.goToStage('emotions')
+    expect(readWorkshopFlow(doc).stage).toBe('emotions')
+    // A stage written by a peer that the template does not have reads as its first stage.
+    doc.getMap('meta').set('stage', 'draft')
+    expect(readWorkshopFlow(doc).stage).toBe('prompt')
   })
 
   it("moves every peer's screen to the stage the facilitator chose, and logs when each began", () => {
