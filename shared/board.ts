@@ -6,15 +6,19 @@
 /** Top-level Y.Map names in every workshop document. Never rename: saved files use them. */
 export const DOC_KEYS = {
   meta: 'meta',
-  /** The board's columns; in the core-values workshop, its clusters. */
+  /** The board's columns; in the core-values workshop its clusters, in the journey map its stages. */
   columns: 'columns',
+  /** The journey map's lanes (rows). */
+  lanes: 'lanes',
   notes: 'notes',
   /** Value candidates and their statements (core values, stage "draft"). */
   values: 'values',
   /** Dot-vote ballots, written only when voting closes, each under a random key. */
   votes: 'votes',
   /** Fist-of-five ballots, written only when the check closes, each under a random key. */
-  consensus: 'consensus'
+  consensus: 'consensus',
+  /** The EX program plan (template "program-plan"), written together on one canvas. */
+  plan: 'plan'
 } as const
 
 export const NOTE_COLOURS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const
@@ -35,7 +39,9 @@ export interface Note {
   text: string
   colour: NoteColour
   columnId: string
-  /** Fractional index within the column. */
+  /** The journey map's lane; '' on a board without lanes. */
+  laneId: string
+  /** Fractional index within the column (in the journey map, within its cell). */
   order: string
 }
 

@@ -1,5 +1,17 @@
 /** The workshop templates a facilitator can start from, with the board each one opens with. */
 
+/**
+ * What a journey-map lane is for, where the workshop treats it specially: its notes are
+ * voted on (pain points, opportunities) or linked to values (opportunities).
+ */
+export const LANE_KINDS = ['painPoints', 'opportunities'] as const
+export type LaneKind = (typeof LANE_KINDS)[number]
+
+export interface TemplateLane {
+  title: string
+  kind?: LaneKind
+}
+
 export const TEMPLATE_IDS = ['core-values', 'journey-map', 'program-plan'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
@@ -16,7 +28,7 @@ export interface Template {
    */
   columns: readonly string[]
   /** The journey map's lanes, top to bottom; empty for a board without lanes. */
-  lanes: readonly string[]
+  lanes: readonly TemplateLane[]
   /** Whether a new workshop starts in anonymous mode (the facilitator can switch it). */
   anonymousByDefault: boolean
 }
@@ -38,7 +50,14 @@ export const TEMPLATES: Record<TemplateId, Template> = {
     summary: 'Map the moments that matter from attract to exit.',
     defaultTitle: 'Employee journey map',
     columns: ['Attract', 'Recruit', 'Onboard', 'Develop', 'Retain', 'Exit'],
-    lanes: ['Touchpoints', 'Moments that matter', 'Thoughts and feelings', 'Pain points', 'Opportunities', 'Owner'],
+    lanes: [
+      { title: 'Touchpoints' },
+      { title: 'Moments that matter' },
+      { title: 'Thoughts and feelings' },
+      { title: 'Pain points', kind: 'painPoints' },
+      { title: 'Opportunities', kind: 'opportunities' },
+      { title: 'Owner' }
+    ],
     // Pain points are honest feedback: no one should be able to tell who named one.
     anonymousByDefault: true
   },

@@ -5,4 +5,4 @@
  */
 import { TEMPLATES, type Template } from '../../shared/templates'
 
-export const BENCH_BOARD: Template = { ...TEMPLATES['journey-map'], columns: ['Ideas', 'Themes', 'Value candidates'] }
+export const BENCH_BOARD: Template = { ...TEMPLATES['core-values'], columns: ['Ideas', 'Themes', 'Value candidates'] }

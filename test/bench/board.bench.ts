@@ -14,7 +14,7 @@ import * as Y from 'yjs'
 import { BENCH_BOARD } from './benchBoard'
 import { toWire } from '../../shared/wire'
 import { INVOKE_ROUTE } from '../../shared/contract'
-import { addNote, seedColumns } from '../../renderer/src/crdt/intents'
+import { addNote, seedBoard } from '../../renderer/src/crdt/intents'
 import { columnsOf } from '../../renderer/src/crdt/boardDoc'
 import { startHostApp } from '../e2e/hostProcess'
 import { launchChromium } from './browser'
@@ -25,7 +25,7 @@ const RENDERS = 7
 const DRAGS = 5
 
 const doc = new Y.Doc()
-seedColumns(doc, BENCH_BOARD)
+seedBoard(doc, BENCH_BOARD)
 const columnIds = [...columnsOf(doc).keys()]
 for (let i = 0; i < NOTES; i++) addNote(doc, columnIds[i % columnIds.length]!, `Idea ${i}: own the problem until it is solved`)
 

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { BENCH_BOARD } from './benchBoard'
 import { DocsService } from '../../electron/services/docs.service'
-import { addNote, seedColumns } from '../../renderer/src/crdt/intents'
+import { addNote, seedBoard } from '../../renderer/src/crdt/intents'
 import { columnsOf } from '../../renderer/src/crdt/boardDoc'
 import { report } from './stats'
 
@@ -19,7 +19,7 @@ const RUNS = 15
 const id = 'bench-workshop-0001'
 
 const doc = new Y.Doc()
-seedColumns(doc, BENCH_BOARD)
+seedBoard(doc, BENCH_BOARD)
 const columnIds = [...columnsOf(doc).keys()]
 for (let i = 0; i < NOTES; i++) {
   addNote(doc, columnIds[i % columnIds.length]!, `Note ${i}: call the customer back the same day, every time`)

@@ -12,14 +12,18 @@ export const LOCAL_ORIGIN = 'local'
 
 /** Field names inside each entry. Never rename: saved files and other peers use them. */
 export const COLUMN_FIELDS = { title: 'title', order: 'order' } as const
-export const NOTE_FIELDS = { text: 'text', colour: 'colour', columnId: 'columnId', order: 'order' } as const
+export const NOTE_FIELDS = { text: 'text', colour: 'colour', columnId: 'columnId', laneId: 'laneId', order: 'order' } as const
 export const META_FIELDS = { title: 'title', template: 'template' } as const
+/** A lane has a column's fields, and may say what it is for (see LaneKind). */
+export const LANE_FIELDS = { ...COLUMN_FIELDS, kind: 'kind' } as const
 
 /** Column id → Y.Map of COLUMN_FIELDS. Values are `unknown` because a peer may have written anything. */
 export const columnsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.columns)
 /** Note id → Y.Map of NOTE_FIELDS. */
 export const notesOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.notes)
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.meta)
+/** Lane id → Y.Map of COLUMN_FIELDS (a lane is titled and ordered like a column). */
+export const lanesOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DOC_KEYS.lanes)
 
 function stringField(entry: Y.Map<unknown>, field: string): string {
   const value = entry.get(field)
@@ -44,18 +48,23 @@ export function readNote(id: string, entry: unknown): Note | null {
     text: stringField(fields, NOTE_FIELDS.text),
     colour: isNoteColour(colour) ? colour : NOTE_COLOURS[0],
     columnId: stringField(fields, NOTE_FIELDS.columnId),
+    laneId: stringField(fields, NOTE_FIELDS.laneId),
     order: stringField(fields, NOTE_FIELDS.order)
   }
 }
 
-export function readColumns(doc: Y.Doc): Column[] {
-  const columns: Column[] = []
-  columnsOf(doc).forEach((entry, id) => {
-    const column = readColumn(id, entry)
-    if (column) columns.push(column)
+function readOrdered(map: Y.Map<unknown>): Column[] {
+  const entries: Column[] = []
+  map.forEach((entry, id) => {
+    const read = readColumn(id, entry)
+    if (read) entries.push(read)
   })
-  return columns.sort(compareOrdered)
+  return entries.sort(compareOrdered)
 }
+
+export const readColumns = (doc: Y.Doc): Column[] => readOrdered(columnsOf(doc))
+/** The journey map's lanes, top to bottom. */
+export const readLanes = (doc: Y.Doc): Column[] => readOrdered(lanesOf(doc))
 
 /**
  * The column a note is shown in: its own, or the first column when its own does not exist
@@ -65,14 +74,25 @@ export function shownColumnId(note: Note, columnIds: ReadonlySet<string>, firstC
   return columnIds.has(note.columnId) ? note.columnId : firstColumnId
 }
 
-/** The notes shown in `columnId`, in board order. */
-export function notesInColumn(doc: Y.Doc, columnId: string): Note[] {
+/** The lane a journey note is shown in: its own, or the first lane, as with columns. */
+export function shownLaneId(note: Note, laneIds: ReadonlySet<string>, firstLaneId: string | undefined): string | undefined {
+  return laneIds.has(note.laneId) ? note.laneId : firstLaneId
+}
+
+/**
+ * The notes shown in `columnId`, in board order; with `laneId`, only those of that lane (a
+ * journey map's cell).
+ */
+export function notesInColumn(doc: Y.Doc, columnId: string, laneId?: string): Note[] {
   const columns = readColumns(doc)
   const columnIds = new Set(columns.map((column) => column.id))
+  const lanes = laneId === undefined ? [] : readLanes(doc)
+  const laneIds = new Set(lanes.map((lane) => lane.id))
   const notes: Note[] = []
   notesOf(doc).forEach((entry, id) => {
     const note = readNote(id, entry)
-    if (note && shownColumnId(note, columnIds, columns[0]?.id) === columnId) notes.push(note)
+    if (!note || shownColumnId(note, columnIds, columns[0]?.id) !== columnId) return
+    if (laneId === undefined || shownLaneId(note, laneIds, lanes[0]?.id) === laneId) notes.push(note)
   })
   return notes.sort(compareOrdered)
 }

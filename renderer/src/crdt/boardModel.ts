@@ -1,7 +1,7 @@
 /** Everything a board screen needs from one workshop document, built in the one safe order. */
 import type * as Y from 'yjs'
 import type { Template } from '../../../shared/templates'
-import { bindBoardIntents, seedColumns, type BoardIntents } from './intents'
+import { bindBoardIntents, seedBoard, type BoardIntents } from './intents'
 import { createBoardSnapshotStore, type BoardSnapshotStore } from './snapshot'
 import { createBoardUndo, type BoardUndo } from './undo'
 
@@ -14,7 +14,7 @@ export interface BoardModel {
 
 /** `template` seeds an empty board's columns; undefined leaves the board as it is. */
 export function createBoardModel(doc: Y.Doc, template: Template | undefined): BoardModel {
-  if (template) seedColumns(doc, template)
+  if (template) seedBoard(doc, template)
   // Created after seeding, so Undo cannot take away the columns a new board starts with.
   const undo = createBoardUndo(doc)
   const snapshots = createBoardSnapshotStore(doc)

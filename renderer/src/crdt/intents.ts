@@ -13,6 +13,8 @@ import {
   META_FIELDS,
   metaOf,
   COLUMN_FIELDS,
+  LANE_FIELDS,
+  lanesOf,
   NOTE_FIELDS,
   noteEntry,
   notesInColumn,
@@ -38,31 +40,40 @@ export interface EditNoteResult {
 }
 
 const columnExists = (doc: Y.Doc, columnId: string) => readColumn(columnId, columnsOf(doc).get(columnId)) !== null
+const laneExists = (doc: Y.Doc, laneId: string) => readColumn(laneId, lanesOf(doc).get(laneId)) !== null
 
 function applyNewOrders(doc: Y.Doc, rekeyed: readonly Ordered[]): void {
   for (const { id, order } of rekeyed) noteEntry(doc, id)?.set(NOTE_FIELDS.order, order)
 }
 
 /**
- * Gives an empty board the template's columns. Column ids follow the template's positions,
- * so two peers who seed the same board at once write the same columns instead of doubling them.
- * Returns false when the board already has columns.
+ * Gives a board what its template starts with: the columns when it has none, the lanes (a
+ * journey map's) when it has none, and the template's name. Ids follow the template's
+ * positions, so two peers who seed the same board at once write the same entries instead of
+ * doubling them. A journey map saved before it had lanes gets them here. Returns false when
+ * there was nothing to add.
  */
-export function seedColumns(doc: Y.Doc, template: Template): boolean {
+export function seedBoard(doc: Y.Doc, template: Template): boolean {
   const columns = columnsOf(doc)
-  if (columns.size > 0) return false
-  const orders = initialOrders(template.columns.length)
+  const lanes = lanesOf(doc)
+  const meta = metaOf(doc)
+  const seedColumns = columns.size === 0 && template.columns.length > 0
+  const seedLanes = lanes.size === 0 && template.lanes.length > 0
+  if (!seedColumns && !seedLanes && meta.has(META_FIELDS.template)) return false
+  const entry = (title: string, order: string, more: Array<[string, unknown]> = []) =>
+    new Y.Map<unknown>([[COLUMN_FIELDS.title, title], [COLUMN_FIELDS.order, order], ...more])
   doc.transact(() => {
-    template.columns.forEach((title, i) => {
-      columns.set(
-        `column-${i + 1}`,
-        new Y.Map<unknown>([
-          [COLUMN_FIELDS.title, title],
-          [COLUMN_FIELDS.order, orders[i]]
-        ])
+    if (seedColumns) {
+      const orders = initialOrders(template.columns.length)
+      template.columns.forEach((title, i) => columns.set(`column-${i + 1}`, entry(title, orders[i]!)))
+    }
+    if (seedLanes) {
+      const orders = initialOrders(template.lanes.length)
+      template.lanes.forEach(({ title, kind }, i) =>
+        lanes.set(`lane-${i + 1}`, entry(title, orders[i]!, kind ? [[LANE_FIELDS.kind, kind]] : []))
       )
-    })
-    metaOf(doc).set(META_FIELDS.template, template.id)
+    }
+    if (!meta.has(META_FIELDS.template)) meta.set(META_FIELDS.template, template.id)
   }, LOCAL_ORIGIN)
   return true
 }
@@ -74,24 +85,34 @@ export function setWorkshopTitle(doc: Y.Doc, title: string): void {
   doc.transact(() => meta.set(META_FIELDS.title, title), LOCAL_ORIGIN)
 }
 
-/** Adds a note at the end of a column. The text is trimmed and cut to a note's length. */
-export function addNote(doc: Y.Doc, columnId: string, text: string, colour: NoteColour = NOTE_COLOURS[0]): AddNoteResult {
+/**
+ * Adds a note at the end of a column (with `laneId`, at the end of that journey-map cell).
+ * The text is trimmed and cut to a note's length.
+ */
+export function addNote(
+  doc: Y.Doc,
+  columnId: string,
+  text: string,
+  colour: NoteColour = NOTE_COLOURS[0],
+  laneId?: string
+): AddNoteResult {
   const { text: cleanText, truncated } = cleanNoteText(text)
-  if (!cleanText || !columnExists(doc, columnId)) return { noteId: null, truncated }
+  if (!cleanText || !columnExists(doc, columnId) || (laneId !== undefined && !laneExists(doc, laneId))) {
+    return { noteId: null, truncated }
+  }
   const noteId = newId()
   doc.transact(() => {
-    const siblings = notesInColumn(doc, columnId)
+    const siblings = notesInColumn(doc, columnId, laneId)
     const placement = placeAt(siblings, siblings.length)
     applyNewOrders(doc, placement.rekeyed)
-    notesOf(doc).set(
-      noteId,
-      new Y.Map<unknown>([
-        [NOTE_FIELDS.text, cleanText],
-        [NOTE_FIELDS.colour, colour],
-        [NOTE_FIELDS.columnId, columnId],
-        [NOTE_FIELDS.order, placement.order]
-      ])
-    )
+    const fields: Array<[string, unknown]> = [
+      [NOTE_FIELDS.text, cleanText],
+      [NOTE_FIELDS.colour, colour],
+      [NOTE_FIELDS.columnId, columnId],
+      [NOTE_FIELDS.order, placement.order]
+    ]
+    if (laneId !== undefined) fields.push([NOTE_FIELDS.laneId, laneId])
+    notesOf(doc).set(noteId, new Y.Map<unknown>(fields))
   }, LOCAL_ORIGIN)
   return { noteId, truncated }
 }
@@ -120,30 +141,35 @@ export function deleteNote(doc: Y.Doc, noteId: string): boolean {
 }
 
 /**
- * Moves a note into `toColumnId` between two neighbours: `beforeId` is the note that will
- * sit just above it, `afterId` the one just below (null at either end). The note gets a
- * fractional order key between theirs, so concurrent moves by others keep their places.
- * Returns false when nothing changed (the note is already there, or it or the column is gone).
+ * Moves a note into `toColumnId` (with `toLaneId`, into that journey-map cell) between two
+ * neighbours: `beforeId` is the note that will sit just above it, `afterId` the one just
+ * below (null at either end). The note gets a fractional order key between theirs, so
+ * concurrent moves by others keep their places. Returns false when nothing changed (the
+ * note is already there, or it, the column or the lane is gone).
  */
 export function moveNote(
   doc: Y.Doc,
   noteId: string,
   toColumnId: string,
   beforeId: string | null,
-  afterId: string | null
+  afterId: string | null,
+  toLaneId?: string
 ): boolean {
   const entry = noteEntry(doc, noteId)
   const note = entry && readNote(noteId, entry)
   if (!entry || !note || !columnExists(doc, toColumnId)) return false
-  const shown = notesInColumn(doc, toColumnId)
+  if (toLaneId !== undefined && !laneExists(doc, toLaneId)) return false
+  const shown = notesInColumn(doc, toColumnId, toLaneId)
   const siblings = shown.filter((sibling) => sibling.id !== noteId)
   const index = insertionIndex(siblings, beforeId, afterId)
   const currentIndex = shown.findIndex((sibling) => sibling.id === noteId)
-  if (currentIndex === index && note.columnId === toColumnId) return false
+  const changesLane = toLaneId !== undefined && note.laneId !== toLaneId
+  if (currentIndex === index && note.columnId === toColumnId && !changesLane) return false
   const placement = placeAt(siblings, index)
   doc.transact(() => {
     applyNewOrders(doc, placement.rekeyed)
     if (note.columnId !== toColumnId) entry.set(NOTE_FIELDS.columnId, toColumnId)
+    if (changesLane) entry.set(NOTE_FIELDS.laneId, toLaneId)
     entry.set(NOTE_FIELDS.order, placement.order)
   }, LOCAL_ORIGIN)
   return true
@@ -151,7 +177,8 @@ export function moveNote(
 
 export const COLUMN_TITLE_MAX_LENGTH = 80
 
-const cleanColumnTitle = (title: string) => limitLength(title.replace(/\s+/g, ' ').trim(), COLUMN_TITLE_MAX_LENGTH).text.trim()
+/** A column's (or lane's) title as stored: one line, trimmed, at most COLUMN_TITLE_MAX_LENGTH. */
+export const cleanColumnTitle = (title: string) => limitLength(title.replace(/\s+/g, ' ').trim(), COLUMN_TITLE_MAX_LENGTH).text.trim()
 
 /** Adds a column (in the core-values workshop: a cluster) after the last one. Null for a blank title. */
 export function addColumn(doc: Y.Doc, title: string): string | null {
@@ -206,11 +233,11 @@ export function mergeColumns(doc: Y.Doc, fromId: string, intoId: string): boolea
 
 /** The intents bound to one document: what components receive, with no Yjs type in sight. */
 export interface BoardIntents {
-  addNote(columnId: string, text: string, colour?: NoteColour): AddNoteResult
+  addNote(columnId: string, text: string, colour?: NoteColour, laneId?: string): AddNoteResult
   editNote(noteId: string, text: string): EditNoteResult
   recolourNote(noteId: string, colour: NoteColour): boolean
   deleteNote(noteId: string): boolean
-  moveNote(noteId: string, toColumnId: string, beforeId: string | null, afterId: string | null): boolean
+  moveNote(noteId: string, toColumnId: string, beforeId: string | null, afterId: string | null, toLaneId?: string): boolean
   setWorkshopTitle(title: string): void
   addColumn(title: string): string | null
   renameColumn(columnId: string, title: string): boolean
@@ -219,11 +246,11 @@ export interface BoardIntents {
 
 export function bindBoardIntents(doc: Y.Doc): BoardIntents {
   return {
-    addNote: (columnId, text, colour) => addNote(doc, columnId, text, colour),
+    addNote: (columnId, text, colour, laneId) => addNote(doc, columnId, text, colour, laneId),
     editNote: (noteId, text) => editNote(doc, noteId, text),
     recolourNote: (noteId, colour) => recolourNote(doc, noteId, colour),
     deleteNote: (noteId) => deleteNote(doc, noteId),
-    moveNote: (noteId, toColumnId, beforeId, afterId) => moveNote(doc, noteId, toColumnId, beforeId, afterId),
+    moveNote: (noteId, toColumnId, beforeId, afterId, toLaneId) => moveNote(doc, noteId, toColumnId, beforeId, afterId, toLaneId),
     setWorkshopTitle: (title) => setWorkshopTitle(doc, title),
     addColumn: (title) => addColumn(doc, title),
     renameColumn: (columnId, title) => renameColumn(doc, columnId, title),

@@ -15,7 +15,7 @@ export interface BoardSnapshotStore extends ExternalStore<BoardSnapshot> {
 
 const sameColumn = (a: Column, b: Column) => a.title === b.title && a.order === b.order
 const sameNote = (a: Note, b: Note) =>
-  a.text === b.text && a.colour === b.colour && a.columnId === b.columnId && a.order === b.order
+  a.text === b.text && a.colour === b.colour && a.columnId === b.columnId && a.laneId === b.laneId && a.order === b.order
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i])
 
 /** Ids come from peers: a null prototype keeps an id such as "__proto__" an ordinary key. */

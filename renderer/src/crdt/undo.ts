@@ -3,7 +3,7 @@
  * (or from loading the saved file) are never undone: only LOCAL_ORIGIN is tracked.
  */
 import * as Y from 'yjs'
-import { columnsOf, LOCAL_ORIGIN, notesOf } from './boardDoc'
+import { columnsOf, lanesOf, LOCAL_ORIGIN, notesOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 
 export interface UndoState {
@@ -18,7 +18,7 @@ export interface BoardUndo extends ExternalStore<UndoState> {
 }
 
 export function createBoardUndo(doc: Y.Doc): BoardUndo {
-  const manager = new Y.UndoManager([columnsOf(doc), notesOf(doc)], {
+  const manager = new Y.UndoManager([columnsOf(doc), lanesOf(doc), notesOf(doc)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     // Every intent is one step: two quick edits must not merge into a single undo.
     captureTimeout: 0

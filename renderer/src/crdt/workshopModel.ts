@@ -11,7 +11,8 @@
 import type * as Y from 'yjs'
 import { createAnonymousCopy, type AnonymousCopy } from './anonymousCopy'
 import { createBoardModel, type BoardModel } from './boardModel'
-import { seedColumns } from './intents'
+import { seedBoard } from './intents'
+import { createJourneyModel, type JourneyModel } from './journey'
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
 import { createPrivateNotes, type PrivateNotes } from './privateNotes'
@@ -29,6 +30,8 @@ const BALLOT_KINDS: readonly BallotKind[] = ['votes', 'consensus']
 /** What people edit together; written anonymously in anonymous mode. */
 export interface EditingModels {
   board: BoardModel
+  /** The journey map's grid over the same board (empty on a board without lanes). */
+  journey: JourneyModel
   values: ValuesModel
 }
 
@@ -60,7 +63,7 @@ export interface WorkshopModelOptions {
 
 export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): WorkshopModel {
   // Seeded first: the template decides whether the workshop starts anonymous.
-  if (options.template) seedColumns(doc, options.template)
+  if (options.template) seedBoard(doc, options.template)
   const flow = createWorkshopFlowStore(doc)
   const privateNotes = createPrivateNotes(options.privateDoc)
   const listeners = createListeners()
@@ -79,10 +82,12 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     copy?.destroy()
     copy = anonymous ? createAnonymousCopy(doc) : null
     const target = copy?.doc ?? doc
-    return { board: createBoardModel(target, undefined), values: createValuesModel(target) }
+    const board = createBoardModel(target, undefined)
+    return { board, journey: createJourneyModel(target, board.snapshots), values: createValuesModel(target) }
   }
   let editing = build()
   const destroyEditing = () => {
+    editing.journey.destroy()
     editing.board.destroy()
     editing.values.destroy()
   }

@@ -1,13 +1,13 @@
 /** Real Y.Docs set up as boards, for the crdt tests. */
 import * as Y from 'yjs'
 import { TEMPLATES } from '../../../../shared/templates'
-import { seedColumns } from '../../../../renderer/src/crdt/intents'
+import { seedBoard } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
 
 /** A board of three columns: column-1 Ideas, column-2 Themes, column-3 Value candidates. */
 export function threeColumnBoard(): Y.Doc {
   const doc = new Y.Doc()
-  seedColumns(doc, { ...TEMPLATES['core-values'], columns: ['Ideas', 'Themes', 'Value candidates'] })
+  seedBoard(doc, { ...TEMPLATES['core-values'], columns: ['Ideas', 'Themes', 'Value candidates'] })
   return doc
 }
 

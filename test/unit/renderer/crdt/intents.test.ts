@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { DOC_KEYS, NOTE_TEXT_MAX_LENGTH } from '../../../../shared/board'
 import { TEMPLATES } from '../../../../shared/templates'
-import { LOCAL_ORIGIN, META_FIELDS, NOTE_FIELDS, notesInColumn } from '../../../../renderer/src/crdt/boardDoc'
+import { LOCAL_ORIGIN, META_FIELDS, NOTE_FIELDS, notesInColumn, readLanes } from '../../../../renderer/src/crdt/boardDoc'
 import {
   addColumn,
   addNote,
@@ -12,7 +12,7 @@ import {
   moveNote,
   recolourNote,
   renameColumn,
-  seedColumns,
+  seedBoard,
   setWorkshopTitle
 } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
@@ -25,11 +25,12 @@ function add(doc: Y.Doc, columnId: string, text: string): string {
 }
 const orderOf = (doc: Y.Doc, noteId: string) => buildBoardSnapshot(doc, null).notes[noteId]!.order
 
-describe('seedColumns', () => {
+describe('seedBoard', () => {
   it('gives an empty board the template columns, left to right, once', () => {
     const doc = new Y.Doc()
-    expect(seedColumns(doc, TEMPLATES['journey-map'])).toBe(true)
-    expect(seedColumns(doc, TEMPLATES['core-values'])).toBe(false)
+    expect(seedBoard(doc, TEMPLATES['journey-map'])).toBe(true)
+    expect(seedBoard(doc, TEMPLATES['journey-map'])).toBe(false)
+    expect(seedBoard(doc, TEMPLATES['core-values'])).toBe(false)
     expect(buildBoardSnapshot(doc, null).columns.map((column) => column.title)).toEqual([
       'Attract',
       'Recruit',
@@ -39,6 +40,24 @@ describe('seedColumns', () => {
       'Exit'
     ])
     expect(doc.getMap(DOC_KEYS.meta).get(META_FIELDS.template)).toBe('journey-map')
+    expect(readLanes(doc).map((lane) => lane.title)).toEqual(TEMPLATES['journey-map'].lanes.map((lane) => lane.title))
+  })
+
+  it('gives a journey map saved before lanes existed its lanes, keeping its columns and notes', () => {
+    const doc = new Y.Doc()
+    seedBoard(doc, { ...TEMPLATES['journey-map'], lanes: [] })
+    const { noteId } = addNote(doc, 'column-2', 'Long wait for a laptop')
+    expect(seedBoard(doc, TEMPLATES['journey-map'])).toBe(true)
+    expect(readLanes(doc)).toHaveLength(6)
+    // The note has no lane yet: it shows in the first lane of its stage.
+    expect(notesInColumn(doc, 'column-2', readLanes(doc)[0]!.id).map((note) => note.id)).toEqual([noteId])
+  })
+
+  it('writes the template of a board without columns (the program plan) once', () => {
+    const doc = new Y.Doc()
+    expect(seedBoard(doc, TEMPLATES['program-plan'])).toBe(true)
+    expect(seedBoard(doc, TEMPLATES['program-plan'])).toBe(false)
+    expect(doc.getMap(DOC_KEYS.meta).get(META_FIELDS.template)).toBe('program-plan')
   })
 })
 
