@@ -64,6 +64,11 @@ export interface JourneySnapshot {
 
 /** The key of one cell. JSON keeps any two ids apart, whatever characters a peer put in them. */
 export const cellKey = (stageId: string, laneId: string): string => JSON.stringify([stageId, laneId])
+/** The stage and lane of a cell key made by cellKey. */
+export function cellOf(key: string): { stageId: string; laneId: string } {
+  const [stageId, laneId] = JSON.parse(key) as [string, string]
+  return { stageId, laneId }
+}
 
 /** The lanes, top to bottom, with what each is for. */
 export function readJourneyLanes(doc: Y.Doc): Lane[] {

@@ -24,6 +24,13 @@ export interface PrivateDraft {
   colour: NoteColour
   /** When it was written (this device's clock), for the order drafts are shown in. */
   createdAt: number
+  /** The journey-map cell it is for; null on a board without cells (revealed into the given column). */
+  place: DraftPlace | null
+}
+
+export interface DraftPlace {
+  columnId: string
+  laneId: string
 }
 
 export interface PrivateNotesState {
@@ -34,12 +41,12 @@ export interface PrivateNotesState {
 }
 
 export interface PrivateNotes extends ExternalStore<PrivateNotesState> {
-  addDraft(text: string, colour?: NoteColour): { id: string | null; truncated: boolean }
+  addDraft(text: string, colour?: NoteColour, place?: DraftPlace): { id: string | null; truncated: boolean }
   editDraft(id: string, text: string): { truncated: boolean }
   deleteDraft(id: string): void
   /**
-   * Puts every draft on the board in `columnId`, anonymously, and remembers them as this
-   * person's. Returns how many were revealed.
+   * Puts every draft on the board, anonymously: into its own cell, or else into `columnId`;
+   * and remembers them as this person's. Returns how many were revealed.
    */
   reveal(board: Y.Doc, columnId: string): number
   destroy(): void
@@ -50,7 +57,7 @@ export const REVEAL_ORDER = initialOrders(1)[0]!
 
 const DRAFTS = 'drafts'
 const MINE = 'mine'
-const DRAFT_FIELDS = { text: 'text', colour: 'colour', createdAt: 'createdAt' } as const
+const DRAFT_FIELDS = { text: 'text', colour: 'colour', createdAt: 'createdAt', columnId: 'columnId', laneId: 'laneId' } as const
 
 const isColour = (value: unknown): value is NoteColour => NOTE_COLOURS.includes(value as NoteColour)
 
@@ -61,12 +68,15 @@ function readDrafts(drafts: Y.Map<unknown>): PrivateDraft[] {
     const text = entry.get(DRAFT_FIELDS.text)
     const colour = entry.get(DRAFT_FIELDS.colour)
     const createdAt = entry.get(DRAFT_FIELDS.createdAt)
+    const columnId = entry.get(DRAFT_FIELDS.columnId)
+    const laneId = entry.get(DRAFT_FIELDS.laneId)
     if (typeof text !== 'string' || !text) return
     read.push({
       id,
       text,
       colour: isColour(colour) ? colour : NOTE_COLOURS[0],
-      createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0
+      createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+      place: typeof columnId === 'string' && typeof laneId === 'string' ? { columnId, laneId } : null
     })
   })
   return read.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
@@ -88,7 +98,7 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
   return {
     subscribe: listeners.add,
     getSnapshot: () => state,
-    addDraft(text, colour = NOTE_COLOURS[0]) {
+    addDraft(text, colour = NOTE_COLOURS[0], place) {
       const clean = cleanNoteText(text)
       if (!clean.text) return { id: null, truncated: clean.truncated }
       const id = newId()
@@ -99,7 +109,8 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
         new Y.Map<unknown>([
           [DRAFT_FIELDS.text, clean.text],
           [DRAFT_FIELDS.colour, colour],
-          [DRAFT_FIELDS.createdAt, Math.max(Date.now(), latest + 1)]
+          [DRAFT_FIELDS.createdAt, Math.max(Date.now(), latest + 1)],
+          ...(place ? ([[DRAFT_FIELDS.columnId, place.columnId], [DRAFT_FIELDS.laneId, place.laneId]] as const) : [])
         ])
       )
       return { id, truncated: clean.truncated }
@@ -128,7 +139,8 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
             new Y.Map<unknown>([
               [NOTE_FIELDS.text, draft.text],
               [NOTE_FIELDS.colour, draft.colour],
-              [NOTE_FIELDS.columnId, columnId],
+              [NOTE_FIELDS.columnId, draft.place?.columnId ?? columnId],
+              ...(draft.place ? ([[NOTE_FIELDS.laneId, draft.place.laneId]] as const) : []),
               [NOTE_FIELDS.order, REVEAL_ORDER]
             ])
           )

@@ -41,6 +41,7 @@ export const FLOW_FIELDS = {
   consensusThreshold: 'consensusThreshold',
   minGroup: 'minGroup',
   consensusClosed: 'consensusClosed',
+  emotionsClosed: 'emotionsClosed',
   finalizedAt: 'finalizedAt',
   agreed: 'agreed'
 } as const
@@ -94,11 +95,16 @@ export interface WorkshopFlow {
   consensusThreshold: number
   minGroup: number
   consensusClosed: boolean
+  /** The journey map's emotion round is closed: ratings are published where enough people rated. */
+  emotionsClosed: boolean
   /** Host time of finalizing; null until then. Finalized workshops are locked for good. */
   finalizedAt: number | null
   /** The values as the facilitator's record holds them, written when finalizing. */
   agreed: AgreedValues | null
 }
+
+const MAX_MIN_GROUP = 50
+const cleanMinGroup = (minGroup: number) => Math.min(Math.max(1, Math.round(minGroup)), MAX_MIN_GROUP)
 
 const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 const int = (value: unknown, fallback: number, min: number, max: number) =>
@@ -139,8 +145,9 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
     votingClosed: bool(get(FLOW_FIELDS.votingClosed), false),
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
-    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, 50),
+    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, MAX_MIN_GROUP),
     consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
+    emotionsClosed: bool(get(FLOW_FIELDS.emotionsClosed), false),
     finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null,
     agreed: readAgreed(get(FLOW_FIELDS.agreed))
   }
@@ -190,6 +197,10 @@ export interface FlowIntents {
   reopenVoting(): void
   setConsensusRule(threshold: number, minGroup: number): void
   closeConsensus(): void
+  /** Aggregates (consensus, emotion curve) show only from this many people. */
+  setMinGroup(minGroup: number): void
+  closeEmotions(): void
+  reopenEmotions(): void
   /** Locks the workshop for good and shows every screen the values as recorded. */
   markFinalized(agreed: AgreedValues): void
 }
@@ -237,10 +248,13 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
     setConsensusRule(threshold, minGroup) {
       set({
         [FLOW_FIELDS.consensusThreshold]: Math.min(Math.max(0, Math.round(threshold)), 5),
-        [FLOW_FIELDS.minGroup]: Math.min(Math.max(1, Math.round(minGroup)), 50)
+        [FLOW_FIELDS.minGroup]: cleanMinGroup(minGroup)
       })
     },
     closeConsensus: () => set({ [FLOW_FIELDS.consensusClosed]: true }),
+    setMinGroup: (minGroup) => !finalized() && set({ [FLOW_FIELDS.minGroup]: cleanMinGroup(minGroup) }),
+    closeEmotions: () => set({ [FLOW_FIELDS.emotionsClosed]: true }),
+    reopenEmotions: () => !finalized() && set({ [FLOW_FIELDS.emotionsClosed]: false }),
     markFinalized(agreed) {
       if (finalized()) return
       const now = hostNow()

@@ -8,10 +8,13 @@ interface NewNoteFormProps {
   placeholder: string
   /** Adds the note; `added` false keeps what was typed (blank text, a column gone). */
   add(text: string): { added: boolean; truncated: boolean }
+  /** Escape in the text box; a form that is always there has none. */
+  onCancel?(): void
+  autoFocus?: boolean
 }
 
 /** Where a note is written: Enter adds it, and a note cut to length says so. */
-export function NewNoteForm({ label, placeholder, add }: NewNoteFormProps) {
+export function NewNoteForm({ label, placeholder, add, onCancel, autoFocus }: NewNoteFormProps) {
   const [draft, setDraft] = useState('')
   const [wasCut, setWasCut] = useState(false)
   const messageId = useId()
@@ -40,6 +43,8 @@ export function NewNoteForm({ label, placeholder, add }: NewNoteFormProps) {
           setWasCut(cut)
         }}
         onSubmit={submit}
+        onCancel={onCancel}
+        autoFocus={autoFocus}
       />
       {/* Always present, so screen readers hear the message when it appears. */}
       <p id={messageId} role="status" className="new-note__message">

@@ -12,6 +12,7 @@ interface NoteTextAreaProps {
   onCancel?(): void
   placeholder?: string
   describedBy?: string
+  autoFocus?: boolean
   ref?: Ref<HTMLTextAreaElement>
 }
 
@@ -19,7 +20,7 @@ interface NoteTextAreaProps {
  * A note's text box: Enter submits, Shift+Enter starts a new line, Escape cancels. Text
  * beyond a note's length is cut as it arrives, so the page never holds more than that.
  */
-export function NoteTextArea({ label, value, onChange, onSubmit, onCancel, placeholder, describedBy, ref }: NoteTextAreaProps) {
+export function NoteTextArea({ label, value, onChange, onSubmit, onCancel, placeholder, describedBy, autoFocus, ref }: NoteTextAreaProps) {
   return (
     <textarea
       ref={ref}
@@ -27,6 +28,7 @@ export function NoteTextArea({ label, value, onChange, onSubmit, onCancel, place
       aria-label={label}
       aria-describedby={describedBy}
       placeholder={placeholder}
+      autoFocus={autoFocus}
       rows={2}
       value={value}
       onChange={(event) => {

@@ -50,7 +50,17 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   const vote = useSyncExternalStore(workshop.ballots.votes.subscribe, workshop.ballots.votes.getSnapshot)
   const check = useSyncExternalStore(workshop.ballots.consensus.subscribe, workshop.ballots.consensus.getSnapshot)
   const valueList = useSyncExternalStore(values.snapshots.subscribe, values.snapshots.getSnapshot)
-  const voteResults = useVoteResults(snapshot, workshop.published.votes, flow)
+  const voteOptions = useMemo(
+    () =>
+      clustersOf(snapshot.columns).map((cluster) => {
+        const notes = snapshot.noteIdsByColumn[cluster.id] ?? []
+        const shown = notes.slice(0, 3).map((id) => snapshot.notes[id]?.text).filter(Boolean)
+        const more = notes.length > 3 ? ` · and ${notes.length - 3} more` : ''
+        return { id: cluster.id, title: cluster.title, detail: shown.join(' · ') + more }
+      }),
+    [snapshot]
+  )
+  const voteResults = useVoteResults(voteOptions, workshop.published.votes, flow)
   const consensus = useConsensusResults(valueList, workshop.published.consensus, flow)
   const hostNow = useCallback(() => live?.hostNow() ?? Date.now(), [live])
   const intents = role === 'facilitator' ? workshop.flowIntents : null
@@ -167,7 +177,9 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         {flow.stage === 'vote' && (
           <VoteStage
             flow={flow}
-            snapshot={snapshot}
+            options={voteOptions}
+            noun="cluster"
+            emptyMessage="There are no clusters to vote on yet. Go back to Cluster and make some."
             ballot={workshop.ballots.votes}
             results={voteResults}
             turnout={turnoutOf('vote')}

@@ -1,17 +1,27 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
 import { rankClusters } from '../../../../shared/ballots'
-import type { BoardSnapshot } from '../../../../shared/board'
-import { clustersOf, MAX_VOTE_BUDGET } from '../../../../shared/stages'
+import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { RoundProgress, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
+/** Something to put dots on: a cluster of the core-values board, a note of the journey map. */
+export interface VoteOption {
+  id: string
+  title: string
+  /** A line under the title: a cluster's first notes, a note's stage and lane. */
+  detail: string
+}
+
 interface VoteStageProps {
   flow: WorkshopFlow
-  /** The clusters to vote on: every column but the first (where unsorted notes stay). */
-  snapshot: BoardSnapshot
+  options: readonly VoteOption[]
+  /** "cluster", "note": what the options are called. */
+  noun: string
+  /** What to say when there is nothing to vote on. */
+  emptyMessage: string
   ballot: SealedBallot
   /** Counted from the published ballots (useVoteResults); shown once voting has closed. */
   results: VoteResults
@@ -20,19 +30,20 @@ interface VoteStageProps {
   readOnly: boolean
 }
 
-/** The ranking the room sees once voting has closed. */
+/** The ranking the room sees once voting has closed. `options` must be stable while unchanged. */
 export function useVoteResults(
-  snapshot: BoardSnapshot,
+  options: readonly VoteOption[],
   published: ExternalStore<readonly unknown[]>,
   flow: WorkshopFlow
 ): VoteResults {
   const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
-  const { columns } = snapshot
   const { voteBudget: budget, multipleDots } = flow
-  return useMemo(() => rankClusters(ballots, clustersOf(columns), { budget, multipleDots }), [ballots, columns, budget, multipleDots])
+  return useMemo(() => rankClusters(ballots, options, { budget, multipleDots }), [ballots, options, budget, multipleDots])
 }
 
-function VoteRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents }) {
+const capitalised = (noun: string) => noun.charAt(0).toUpperCase() + noun.slice(1)
+
+function VoteRules({ flow, intents, noun }: { flow: WorkshopFlow; intents: FlowIntents; noun: string }) {
   const budgetId = useId()
   return (
     <div className="vote-rules" role="group" aria-label="Voting rules">
@@ -54,20 +65,20 @@ function VoteRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIntents
           checked={flow.multipleDots}
           onChange={(event) => intents.setVoteRules(flow.voteBudget, event.target.checked)}
         />
-        Several dots on one cluster
+        Several dots on one {noun}
       </label>
     </div>
   )
 }
 
-type VoteResults = ReturnType<typeof rankClusters>
+export type VoteResults = ReturnType<typeof rankClusters>
 
-function Results({ ranking, voters }: VoteResults) {
+function Results({ ranking, voters, noun }: VoteResults & { noun: string }) {
   const most = Math.max(1, ...ranking.map((cluster) => cluster.dots))
   return (
     <section className="vote-results" aria-label="Vote results">
       <p className="vote-results__summary">
-        {voters === 1 ? '1 ballot' : `${voters} ballots`} counted. Clusters by dots, most first:
+        {voters === 1 ? '1 ballot' : `${voters} ballots`} counted. {capitalised(noun)}s by dots, most first:
       </p>
       <ol className="vote-results__list">
         {ranking.map((cluster) => (
@@ -88,10 +99,9 @@ function Results({ ranking, voters }: VoteResults) {
  * Dot voting: each person spends their dots on clusters. The ballot stays on their device
  * until the facilitator closes voting; the room sees only how many are done.
  */
-export function VoteStage({ flow, snapshot, ballot, results, turnout, intents, readOnly }: VoteStageProps) {
+export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, turnout, intents, readOnly }: VoteStageProps) {
   const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
-  const clusters = clustersOf(snapshot.columns)
-  const used = clusters.reduce((sum, cluster) => sum + (own.marks[cluster.id] ?? 0), 0)
+  const used = options.reduce((sum, option) => sum + (own.marks[option.id] ?? 0), 0)
   const left = flow.voteBudget - used
   const canChange = !flow.votingClosed && !readOnly && !own.submitted
 
@@ -99,7 +109,7 @@ export function VoteStage({ flow, snapshot, ballot, results, turnout, intents, r
     <div className="vote-stage">
       <div className="vote-stage__head">
         <RoundProgress turnout={turnout} verb="voted" />
-        {intents && !flow.votingClosed && <VoteRules flow={flow} intents={intents} />}
+        {intents && !flow.votingClosed && <VoteRules flow={flow} intents={intents} noun={noun} />}
         {intents && (
           <button
             type="button"
@@ -111,9 +121,9 @@ export function VoteStage({ flow, snapshot, ballot, results, turnout, intents, r
         )}
       </div>
       {flow.votingClosed ? (
-        <Results ranking={results.ranking} voters={results.voters} />
-      ) : clusters.length === 0 ? (
-        <p className="vote-stage__empty">There are no clusters to vote on yet. Go back to Cluster and make some.</p>
+        <Results ranking={results.ranking} voters={results.voters} noun={noun} />
+      ) : options.length === 0 ? (
+        <p className="vote-stage__empty">{emptyMessage}</p>
       ) : (
         <>
           <p className="vote-stage__budget" role="status">
@@ -121,23 +131,15 @@ export function VoteStage({ flow, snapshot, ballot, results, turnout, intents, r
               ? 'Your vote is in. It stays private until voting closes.'
               : `You have ${left} of ${flow.voteBudget} ${flow.voteBudget === 1 ? 'dot' : 'dots'} left.`}
           </p>
-          <ul className="vote-options" aria-label="Clusters to vote on">
-            {clusters.map((cluster) => {
+          <ul className="vote-options" aria-label={`${capitalised(noun)}s to vote on`}>
+            {options.map((cluster) => {
               const dots = own.marks[cluster.id] ?? 0
-              const notes = snapshot.noteIdsByColumn[cluster.id] ?? []
               const canAdd = canChange && left > 0 && (flow.multipleDots || dots === 0)
               return (
                 <li key={cluster.id} className="vote-option" aria-label={cluster.title} {...followable('column', cluster.id)}>
                   <div className="vote-option__text">
                     <h3 className="vote-option__name">{cluster.title}</h3>
-                    <p className="vote-option__notes">
-                      {notes
-                        .slice(0, 3)
-                        .map((id) => snapshot.notes[id]?.text)
-                        .filter(Boolean)
-                        .join(' · ')}
-                      {notes.length > 3 ? ` · and ${notes.length - 3} more` : ''}
-                    </p>
+                    {cluster.detail && <p className="vote-option__notes">{cluster.detail}</p>}
                   </div>
                   <div className="vote-option__dots">
                     <button

@@ -3,6 +3,9 @@ import * as Y from 'yjs'
 import { NOTE_TEXT_MAX_LENGTH } from '../../../../shared/board'
 import { createPrivateNotes, REVEAL_ORDER } from '../../../../renderer/src/crdt/privateNotes'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
+import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
+import { cellKey, createJourneyModel } from '../../../../renderer/src/crdt/journey'
+import { TEMPLATES } from '../../../../shared/templates'
 import { threeColumnBoard, IDEAS, peerOf } from './boardFixtures'
 
 describe('private brainstorm notes', () => {
@@ -36,6 +39,23 @@ describe('private brainstorm notes', () => {
     expect(writers.has(own.clientID)).toBe(false)
     expect(notes.getSnapshot().drafts).toEqual([])
     expect([...notes.getSnapshot().mine].sort()).toEqual([...ids].sort())
+  })
+
+  it('are revealed into the journey-map cell each was written for; one without a cell goes to the given column', () => {
+    const board = new Y.Doc()
+    const model = createBoardModel(board, TEMPLATES['journey-map'])
+    const journey = createJourneyModel(board, model.snapshots)
+    const notes = createPrivateNotes(new Y.Doc())
+    const onboard = journey.snapshots.getSnapshot().stages[2]!.id
+    const painPoints = journey.snapshots.getSnapshot().lanes[3]!.id
+    notes.addDraft('Laptop came late', undefined, { columnId: onboard, laneId: painPoints })
+    notes.addDraft('Nice welcome')
+    expect(notes.getSnapshot().drafts[0]!.place).toEqual({ columnId: onboard, laneId: painPoints })
+    notes.reveal(board, 'column-1')
+    const grid = journey.snapshots.getSnapshot()
+    const textsIn = (stageId: string, laneId: string) => grid.cells[cellKey(stageId, laneId)]!.map((id) => grid.notes[id]!.text)
+    expect(textsIn(onboard, painPoints)).toEqual(['Laptop came late'])
+    expect(textsIn('column-1', grid.lanes[0]!.id)).toEqual(['Nice welcome'])
   })
 
   it('reveal once: a second reveal finds nothing left to put on the board', () => {
