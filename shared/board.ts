@@ -17,6 +17,8 @@ export const DOC_KEYS = {
   votes: 'votes',
   /** Fist-of-five ballots, written only when the check closes, each under a random key. */
   consensus: 'consensus',
+  /** The journey map's emotion ratings and "rated" markers, each under a random key (see crdt/emotions.ts). */
+  emotions: 'emotions',
   /** The EX program plan (template "program-plan"), written together on one canvas. */
   plan: 'plan'
 } as const

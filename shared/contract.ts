@@ -11,7 +11,7 @@ import { TEMPLATE_IDS } from './templates'
 import { TITLE_MAX_LENGTH, type WorkshopSummary } from './workshop'
 import type { LiveSessionInfo } from './liveSession'
 import { EXPORT_FOLDER_MAX_LENGTH, EXPORT_FORMATS, type ExportResult } from './exports/formats'
-import { valuesRecordSchema, type FinalizedValues } from './valuesRecord'
+import { workshopRecordSchema, type FinalizedRecord } from './workshopRecord'
 
 export const CONTRACT_VERSION = 1
 
@@ -89,10 +89,10 @@ export const methods = {
     restore: takes(z.tuple([workshopId])).returns<WorkshopSummary>(),
     /** Only for a workshop already in the trash. */
     deleteForever: takes(z.tuple([workshopId])).returns<void>(),
-    /** Stores a core-values workshop's record with its content hash, once; a second call is refused. */
-    finalize: takes(z.tuple([workshopId, valuesRecordSchema])).returns<FinalizedValues>(),
+    /** Stores a workshop's finalized record with its content hash, once; a second call is refused. */
+    finalize: takes(z.tuple([workshopId, workshopRecordSchema])).returns<FinalizedRecord>(),
     /** The finalized record, or null while the workshop is not finalized. */
-    finalized: takes(z.tuple([workshopId])).returns<FinalizedValues | null>()
+    finalized: takes(z.tuple([workshopId])).returns<FinalizedRecord | null>()
   },
   docs: {
     load: takes(z.tuple([workshopId])).returns<DocLoadResult>(),

@@ -78,11 +78,13 @@ const L = VALUES_RECORD_LIMITS
 const FINGERS = 6
 const MAX_PEOPLE = 100_000
 
-const text = (max: number, what: string) => z.string().max(max, `${what} can be at most ${max} characters`)
-const named = (max: number, what: string) => text(max, what).min(1, `${what} cannot be empty`)
-const list = (max: number, what: string, item: z.ZodString) => z.array(item).max(max, `at most ${max} ${what}`)
-const count = z.number().int().min(0).max(MAX_PEOPLE)
-const timestamp = z.iso.datetime()
+// Schema pieces every finalized record shares (the program plan's too), with messages that name the field.
+export const text = (max: number, what: string) => z.string().max(max, `${what} can be at most ${max} characters`)
+export const named = (max: number, what: string) => text(max, what).min(1, `${what} cannot be empty`)
+export const list = (max: number, what: string, item: z.ZodString) => z.array(item).max(max, `at most ${max} ${what}`)
+/** A number of people. */
+export const count = z.number().int().min(0).max(MAX_PEOPLE)
+export const timestamp = z.iso.datetime()
 const score = z.number().min(0).max(5)
 
 const consensusSchema = z.object({
@@ -94,6 +96,19 @@ const consensusSchema = z.object({
   average: score.nullable().describe('Null when fewer than consensusRule.minGroup people voted.'),
   flagged: z.boolean().describe('The average is below consensusRule.threshold: the value needs rework.')
 })
+
+/** Who took part: how many, and their names unless the workshop was anonymous. */
+export const participantsSchema = z.object({
+  count,
+  names: list(L.participants, 'participant names', named(L.participantName, 'a participant name'))
+    .nullable()
+    .describe('Null when the workshop was anonymous.')
+})
+
+/** When each stage ran, in order. */
+export const stageTimesSchema = z
+  .array(z.object({ stage: named(L.stageName, 'a stage name'), startedAt: timestamp, endedAt: timestamp.nullable() }))
+  .max(L.stages)
 
 const valueSchema = z.object({
   name: named(L.valueName, 'a value name'),
@@ -112,12 +127,7 @@ export const valuesRecordShape = z.object({
   prompt: text(L.prompt, 'the workshop question'),
   finalizedAt: timestamp.describe('When the facilitator finalized the workshop.'),
   anonymous: z.boolean(),
-  participants: z.object({
-    count,
-    names: list(L.participants, 'participant names', named(L.participantName, 'a participant name'))
-      .nullable()
-      .describe('Null when the workshop was anonymous.')
-  }),
+  participants: participantsSchema,
   values: z.array(valueSchema).min(1, 'a record needs at least one value').max(L.values, `at most ${L.values} values`),
   votes: z.object({
     budget: z.number().int().min(0).max(100),
@@ -131,16 +141,11 @@ export const valuesRecordShape = z.object({
     threshold: score.describe('A value whose average is below this is flagged for rework.'),
     minGroup: z.number().int().min(1).max(MAX_PEOPLE).describe('Aggregates are shown only when at least this many people took part.')
   }),
-  stages: z
-    .array(z.object({ stage: named(L.stageName, 'a stage name'), startedAt: timestamp, endedAt: timestamp.nullable() }))
-    .max(L.stages)
+  stages: stageTimesSchema
 }) satisfies z.ZodType<ValuesRecord>
 
-/**
- * Privacy rules the record must keep, not only its shape: an anonymous workshop names no
- * one, and a consensus average from fewer than `minGroup` people would expose who voted what.
- */
-function checkPrivacy(record: ValuesRecord, context: z.RefinementCtx): void {
+/** An anonymous workshop's record names no one. */
+export function checkAnonymity(record: { anonymous: boolean; participants: { names: string[] | null } }, context: z.RefinementCtx): void {
   if (record.anonymous && record.participants.names !== null) {
     context.addIssue({
       code: 'custom',
@@ -148,6 +153,14 @@ function checkPrivacy(record: ValuesRecord, context: z.RefinementCtx): void {
       message: 'must be empty (null) in an anonymous workshop'
     })
   }
+}
+
+/**
+ * Privacy rules the record must keep, not only its shape: an anonymous workshop names no
+ * one, and a consensus average from fewer than `minGroup` people would expose who voted what.
+ */
+function checkPrivacy(record: ValuesRecord, context: z.RefinementCtx): void {
+  checkAnonymity(record, context)
   record.values.forEach((value, index) => {
     const consensus = value.consensus
     if (consensus && consensus.average !== null && consensus.voters < record.consensusRule.minGroup) {
@@ -173,6 +186,12 @@ export function withoutHash({ contentHash, ...record }: FinalizedValues): { reco
   return { record, contentHash }
 }
 
+/** What is wrong with a record, in one line that names each field. */
+export const describeProblems = (error: z.ZodError): string =>
+  error.issues
+    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'the record'} ${issue.message.replace(/^Invalid input: /, '')}`)
+    .join('; ')
+
 /**
  * The record as the schema reads it (unknown fields dropped), or what is wrong with it in
  * one line that names each field.
@@ -180,8 +199,5 @@ export function withoutHash({ contentHash, ...record }: FinalizedValues): { reco
 export function parseValuesRecord(value: unknown): { ok: true; record: ValuesRecord } | { ok: false; problems: string } {
   const result = valuesRecordSchema.safeParse(value)
   if (result.success) return { ok: true, record: result.data }
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'the record'} ${issue.message.replace(/^Invalid input: /, '')}`)
-    .join('; ')
-  return { ok: false, problems }
+  return { ok: false, problems: describeProblems(result.error) }
 }

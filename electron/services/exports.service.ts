@@ -1,29 +1,51 @@
 /**
- * Exports of a finalized workshop into a folder the person chose: each format rendered
- * from the stored record (Markdown, HTML, CSV and JSON by the pure functions in
- * shared/exports, PDF by PDFKit), written atomically under a name that never replaces an
- * existing file.
+ * Exports of a finalized workshop into a folder the person chose: each format its template
+ * offers, rendered from the stored record (Markdown, HTML, CSV, JSON and SVG by the pure
+ * functions in shared/exports, PDF by PDFKit, PNG by resvg), written atomically under a
+ * name that never replaces an existing file.
  */
 import { mkdir } from 'node:fs/promises'
 import { isAbsolute, join, normalize } from 'node:path'
 import { UserError } from '../../shared/contract'
 import { exportFileName } from '../../shared/exports/fileName'
-import { EXPORT_FORMAT_INFO, type ExportFormat, type ExportResult } from '../../shared/exports/formats'
+import { EXPORT_FORMAT_INFO, TEMPLATE_EXPORTS, type ExportFormat, type ExportResult } from '../../shared/exports/formats'
+import { journeyCsv } from '../../shared/exports/journeyCsv'
+import { journeyJson } from '../../shared/exports/journeyJson'
+import { journeyMarkdown } from '../../shared/exports/journeyMarkdown'
+import { journeySvg } from '../../shared/exports/journeySvg'
+import { planJson } from '../../shared/exports/planJson'
+import { planMarkdown } from '../../shared/exports/planMarkdown'
 import { valuesCsv } from '../../shared/exports/valuesCsv'
 import { valuesHtml } from '../../shared/exports/valuesHtml'
 import { valuesJson } from '../../shared/exports/valuesJson'
 import { valuesMarkdown } from '../../shared/exports/valuesMarkdown'
+import type { FinalizedJourney } from '../../shared/journeyRecord'
+import type { FinalizedProgramPlan } from '../../shared/programPlanRecord'
+import type { TemplateId } from '../../shared/templates'
 import type { FinalizedValues } from '../../shared/valuesRecord'
+import type { FinalizedRecord } from '../../shared/workshopRecord'
 import { createFileAtomic, errorCode } from './atomicFile'
+import { journeyPdf } from './journeyPdf'
+import { journeyPng } from './journeyPng'
 import type { LibraryService } from './library.service'
+import { planPdf } from './planPdf'
 import { valuesPdf } from './valuesPdf'
 
-const RENDERERS: Record<ExportFormat, (finalized: FinalizedValues) => string | Uint8Array | Promise<Uint8Array>> = {
-  markdown: valuesMarkdown,
-  html: valuesHtml,
-  pdf: valuesPdf,
-  csv: valuesCsv,
-  json: valuesJson
+type Rendered = string | Uint8Array | Promise<Uint8Array>
+type Renderers<Record> = Partial<{ [format in ExportFormat]: (finalized: Record) => Rendered }>
+
+/** The rendering of each format a template offers (shared/exports/formats.ts lists the same ones for the screen). */
+const RENDERERS: { 'core-values': Renderers<FinalizedValues>; 'journey-map': Renderers<FinalizedJourney>; 'program-plan': Renderers<FinalizedProgramPlan> } = {
+  'core-values': { markdown: valuesMarkdown, html: valuesHtml, pdf: valuesPdf, csv: valuesCsv, json: valuesJson },
+  'journey-map': { pdf: journeyPdf, png: journeyPng, svg: journeySvg, csv: journeyCsv, markdown: journeyMarkdown, json: journeyJson },
+  'program-plan': { pdf: planPdf, markdown: planMarkdown, json: planJson }
+}
+
+/** The workshop's record in `format`, or null when its template does not offer that format. */
+function render(template: TemplateId, format: ExportFormat, finalized: FinalizedRecord): Rendered | null {
+  // The library stores a record only after checking it against the workshop's template.
+  const renderer = RENDERERS[template][format] as ((record: FinalizedRecord) => Rendered) | undefined
+  return renderer ? renderer(finalized) : null
 }
 
 /** More copies of one export than anyone makes on purpose: past it, something is wrong with the folder. */
@@ -63,7 +85,7 @@ export class ExportsService {
     const finalized = this.#library.finalized(workshopId)
     if (!finalized) {
       throw new UserError(
-        `“${workshop.title}” is not finalized yet, so it has no values to export. Finalize the workshop first, then export it.`
+        `“${workshop.title}” is not finalized yet, so there is nothing to export. Finalize the workshop first, then export it.`
       )
     }
     if (!isAbsolute(folder)) {
@@ -73,14 +95,18 @@ export class ExportsService {
     await mkdir(target, { recursive: true }).catch((error: unknown) => {
       throw folderProblem(target, error)
     })
-    const content = await RENDERERS[format](finalized)
-    return { path: await this.#writeNew(target, finalized.title, format, content) }
+    const rendered = render(workshop.template, format, finalized)
+    if (rendered === null) {
+      throw new UserError(`${EXPORT_FORMAT_INFO[format].label} is not one of the exports of ${TEMPLATE_EXPORTS[workshop.template].noun}.`)
+    }
+    const content = await rendered
+    return { path: await this.#writeNew(target, finalized.title, workshop.template, format, content) }
   }
 
   /** Writes under the first free name: "<title>-values.md", then "<title>-values (2).md" and so on. */
-  async #writeNew(folder: string, title: string, format: ExportFormat, content: string | Uint8Array): Promise<string> {
+  async #writeNew(folder: string, title: string, template: TemplateId, format: ExportFormat, content: string | Uint8Array): Promise<string> {
     for (let copy = 1; copy <= MAX_COPIES; copy++) {
-      const path = join(folder, exportFileName(title, format, copy))
+      const path = join(folder, exportFileName(title, template, format, copy))
       try {
         await createFileAtomic(path, content)
         return path

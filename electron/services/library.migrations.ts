@@ -14,7 +14,7 @@ export interface Migration {
   up(data: RawLibrary): RawLibrary
 }
 
-export const LIBRARY_SCHEMA_VERSION = 2
+export const LIBRARY_SCHEMA_VERSION = 3
 
 export const libraryMigrations: readonly Migration[] = [
   {
@@ -28,6 +28,13 @@ export const libraryMigrations: readonly Migration[] = [
     from: 1,
     to: 2,
     up: (data) => ({ ...data, workshops: (data.workshops as RawLibrary[]).map((workshop) => ({ ...workshop, result: null })) })
+  },
+  {
+    // Journey maps and program plans are finalized too: a result may now be their record.
+    // Nothing to change in the data; the version tells an older app this file is not for it.
+    from: 2,
+    to: 3,
+    up: (data) => data
   }
 ]
 

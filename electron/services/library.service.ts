@@ -9,13 +9,14 @@ import { z } from 'zod'
 import { canonicalJson } from '../../shared/canonicalJson'
 import { UserError } from '../../shared/contract'
 import { formatUtc } from '../../shared/exports/valuesText'
-import { TEMPLATE_IDS, type TemplateId } from '../../shared/templates'
+import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../shared/templates'
 import {
-  finalizedValuesSchema,
-  parseValuesRecord,
-  type FinalizedValues,
-  type ValuesRecord
-} from '../../shared/valuesRecord'
+  finalizedRecordSchema,
+  parseRecordFor,
+  templateOfRecord,
+  type FinalizedRecord,
+  type WorkshopRecord
+} from '../../shared/workshopRecord'
 import { TITLE_MAX_LENGTH, WORKSHOP_STATUSES, type WorkshopSummary } from '../../shared/workshop'
 import { moveAsideDamaged, readIfExists, writeFileAtomic } from './atomicFile'
 import { LIBRARY_SCHEMA_VERSION, libraryMigrations, migrate, NewerVersionError } from './library.migrations'
@@ -31,8 +32,8 @@ const storedWorkshopSchema = z.object({
   updatedAt: timestamp,
   trashedAt: timestamp.nullable(),
   /** Set once, when the workshop is finalized, and never changed after. */
-  result: finalizedValuesSchema.nullable()
-}) satisfies z.ZodType<WorkshopSummary & { result: FinalizedValues | null }>
+  result: finalizedRecordSchema.nullable()
+}) satisfies z.ZodType<WorkshopSummary & { result: FinalizedRecord | null }>
 
 const librarySchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
@@ -155,7 +156,7 @@ function withSuffix(title: string, suffix: string): string {
 const summary = ({ result: _result, ...workshop }: StoredWorkshop): WorkshopSummary => workshop
 
 /** SHA-256 of the record's canonical JSON, so anyone can check an export against it. */
-export const contentHashOf = (record: ValuesRecord): string =>
+export const contentHashOf = (record: WorkshopRecord): string =>
   createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
 
 export class LibraryService {
@@ -259,7 +260,7 @@ export class LibraryService {
    * finalized. A record is stored once: a second finalize is refused, so every export made
    * from it stays true.
    */
-  finalize(id: string, record: ValuesRecord): Promise<FinalizedValues> {
+  finalize(id: string, record: WorkshopRecord): Promise<FinalizedRecord> {
     return this.#mutate((data) => {
       const workshop = this.#find(data, id)
       if (workshop.result) {
@@ -271,17 +272,19 @@ export class LibraryService {
       if (workshop.trashedAt !== null) {
         throw new UserError('This workshop is in the trash. Restore it before finalizing it.')
       }
-      if (workshop.template !== 'core-values') {
-        throw new UserError('Only a core-values workshop can be finalized with a record of values.')
+      if (templateOfRecord(record) !== workshop.template) {
+        throw new UserError(
+          `This workshop is made from the template “${TEMPLATES[workshop.template].name}”; it cannot be finalized with a record of “${TEMPLATES[templateOfRecord(record)].name}”.`
+        )
       }
-      const parsed = parseValuesRecord(record)
+      const parsed = parseRecordFor(workshop.template, record)
       if (!parsed.ok) {
         throw new UserError(`The workshop's record could not be stored, so it was not finalized: ${parsed.problems}.`)
       }
       if (parsed.record.workshopId !== id) {
         throw new UserError("The workshop's record belongs to another workshop, so it was not finalized.")
       }
-      const result: FinalizedValues = { ...parsed.record, contentHash: contentHashOf(parsed.record) }
+      const result = { ...parsed.record, contentHash: contentHashOf(parsed.record) } as FinalizedRecord
       workshop.result = result
       workshop.status = 'finalized'
       workshop.updatedAt = this.#now()
@@ -290,7 +293,7 @@ export class LibraryService {
   }
 
   /** The workshop's finalized record, or null while it is not finalized. */
-  finalized(id: string): FinalizedValues | null {
+  finalized(id: string): FinalizedRecord | null {
     const { result } = this.#find(this.#db.data, id)
     return result ? structuredClone(result) : null
   }

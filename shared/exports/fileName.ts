@@ -1,4 +1,5 @@
-import { EXPORT_FORMAT_INFO, type ExportFormat } from './formats'
+import type { TemplateId } from '../templates'
+import { EXPORT_FORMAT_INFO, TEMPLATE_EXPORTS, type ExportFormat } from './formats'
 
 /**
  * Leaves room for " (999)", the suffix and the extension within the 255 bytes that most
@@ -25,12 +26,13 @@ function truncateUtf8(text: string, maxBytes: number): string {
 }
 
 /**
- * The file name of an export: "<title>-values.<ext>", or "<title>-values (n).<ext>" for the
- * n-th file of that name in a folder. Safe on Windows, macOS and Linux whatever the title.
+ * The file name of an export: "<title>-values.<ext>" ("-journey-map", "-program-plan" for
+ * the other templates), or "<title>-values (n).<ext>" for the n-th file of that name in a
+ * folder. Safe on Windows, macOS and Linux whatever the title.
  */
-export function exportFileName(title: string, format: ExportFormat, copy = 1): string {
+export function exportFileName(title: string, template: TemplateId, format: ExportFormat, copy = 1): string {
   const cleaned = title.normalize('NFC').replace(UNSAFE, ' ').replace(/\s+/g, ' ')
   // A leading dot would hide the file on macOS and Linux.
   const stem = truncateUtf8(cleaned.replace(/^[.\s]+/, ''), MAX_STEM_BYTES).trimEnd() || 'workshop'
-  return `${stem}-values${copy > 1 ? ` (${copy})` : ''}${EXPORT_FORMAT_INFO[format].extension}`
+  return `${stem}-${TEMPLATE_EXPORTS[template].fileSuffix}${copy > 1 ? ` (${copy})` : ''}${EXPORT_FORMAT_INFO[format].extension}`
 }

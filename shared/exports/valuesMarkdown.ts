@@ -1,13 +1,6 @@
-/**
- * A finalized values record as a Markdown document. The document is built as a Markdown
- * syntax tree and written by mdast-util-to-markdown, which escapes whatever people typed
- * (`**`, `#`, `|`, `<script>`…) so that it reads as text and cannot change the structure.
- * The GFM extension adds the escapes that GitHub-flavoured readers (most of them) need too:
- * `~~`, tables, and bare addresses that would otherwise turn into links.
- */
-import type { BlockContent, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
-import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+/** A finalized values record as a Markdown document, built as a syntax tree (markdownTree.ts). */
+import type { Root, RootContent } from 'mdast'
+import { emphasis, fact, heading, list, listItem, paragraph, paragraphs, strong, text, writeMarkdown } from './markdownTree'
 import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import {
   consensusRuleText,
@@ -20,32 +13,6 @@ import {
   LABELS,
   participantsText
 } from './valuesText'
-
-const text = (value: string): PhrasingContent => ({ type: 'text', value })
-const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
-const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] })
-const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
-const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(oneLine(value))] })
-
-/** Headings and list items are one line each: a line break in them would end the construct. */
-const oneLine = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ').trim()
-
-/** Text that may hold paragraphs (split at blank lines) and line breaks within them. */
-function paragraphs(value: string): Paragraph[] {
-  return value
-    .split(/\r?\n\s*\r?\n/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .map((block) =>
-      paragraph(...block.split(/\r?\n/).flatMap((line, index): PhrasingContent[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)])))
-    )
-}
-
-const listItem = (...children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children })
-
-function list(items: string[], ordered = false): RootContent {
-  return { type: 'list', ordered, spread: false, children: items.map((item) => listItem(paragraph(text(oneLine(item))))) }
-}
 
 /** "**We do**" and its items; nothing when there are none. */
 function labelledList(label: string, items: string[]): RootContent[] {
@@ -72,8 +39,6 @@ function valueSection(value: ValueStatement, rule: ValuesRecord['consensusRule']
     ...(consensus ? [paragraph(emphasis(fingers ? `${consensus} ${fingers}.` : consensus))] : [])
   ]
 }
-
-const fact = (label: string, value: string): ListItem => listItem(paragraph(strong(`${label}:`), text(` ${oneLine(value)}`)))
 
 function decisionRecord(record: ValuesRecord, contentHash: string): RootContent[] {
   return [
@@ -115,5 +80,5 @@ export function valuesMarkdown(finalized: FinalizedValues): string {
       ...decisionRecord(record, contentHash)
     ]
   }
-  return toMarkdown(tree, { bullet: '-', emphasis: '_', rule: '-', listItemIndent: 'one', extensions: [gfmToMarkdown()] })
+  return writeMarkdown(tree)
 }

@@ -43,14 +43,17 @@ export function formatUtcSpan(startIso: string, endIso: string | null): string {
   return `${utcDay(start)}, ${utcTime(start)}–${utcTime(end)} UTC`
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** Fist-of-five averages to one decimal: "4.3". */
 export const formatAverage = (average: number) => average.toFixed(1)
 
-export const participantCountText = (record: ValuesRecord) => plural(record.participants.count, 'participant', 'participants')
+/** What any finalized record says about who took part. */
+type TookPart = Pick<ValuesRecord, 'anonymous' | 'participants'>
 
-export function participantsText(record: ValuesRecord): string {
+export const participantCountText = (record: TookPart) => plural(record.participants.count, 'participant', 'participants')
+
+export function participantsText(record: TookPart): string {
   const { names } = record.participants
   const people = participantCountText(record)
   if (record.anonymous) return `${people}; the workshop was anonymous`

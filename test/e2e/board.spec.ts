@@ -1,5 +1,5 @@
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
-import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts } from './boardPage'
+import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, startMapping } from './boardPage'
 
 test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
@@ -14,19 +14,20 @@ test('a new user builds a board, and finds it exactly as left after the app rest
   await dialog.getByRole('button', { name: 'Create' }).click()
 
   await expect(page.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
-  for (const title of ['Attract', 'Recruit', 'Onboard']) await expect(column(page, title)).toBeVisible()
+  await startMapping(page)
+  for (const title of ['Attract, Touchpoints', 'Recruit, Touchpoints', 'Onboard, Touchpoints']) await expect(column(page, title)).toBeVisible()
 
-  await addNote(page, 'Attract', 'Call the customer back the same day')
-  await addNote(page, 'Attract', 'Own the problem until it is solved')
-  await addNote(page, 'Attract', 'Say no to promises we cannot keep')
+  await addNote(page, 'Attract, Touchpoints', 'Call the customer back the same day')
+  await addNote(page, 'Attract, Touchpoints', 'Own the problem until it is solved')
+  await addNote(page, 'Attract, Touchpoints', 'Say no to promises we cannot keep')
 
   // Mouse: the first note goes to Recruit.
-  await dragWithMouse(page, noteIn(page, 'Attract', 'Call the customer back'), column(page, 'Recruit'))
-  await expect(noteIn(page, 'Recruit', 'Call the customer back')).toBeVisible()
-  expect(await noteTexts(page, 'Attract')).toEqual(['Own the problem until it is solved', 'Say no to promises we cannot keep'])
+  await dragWithMouse(page, noteIn(page, 'Attract, Touchpoints', 'Call the customer back'), column(page, 'Recruit, Touchpoints'))
+  await expect(noteIn(page, 'Recruit, Touchpoints', 'Call the customer back')).toBeVisible()
+  expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Own the problem until it is solved', 'Say no to promises we cannot keep'])
 
   // Keyboard: focus a note, pick it up with Space, move right, drop with Space.
-  const ownIt = noteIn(page, 'Attract', 'Own the problem')
+  const ownIt = noteIn(page, 'Attract, Touchpoints', 'Own the problem')
   await ownIt.focus()
   await page.keyboard.press('Space')
   await expect(page.getByText(/Picked up note “Own the problem until it is solved”/)).toBeAttached()
@@ -34,15 +35,15 @@ test('a new user builds a board, and finds it exactly as left after the app rest
   await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Space')
-  await expect(noteIn(page, 'Recruit', 'Own the problem')).toBeVisible()
-  expect(await noteTexts(page, 'Attract')).toEqual(['Say no to promises we cannot keep'])
-  expect((await noteTexts(page, 'Recruit')).sort()).toEqual(
+  await expect(noteIn(page, 'Recruit, Touchpoints', 'Own the problem')).toBeVisible()
+  expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Say no to promises we cannot keep'])
+  expect((await noteTexts(page, 'Recruit, Touchpoints')).sort()).toEqual(
     ['Call the customer back the same day', 'Own the problem until it is solved'].sort()
   )
-  const themesOrder = await noteTexts(page, 'Recruit')
+  const themesOrder = await noteTexts(page, 'Recruit, Touchpoints')
 
   // Rename from the board.
-  await page.getByRole('button', { name: 'Rename' }).click()
+  await page.getByRole('button', { name: 'Rename', exact: true }).click()
   const titleBox = page.getByRole('textbox', { name: 'Workshop title' })
   await titleBox.fill('Our values, drafted together')
   await titleBox.press('Enter')
@@ -58,10 +59,10 @@ test('a new user builds a board, and finds it exactly as left after the app rest
     await expect(item).toBeVisible()
     await item.getByRole('button', { name: 'Open Our values, drafted together' }).click()
     await expect(page.getByRole('heading', { name: 'Our values, drafted together', level: 1 })).toBeVisible()
-    await expect(noteIn(page, 'Recruit', 'Own the problem')).toBeVisible()
-    expect(await noteTexts(page, 'Attract')).toEqual(['Say no to promises we cannot keep'])
-    expect(await noteTexts(page, 'Recruit')).toEqual(themesOrder)
-    expect(await noteTexts(page, 'Onboard')).toEqual([])
+    await expect(noteIn(page, 'Recruit, Touchpoints', 'Own the problem')).toBeVisible()
+    expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Say no to promises we cannot keep'])
+    expect(await noteTexts(page, 'Recruit, Touchpoints')).toEqual(themesOrder)
+    expect(await noteTexts(page, 'Onboard, Touchpoints')).toEqual([])
   } finally {
     await again.stop()
   }
@@ -70,18 +71,19 @@ test('a new user builds a board, and finds it exactly as left after the app rest
 test('notes can be edited, recoloured, deleted, and every change undone and redone', async ({ page, hostApp }, testInfo) => {
   await page.goto(hostApp.url)
   await createWorkshop(page, { template: /Employee journey map/ })
-  await expect(column(page, 'Attract')).toBeVisible()
+  await startMapping(page)
+  await expect(column(page, 'Attract, Touchpoints')).toBeVisible()
 
-  await addNote(page, 'Attract', 'Curiosity')
-  const note = noteIn(page, 'Attract', 'Curiosity')
+  await addNote(page, 'Attract, Touchpoints', 'Curiosity')
+  const note = noteIn(page, 'Attract, Touchpoints', 'Curiosity')
   await note.hover()
   await note.getByRole('button', { name: 'Edit note' }).click()
   const editor = page.getByRole('textbox', { name: 'Note text' })
   await editor.fill('Curiosity about what customers need')
   await editor.press('Enter')
-  await expect(noteIn(page, 'Attract', 'Curiosity about what customers need')).toBeVisible()
+  await expect(noteIn(page, 'Attract, Touchpoints', 'Curiosity about what customers need')).toBeVisible()
 
-  const edited = noteIn(page, 'Attract', 'Curiosity about what customers need')
+  const edited = noteIn(page, 'Attract, Touchpoints', 'Curiosity about what customers need')
   await edited.hover()
   await edited.getByRole('button', { name: 'Change colour' }).click()
   await page.getByRole('button', { name: 'Blue' }).click()
@@ -95,23 +97,25 @@ test('notes can be edited, recoloured, deleted, and every change undone and redo
 
   await edited.hover()
   await edited.getByRole('button', { name: 'Delete note' }).click()
-  await expect(column(page, 'Attract').getByRole('listitem')).toHaveCount(0)
+  await expect(column(page, 'Attract, Touchpoints').getByRole('listitem')).toHaveCount(0)
   await page.keyboard.press('ControlOrMeta+z')
-  await expect(noteIn(page, 'Attract', 'Curiosity about what customers need')).toBeVisible()
+  await expect(noteIn(page, 'Attract, Touchpoints', 'Curiosity about what customers need')).toBeVisible()
 })
 
 test('a 10 MB paste is cut to one note’s length with a clear message, and the page stays responsive', async ({ page, context, hostApp }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(hostApp.url).origin })
   await page.goto(hostApp.url)
   await createWorkshop(page, { template: /Employee journey map/ })
-  const input = page.getByRole('textbox', { name: 'New note in Attract' })
+  await startMapping(page)
+  await page.getByRole('button', { name: 'Add a note to Attract, Touchpoints' }).click()
+  const input = page.getByRole('textbox', { name: 'New note in Attract, Touchpoints' })
   // A string expression: the function form would need DOM types in this Node-side file.
   await page.evaluate(`navigator.clipboard.writeText('x'.repeat(${10 * 1024 * 1024}))`)
   await input.focus()
   await page.keyboard.press('ControlOrMeta+v')
   await expect(page.getByText('Notes hold up to 500 characters; the rest was left out.')).toBeVisible()
   await input.press('Enter')
-  const texts = await noteTexts(page, 'Attract')
+  const texts = await noteTexts(page, 'Attract, Touchpoints')
   expect(texts).toHaveLength(1)
   expect(texts[0]).toHaveLength(500)
 })
@@ -122,10 +126,11 @@ test.describe('on a touch screen', () => {
   test('a note is dragged to another column by press-and-hold', async ({ page, hostApp }) => {
     await page.goto(hostApp.url)
     await createWorkshop(page, { template: /Employee journey map/ })
-    await addNote(page, 'Attract', 'Share what we learn')
+    await startMapping(page)
+    await addNote(page, 'Attract, Touchpoints', 'Share what we learn')
 
-    const from = (await noteIn(page, 'Attract', 'Share what we learn').boundingBox())!
-    const to = (await column(page, 'Onboard').boundingBox())!
+    const from = (await noteIn(page, 'Attract, Touchpoints', 'Share what we learn').boundingBox())!
+    const to = (await column(page, 'Onboard, Touchpoints').boundingBox())!
     // Real touch events through the browser's input pipeline, as a finger makes them.
     const touch = await page.context().newCDPSession(page)
     const point = (x: number, y: number) => ({ touchPoints: [{ x: Math.round(x), y: Math.round(y) }] })
@@ -135,12 +140,12 @@ test.describe('on a touch screen', () => {
     const steps = 15
     for (let i = 1; i <= steps; i++) {
       const x = from.x + 20 + ((to.x + to.width / 2 - from.x - 20) * i) / steps
-      const y = from.y + 20 + ((to.y + 150 - from.y - 20) * i) / steps
+      const y = from.y + 20 + ((to.y + to.height / 2 - from.y - 20) * i) / steps
       await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', ...point(x, y) })
     }
     await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
 
-    await expect(noteIn(page, 'Onboard', 'Share what we learn')).toBeVisible()
-    expect(await noteTexts(page, 'Attract')).toEqual([])
+    await expect(noteIn(page, 'Onboard, Touchpoints', 'Share what we learn')).toBeVisible()
+    expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual([])
   })
 })

@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 /**
  * Creates a workshop from the library and waits for it to open. The generic board specs use
- * the journey map, whose board is plain columns; the core-values workshop opens on its stages.
+ * the journey map, whose facilitator can fill the map's cells from the first stage on;
+ * "columns" there are its cells ("Attract, Touchpoints").
  */
 export async function createWorkshop(page: Page, { template, title }: { template: RegExp; title?: string }): Promise<void> {
   await page.getByRole('button', { name: 'New workshop' }).click()
@@ -23,6 +24,9 @@ export function noteIn(page: Page, columnTitle: string, text: string): Locator {
 }
 export async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
   const input = page.getByRole('textbox', { name: `New note in ${columnTitle}` })
+  // A journey-map cell opens its text box on request.
+  const opener = page.getByRole('button', { name: `Add a note to ${columnTitle}` })
+  if (await opener.isVisible()) await opener.click()
   await input.fill(text)
   await input.press('Enter')
   await expect(noteIn(page, columnTitle, text)).toBeVisible()
@@ -42,4 +46,11 @@ export async function dragWithMouse(page: Page, source: Locator, target: Locator
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
   await page.mouse.up()
+}
+
+/** The facilitator takes a journey map to the stage where everyone maps: on through the brainstorm (which reveals). */
+export async function startMapping(facilitator: Page): Promise<void> {
+  await facilitator.getByRole('button', { name: 'Next: Silent brainstorm' }).click()
+  await facilitator.getByRole('button', { name: 'Next: Map the journey' }).click()
+  await expect(facilitator.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })).toHaveText(/Map the journey/)
 }

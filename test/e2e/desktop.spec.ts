@@ -34,10 +34,10 @@ test.describe('desktop window', () => {
       expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: [...Object.keys(methods), 'on'].sort() })
 
       await createWorkshop(window, { template: /Employee journey map/ })
-      const input = window.getByRole('textbox', { name: 'New note in Attract' })
+      const input = window.getByRole('textbox', { name: 'New note in Attract, Touchpoints' })
       await input.fill('Respect every caller')
       await input.press('Enter')
-      await expect(window.getByRole('region', { name: 'Attract' }).getByRole('listitem')).toHaveText(/Respect every caller/)
+      await expect(window.getByRole('region', { name: 'Attract, Touchpoints' }).getByRole('listitem')).toHaveText(/Respect every caller/)
     } finally {
       await app.close()
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
 import { exportFileName } from '../../shared/exports/fileName'
-import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../shared/exports/formats'
+import { EXPORT_FORMAT_INFO, formatsOf, type ExportFormat } from '../../shared/exports/formats'
 import type { ValuesRecord } from '../../shared/valuesRecord'
 import { hashOf, twelveValueRecord } from '../exports/valuesFixtures'
 import { pdfInfo, pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
@@ -56,9 +56,9 @@ test('the leader exports a finalized workshop to every format, and each file rea
   const folder = join(dataDir, 'exports for the board')
   await folderField.fill(folder)
   const paths = {} as Record<ExportFormat, string>
-  for (const format of EXPORT_FORMATS) {
+  for (const format of formatsOf('core-values')) {
     const { label } = EXPORT_FORMAT_INFO[format]
-    paths[format] = join(folder, exportFileName(record.title, format))
+    paths[format] = join(folder, exportFileName(record.title, 'core-values', format))
     await dialog.getByRole('button', { name: label, exact: true }).click()
     await expect(dialog.getByRole('status')).toContainText(`${label} saved as ${paths[format]}`)
   }
@@ -112,7 +112,7 @@ test('the leader exports a finalized workshop to every format, and each file rea
 
   // A second export of the same format never replaces the first.
   await dialog.getByRole('button', { name: 'PDF', exact: true }).click()
-  await expect(dialog.getByRole('status')).toContainText(`PDF saved as ${join(folder, exportFileName(record.title, 'pdf', 2))}`)
+  await expect(dialog.getByRole('status')).toContainText(`PDF saved as ${join(folder, exportFileName(record.title, 'core-values', 'pdf', 2))}`)
 })
 
 test('the export says clearly what is wrong with a folder, and keeps the dialog open to fix it', async ({ page, hostApp, dataDir }, testInfo) => {

@@ -1,4 +1,4 @@
-import { addNote, column, createWorkshop, noteIn } from './boardPage'
+import { addNote, column, createWorkshop, noteIn, startMapping } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
@@ -13,6 +13,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await facilitator.goto(hostApp.url)
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Values offsite 2026' })
   await expect(facilitator.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
+  await startMapping(facilitator)
 
   await facilitator.getByRole('button', { name: 'Go live' }).click()
   const panel = facilitator.getByRole('region', { name: 'Live session' })
@@ -33,7 +34,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await a.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
   await saveScreenshot(a.page, testInfo, 'join-name')
   await a.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(column(a.page, 'Attract')).toBeVisible()
+  await expect(column(a.page, 'Attract, Touchpoints')).toBeVisible()
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
 
   // Participant B, on a phone, opens the session's address and types the code, first a wrong one.
@@ -52,7 +53,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await b.page.getByRole('button', { name: 'Join', exact: true }).click()
   await expect(b.page.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
   await b.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(column(b.page, 'Attract')).toBeVisible()
+  await expect(column(b.page, 'Attract, Touchpoints')).toBeVisible()
 
   // Real WebRTC: every page holds open links to the two others.
   await expectWebRtcLinks(a.page, 2)
@@ -72,11 +73,11 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(aPeople.getByText('Facilitator')).toBeVisible()
 
   // Edits flow every way.
-  await addNote(a.page, 'Attract', 'Call the customer back the same day')
-  await expect(noteIn(b.page, 'Attract', 'Call the customer back the same day')).toBeVisible()
-  await expect(noteIn(facilitator, 'Attract', 'Call the customer back the same day')).toBeVisible()
+  await addNote(a.page, 'Attract, Touchpoints', 'Call the customer back the same day')
+  await expect(noteIn(b.page, 'Attract, Touchpoints', 'Call the customer back the same day')).toBeVisible()
+  await expect(noteIn(facilitator, 'Attract, Touchpoints', 'Call the customer back the same day')).toBeVisible()
 
-  const onB = noteIn(b.page, 'Attract', 'Call the customer back')
+  const onB = noteIn(b.page, 'Attract, Touchpoints', 'Call the customer back')
   await onB.hover()
   await onB.getByRole('button', { name: 'Edit note' }).click()
   const editor = b.page.getByRole('textbox', { name: 'Note text' })
@@ -84,12 +85,12 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(aPeople.getByRole('listitem').filter({ hasText: guest })).toContainText('editing a note')
   await editor.fill('Call the customer back within the hour')
   await editor.press('Enter')
-  await expect(noteIn(a.page, 'Attract', 'Call the customer back within the hour')).toBeVisible()
-  await expect(noteIn(facilitator, 'Attract', 'Call the customer back within the hour')).toBeVisible()
+  await expect(noteIn(a.page, 'Attract, Touchpoints', 'Call the customer back within the hour')).toBeVisible()
+  await expect(noteIn(facilitator, 'Attract, Touchpoints', 'Call the customer back within the hour')).toBeVisible()
 
-  await addNote(facilitator, 'Recruit', 'Respect')
-  await expect(noteIn(a.page, 'Recruit', 'Respect')).toBeVisible()
-  await expect(noteIn(b.page, 'Recruit', 'Respect')).toBeVisible()
+  await addNote(facilitator, 'Recruit, Touchpoints', 'Respect')
+  await expect(noteIn(a.page, 'Recruit, Touchpoints', 'Respect')).toBeVisible()
+  await expect(noteIn(b.page, 'Recruit, Touchpoints', 'Respect')).toBeVisible()
   await saveScreenshot(a.page, testInfo, 'participant-board')
   await saveScreenshot(b.page, testInfo, 'participant-board-phone')
   await saveScreenshot(facilitator, testInfo, 'live-board-facilitator')
@@ -99,26 +100,26 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(a.page.getByRole('status').filter({ hasText: 'Offline — your changes are kept' })).toBeVisible()
   await expect(people.getByRole('listitem')).toHaveCount(1)
   await expect(aPeople.getByRole('listitem')).toHaveText(['Amira (you)'])
-  await addNote(a.page, 'Onboard', 'Ownership')
-  await addNote(facilitator, 'Onboard', 'Curiosity')
+  await addNote(a.page, 'Onboard, Touchpoints', 'Ownership')
+  await addNote(facilitator, 'Onboard, Touchpoints', 'Curiosity')
   await saveScreenshot(a.page, testInfo, 'participant-offline')
   // Give a leak the time to show: nothing crosses while A is offline.
   await b.page.waitForTimeout(1_500)
-  await expect(noteIn(b.page, 'Onboard', 'Ownership')).toHaveCount(0)
-  await expect(noteIn(a.page, 'Onboard', 'Curiosity')).toHaveCount(0)
+  await expect(noteIn(b.page, 'Onboard, Touchpoints', 'Ownership')).toHaveCount(0)
+  await expect(noteIn(a.page, 'Onboard, Touchpoints', 'Curiosity')).toHaveCount(0)
 
   await a.context.setOffline(false)
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 20_000 })
   for (const page of [a.page, b.page, facilitator]) {
-    await expect(noteIn(page, 'Onboard', 'Ownership')).toBeVisible({ timeout: 20_000 })
-    await expect(noteIn(page, 'Onboard', 'Curiosity')).toBeVisible({ timeout: 20_000 })
+    await expect(noteIn(page, 'Onboard, Touchpoints', 'Ownership')).toBeVisible({ timeout: 20_000 })
+    await expect(noteIn(page, 'Onboard, Touchpoints', 'Curiosity')).toBeVisible({ timeout: 20_000 })
   }
   await expectWebRtcLinks(a.page, 2)
   await expect(aPeople.getByRole('listitem')).toHaveCount(3)
 
   // A refresh goes straight back to the board, without the code.
   await a.page.reload()
-  await expect(noteIn(a.page, 'Onboard', 'Ownership')).toBeVisible()
+  await expect(noteIn(a.page, 'Onboard, Touchpoints', 'Ownership')).toBeVisible()
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 20_000 })
   await expect(people.getByRole('listitem')).toHaveCount(2)
 
@@ -134,8 +135,8 @@ test('a workshop goes live: people join by link and by code, edit together over 
   const newCode = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
   const newLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
   expect(newLink).not.toBe(joinLink)
-  await addNote(b.page, 'Recruit', 'Integrity')
-  await expect(noteIn(a.page, 'Recruit', 'Integrity')).toBeVisible()
+  await addNote(b.page, 'Recruit, Touchpoints', 'Integrity')
+  await expect(noteIn(a.page, 'Recruit, Touchpoints', 'Integrity')).toBeVisible()
 
   // The facilitator ends the session; everyone is told, and the link stops working, with a clear message.
   await panel.getByRole('button', { name: 'End session' }).click()
@@ -151,7 +152,7 @@ test('a workshop goes live: people join by link and by code, edit together over 
     await expect(page.getByRole('alert').filter({ hasText: 'This session has ended' })).toContainText(
       'ask the facilitator for a new link or code'
     )
-    await expect(noteIn(page, 'Recruit', 'Integrity')).toBeVisible()
+    await expect(noteIn(page, 'Recruit, Touchpoints', 'Integrity')).toBeVisible()
   }
   await saveScreenshot(a.page, testInfo, 'participant-session-ended')
   await saveScreenshot(b.page, testInfo, 'participant-session-ended-phone')
@@ -186,11 +187,11 @@ test('a workshop goes live: people join by link and by code, edit together over 
   // Everything that happened during the session is in the facilitator's saved board.
   await facilitator.reload()
   for (const [title, text] of [
-    ['Attract', 'Call the customer back within the hour'],
-    ['Recruit', 'Respect'],
-    ['Recruit', 'Integrity'],
-    ['Onboard', 'Ownership'],
-    ['Onboard', 'Curiosity']
+    ['Attract, Touchpoints', 'Call the customer back within the hour'],
+    ['Recruit, Touchpoints', 'Respect'],
+    ['Recruit, Touchpoints', 'Integrity'],
+    ['Onboard, Touchpoints', 'Ownership'],
+    ['Onboard, Touchpoints', 'Curiosity']
   ] as const) {
     await expect(noteIn(facilitator, title, text)).toBeVisible()
   }
@@ -225,7 +226,7 @@ test('someone else’s session is joined from the app with “Join a session”:
 
   await session.getByRole('textbox', { name: 'Your name (optional)' }).fill('Noor')
   await session.getByRole('button', { name: 'Join the board' }).click()
-  await expect(session.getByRole('region', { name: 'Attract' })).toBeVisible()
+  await expect(session.getByRole('region', { name: 'Attract, Touchpoints' })).toBeVisible()
   await expect(session.getByText('Noor')).toBeVisible()
 })
 
@@ -241,7 +242,8 @@ test('the facilitator’s page holds the live board for the room while the libra
   await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
   await facilitator.goto(hostApp.url)
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Team charter' })
-  await addNote(facilitator, 'Attract', 'Say what we mean')
+  await startMapping(facilitator)
+  await addNote(facilitator, 'Attract, Touchpoints', 'Say what we mean')
   await facilitator.getByRole('button', { name: 'Go live' }).click()
   const panel = facilitator.getByRole('region', { name: 'Live session' })
   const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
@@ -251,12 +253,12 @@ test('the facilitator’s page holds the live board for the room while the libra
   await a.page.goto(joinLink)
   await a.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
   await a.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(noteIn(a.page, 'Attract', 'Say what we mean')).toBeVisible()
+  await expect(noteIn(a.page, 'Attract, Touchpoints', 'Say what we mean')).toBeVisible()
 
   // The facilitator goes back to the library while Amira keeps adding.
   await facilitator.getByRole('button', { name: 'Back to workshops' }).click()
   await expect(facilitator.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible()
-  await addNote(a.page, 'Attract', 'Decisions are written down')
+  await addNote(a.page, 'Attract, Touchpoints', 'Decisions are written down')
   // Amira leaves: now only the facilitator's page, on the library screen, has the board.
   await a.context.close()
 
@@ -265,25 +267,25 @@ test('the facilitator’s page holds the live board for the room while the libra
   await c.page.goto(joinLink)
   await c.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Chen')
   await c.page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(noteIn(c.page, 'Attract', 'Say what we mean')).toBeVisible({ timeout: 20_000 })
-  await expect(noteIn(c.page, 'Attract', 'Decisions are written down')).toBeVisible()
+  await expect(noteIn(c.page, 'Attract, Touchpoints', 'Say what we mean')).toBeVisible({ timeout: 20_000 })
+  await expect(noteIn(c.page, 'Attract, Touchpoints', 'Decisions are written down')).toBeVisible()
   await expect(c.page.getByRole('list', { name: /People here/ }).getByText('Facilitator')).toBeVisible()
   await expect(c.page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
-  await addNote(c.page, 'Recruit', 'Ownership')
+  await addNote(c.page, 'Recruit, Touchpoints', 'Ownership')
   await saveScreenshot(c.page, testInfo, 'newcomer-while-facilitator-in-library')
   await saveScreenshot(facilitator, testInfo, 'facilitator-library-while-live')
 
   // Back on the board: the same session, everything added meanwhile, and Chen here.
   await facilitator.getByRole('button', { name: 'Open Team charter', exact: true }).click()
   await expect(panel.getByRole('status', { name: 'Join code' })).toHaveText(code)
-  await expect(noteIn(facilitator, 'Attract', 'Decisions are written down')).toBeVisible()
-  await expect(noteIn(facilitator, 'Recruit', 'Ownership')).toBeVisible()
+  await expect(noteIn(facilitator, 'Attract, Touchpoints', 'Decisions are written down')).toBeVisible()
+  await expect(noteIn(facilitator, 'Recruit, Touchpoints', 'Ownership')).toBeVisible()
   await expect(panel.getByRole('list', { name: /People here/ }).getByText('Chen')).toBeVisible()
   await expect(panel.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
-  await addNote(facilitator, 'Recruit', 'Respect')
-  await expect(noteIn(c.page, 'Recruit', 'Respect')).toBeVisible()
-  await addNote(c.page, 'Onboard', 'Integrity')
-  await expect(noteIn(facilitator, 'Onboard', 'Integrity')).toBeVisible()
+  await addNote(facilitator, 'Recruit, Touchpoints', 'Respect')
+  await expect(noteIn(c.page, 'Recruit, Touchpoints', 'Respect')).toBeVisible()
+  await addNote(c.page, 'Onboard, Touchpoints', 'Integrity')
+  await expect(noteIn(facilitator, 'Onboard, Touchpoints', 'Integrity')).toBeVisible()
   await expectWebRtcLinks(facilitator, 1)
   await saveScreenshot(facilitator, testInfo, 'facilitator-back-on-live-board')
   // One provider for the room: joining it twice would have thrown in the page.
@@ -292,11 +294,11 @@ test('the facilitator’s page holds the live board for the room while the libra
   // Everything is in the facilitator's saved board.
   await facilitator.reload()
   for (const [title, text] of [
-    ['Attract', 'Say what we mean'],
-    ['Attract', 'Decisions are written down'],
-    ['Recruit', 'Ownership'],
-    ['Recruit', 'Respect'],
-    ['Onboard', 'Integrity']
+    ['Attract, Touchpoints', 'Say what we mean'],
+    ['Attract, Touchpoints', 'Decisions are written down'],
+    ['Recruit, Touchpoints', 'Ownership'],
+    ['Recruit, Touchpoints', 'Respect'],
+    ['Onboard, Touchpoints', 'Integrity']
   ] as const) {
     await expect(noteIn(facilitator, title, text)).toBeVisible()
   }

@@ -88,6 +88,8 @@ export interface MarkdownSection {
   heading: string
   /** The items of every list in the section. */
   items: string[]
+  /** Every table in the section: its rows (the header row first), each a list of cell texts. */
+  tables: string[][][]
   text: string
 }
 
@@ -106,10 +108,15 @@ export function readMarkdown(markdown: string): ReadPage & { headings: Array<{ d
   const sections: MarkdownSection[] = []
   for (const node of body.childNodes) {
     if (!isElement(node)) continue
-    if (node.tagName === 'h2') sections.push({ heading: textOf(node), items: [], text: '' })
+    if (node.tagName === 'h2') sections.push({ heading: textOf(node), items: [], tables: [], text: '' })
     const section = sections.at(-1)
     if (!section || node.tagName === 'h2') continue
     section.items.push(...within(node, (element) => element.tagName === 'li').map((item) => textOf(item).trim()))
+    section.tables.push(
+      ...within(node, (element) => element.tagName === 'table').map((table) =>
+        within(table, (element) => element.tagName === 'tr').map((row) => within(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf))
+      )
+    )
     section.text += `${textOf(node)}\n`
   }
   const headings = within(body, (element) => /^h[1-6]$/.test(element.tagName)).map((heading) => ({
@@ -124,12 +131,18 @@ export function readCsv(csv: string): Array<Record<string, string>> {
   return parseCsv(csv, { bom: true, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>
 }
 
-/** The JSON document, and what Ajv finds wrong with it against the exported JSON Schema (empty when valid). */
-export function readJson(json: string): { document: ValuesJsonDocument; errors: string[] } {
+/**
+ * The JSON document, and what Ajv finds wrong with it against the exported JSON Schema
+ * (empty when valid): the values export's unless another export's schema is given.
+ */
+export function readJson<Document = ValuesJsonDocument>(
+  json: string,
+  schema: Record<string, unknown> = valuesJsonSchema()
+): { document: Document; errors: string[] } {
   const ajv = new Ajv2020({ allErrors: true, strict: true })
   addFormats(ajv)
-  const validate = ajv.compile(valuesJsonSchema())
-  const document = JSON.parse(json) as ValuesJsonDocument
+  const validate = ajv.compile(schema)
+  const document = JSON.parse(json) as Document
   validate(document)
   return { document, errors: (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`) }
 }

@@ -86,7 +86,7 @@ export function twelveValueRecord(): ValuesRecord {
 }
 
 /** SHA-256 of the record's canonical JSON, computed with node:crypto here, not by the app. */
-export const hashOf = (record: ValuesRecord): string => createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
+export const hashOf = (record: object): string => createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
 
 export const finalized = (record: ValuesRecord = twelveValueRecord()): FinalizedValues => ({ ...record, contentHash: hashOf(record) })
 

@@ -11,6 +11,7 @@
 import * as Y from 'yjs'
 import type { BoardSnapshot, Column, Note } from '../../../shared/board'
 import { LANE_KINDS, type LaneKind } from '../../../shared/templates'
+import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
 import {
   columnsOf,
   COLUMN_FIELDS,
@@ -38,7 +39,7 @@ export const LANE_TITLE_MAX_LENGTH = COLUMN_TITLE_MAX_LENGTH
 
 /** Note field holding an opportunity's link to a value. Never rename: saved files and peers use it. */
 export const VALUE_LINK_FIELD = 'valueLink'
-const VALUE_LINK_LIMITS = { name: 120, title: 200, id: 64 }
+const VALUE_LINK_LIMITS = { name: 120, title: TITLE_MAX_LENGTH, id: 64 }
 
 export interface Lane extends Column {
   kind: LaneKind | null

@@ -16,6 +16,22 @@ import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 import { limitLength } from './noteText'
 import { compareOrdered, initialOrders, insertionIndex, placeAt, type Ordered } from './ordering'
+import {
+  addTextItem,
+  boundedString,
+  changed,
+  cleanText,
+  editTextItem,
+  readTextList,
+  removeTextItem,
+  sameWords,
+  unchanged,
+  writableTextList,
+  type EditRefusal,
+  type EditResult,
+  type ListItem,
+  type ListRules
+} from './textLists'
 import type { DraftedValue } from '../../../shared/finalizeValues'
 
 /** Field names inside each value. Never rename: saved files and other peers use them. */
@@ -44,14 +60,6 @@ export const MAX_VALUES = 20
 export const MAX_BEHAVIOURS = 20
 export const MAX_EXAMPLES = 10
 
-/**
- * How many entries a list is read to. Two people adding the last allowed item at once can
- * go past MAX_BEHAVIOURS; that must still show, so the reader's bound is looser. It only
- * keeps a faulty peer's thousands of items from reaching the screen.
- */
-const LIST_READ_LIMIT = 100
-/** How many raw entries are looked at to find LIST_READ_LIMIT readable ones. */
-const LIST_SCAN_LIMIT = 1000
 /** Longer ids are not ours: cluster and value ids are short. */
 const ID_MAX_LENGTH = 200
 
@@ -73,15 +81,9 @@ export interface RankedCluster {
 }
 
 /** Why an edit changed nothing, for the message a person sees. */
-export type ValueEditRefusal = 'blank' | 'duplicate' | 'full' | 'missing'
+export type ValueEditRefusal = EditRefusal
 
-export interface ValueEditResult {
-  changed: boolean
-  /** The text was longer than allowed and was cut: tell the person. */
-  truncated: boolean
-  /** Set when nothing changed for a reason the person should hear. */
-  refused: ValueEditRefusal | null
-}
+export type ValueEditResult = EditResult
 
 export interface AddValueResult extends ValueEditResult {
   valueId: string | null
@@ -98,33 +100,13 @@ export function valueEntry(doc: Y.Doc, valueId: string): Y.Map<unknown> | null {
 
 // ——— Text rules ———
 
-const LIST_RULES: Record<ValueListKind, { maxItems: number; maxLength: number; singleLine: boolean }> = {
+const LIST_RULES: Record<ValueListKind, ListRules> = {
   weDo: { maxItems: MAX_BEHAVIOURS, maxLength: BEHAVIOUR_MAX_LENGTH, singleLine: true },
   weDont: { maxItems: MAX_BEHAVIOURS, maxLength: BEHAVIOUR_MAX_LENGTH, singleLine: true },
   examples: { maxItems: MAX_EXAMPLES, maxLength: EXAMPLE_MAX_LENGTH, singleLine: false }
 }
 
-/**
- * Text as stored: trimmed, cut to `maxLength`; a one-line text has every run of blank space
- * (line breaks included) made one space. A 10 MB paste is cut before the clean-up.
- */
-function cleanText(raw: string, maxLength: number, singleLine: boolean): { text: string; truncated: boolean } {
-  // A first cut keeps the clean-up cheap on a 10 MB paste. It is generous: what it drops
-  // would not have fitted anyway, unless the text is mostly blank space.
-  const rough = limitLength(raw, maxLength * 8 + 64)
-  const spaced = singleLine ? rough.text.replace(/\s+/g, ' ') : rough.text
-  const { text, truncated } = limitLength(spaced.trim(), maxLength)
-  return { text: truncated ? text.trimEnd() : text, truncated: truncated || rough.truncated }
-}
-
-/** Two statements are the same one when they differ only in case and spacing. */
-const sameWords = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase()
-
 // ——— Readers ———
-
-function boundedString(value: unknown, maxLength: number): string {
-  return typeof value === 'string' ? limitLength(value, maxLength).text : ''
-}
 
 function readId(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX_LENGTH ? value : null
@@ -137,31 +119,9 @@ function readDefinition(entry: Y.Map<unknown>): string {
   return boundedString(definition, VALUE_DEFINITION_MAX_LENGTH)
 }
 
-interface ListItem {
-  text: string
-  /** Its position in the stored array, which may hold unreadable entries before it. */
-  rawIndex: number
-}
-
-/** The first raw entries of a list, whether a Y.Array or a plain array a peer wrote. */
-function rawEntries(list: unknown): unknown[] {
-  if (list instanceof Y.Array) return (list as Y.Array<unknown>).slice(0, LIST_SCAN_LIMIT)
-  if (Array.isArray(list)) return list.slice(0, LIST_SCAN_LIMIT)
-  return []
-}
-
 /** The readable items of a list: non-blank strings, each cut to the list's length. */
-function readList(entry: Y.Map<unknown>, kind: ValueListKind): ListItem[] {
-  const { maxLength } = LIST_RULES[kind]
-  const items: ListItem[] = []
-  const raw = rawEntries(entry.get(VALUE_FIELDS[kind]))
-  for (let rawIndex = 0; rawIndex < raw.length && items.length < LIST_READ_LIMIT; rawIndex++) {
-    const value = raw[rawIndex]
-    if (typeof value !== 'string' || value.trim() === '') continue
-    items.push({ text: limitLength(value, maxLength).text, rawIndex })
-  }
-  return items
-}
+const readList = (entry: Y.Map<unknown>, kind: ValueListKind): ListItem[] =>
+  readTextList(entry.get(VALUE_FIELDS[kind]), LIST_RULES[kind].maxLength)
 
 /** A value as written in the document, or null when the entry is not a value at all. */
 export function readValue(id: string, entry: unknown): ValueCandidate | null {
@@ -213,18 +173,8 @@ function newValueEntry(name: string, order: string, sourceClusterId: string | nu
   ])
 }
 
-/**
- * The list as a Y.Array, replacing a plain array (or anything else) a peer wrote. The first
- * raw entries are copied as they were, so the rawIndex of every item read before stays right.
- */
-function writableList(entry: Y.Map<unknown>, kind: ValueListKind): Y.Array<unknown> {
-  const list = entry.get(VALUE_FIELDS[kind])
-  if (list instanceof Y.Array) return list as Y.Array<unknown>
-  const repaired = new Y.Array<unknown>()
-  repaired.push(rawEntries(list))
-  entry.set(VALUE_FIELDS[kind], repaired)
-  return repaired
-}
+/** The list as a Y.Array, replacing a plain array (or anything else) a peer wrote. */
+const writableList = (entry: Y.Map<unknown>, kind: ValueListKind): Y.Array<unknown> => writableTextList(entry, VALUE_FIELDS[kind])
 
 /** The definition as a Y.Text, replacing a plain string (or anything else) a peer wrote. */
 function writableDefinition(entry: Y.Map<unknown>): Y.Text {
@@ -238,13 +188,6 @@ function writableDefinition(entry: Y.Map<unknown>): Y.Text {
 function applyNewOrders(doc: Y.Doc, rekeyed: readonly Ordered[]): void {
   for (const { id, order } of rekeyed) valueEntry(doc, id)?.set(VALUE_FIELDS.order, order)
 }
-
-const unchanged = (refused: ValueEditRefusal | null = null, truncated = false): ValueEditResult => ({
-  changed: false,
-  truncated,
-  refused
-})
-const changed = (truncated: boolean): ValueEditResult => ({ changed: true, truncated, refused: null })
 
 // ——— Intents: each one transaction with LOCAL_ORIGIN ———
 
@@ -396,80 +339,20 @@ export function setDefinition(doc: Y.Doc, valueId: string, text: string): ValueE
   return changed(truncated)
 }
 
-/**
- * The item a person meant: the one at `index`, or, when `previous` (the words they saw) no
- * longer sits there because someone added or removed an item above it meanwhile, the item
- * with those words nearest to `index`.
- */
-function findItem(items: readonly ListItem[], index: number, previous: string | undefined): ListItem | undefined {
-  const at = items[index]
-  if (previous === undefined || at?.text === previous) return at
-  let nearest: ListItem | undefined
-  let distance = Infinity
-  items.forEach((item, i) => {
-    if (item.text === previous && Math.abs(i - index) < distance) {
-      nearest = item
-      distance = Math.abs(i - index)
-    }
-  })
-  return nearest
-}
+const addListItem = (doc: Y.Doc, valueId: string, kind: ValueListKind, raw: string): ValueEditResult =>
+  addTextItem(doc, valueEntry(doc, valueId), VALUE_FIELDS[kind], LIST_RULES[kind], raw)
 
-function addListItem(doc: Y.Doc, valueId: string, kind: ValueListKind, raw: string): ValueEditResult {
-  const rules = LIST_RULES[kind]
-  const { text, truncated } = cleanText(raw, rules.maxLength, rules.singleLine)
-  const entry = valueEntry(doc, valueId)
-  if (!entry) return unchanged('missing', truncated)
-  if (!text) return unchanged('blank', truncated)
-  const items = readList(entry, kind)
-  if (items.some((item) => sameWords(item.text) === sameWords(text))) return unchanged('duplicate', truncated)
-  if (items.length >= rules.maxItems) return unchanged('full', truncated)
-  doc.transact(() => writableList(entry, kind).push([text]), LOCAL_ORIGIN)
-  return changed(truncated)
-}
+const editListItem = (doc: Y.Doc, valueId: string, kind: ValueListKind, index: number, raw: string, previous: string | undefined) =>
+  editTextItem(doc, valueEntry(doc, valueId), VALUE_FIELDS[kind], LIST_RULES[kind], index, raw, previous)
 
-function editListItem(
-  doc: Y.Doc,
-  valueId: string,
-  kind: ValueListKind,
-  index: number,
-  raw: string,
-  previous: string | undefined
-): ValueEditResult {
-  const rules = LIST_RULES[kind]
-  const { text, truncated } = cleanText(raw, rules.maxLength, rules.singleLine)
-  const entry = valueEntry(doc, valueId)
-  if (!entry) return unchanged('missing', truncated)
-  // Blank text changes nothing: removing is a separate, deliberate act.
-  if (!text) return unchanged('blank', truncated)
-  const items = readList(entry, kind)
-  const item = findItem(items, index, previous)
-  if (!item) return unchanged('missing', truncated)
-  if (item.text === text) return unchanged(null, truncated)
-  if (items.some((other) => other !== item && sameWords(other.text) === sameWords(text))) {
-    return unchanged('duplicate', truncated)
-  }
-  doc.transact(() => {
-    const list = writableList(entry, kind)
-    list.delete(item.rawIndex, 1)
-    list.insert(item.rawIndex, [text])
-  }, LOCAL_ORIGIN)
-  return changed(truncated)
-}
-
-function removeListItem(doc: Y.Doc, valueId: string, kind: ValueListKind, index: number, previous: string | undefined): boolean {
-  const entry = valueEntry(doc, valueId)
-  const item = entry && findItem(readList(entry, kind), index, previous)
-  if (!entry || !item) return false
-  doc.transact(() => writableList(entry, kind).delete(item.rawIndex, 1), LOCAL_ORIGIN)
-  return true
-}
+const removeListItem = (doc: Y.Doc, valueId: string, kind: ValueListKind, index: number, previous: string | undefined) =>
+  removeTextItem(doc, valueEntry(doc, valueId), VALUE_FIELDS[kind], LIST_RULES[kind].maxLength, index, previous)
 
 /** Adds a "we do" or "we don't" behaviour at the end of its list: one line, no duplicates. */
 export const addBehaviour = (doc: Y.Doc, valueId: string, kind: BehaviourKind, text: string) =>
   addListItem(doc, valueId, kind, text)
 
-/** `previous` is the text the person saw at `index`; see findItem. */
+/** `previous` is the text the person saw at `index`, so a peer's change to the list meanwhile is caught (textLists.ts). */
 export const editBehaviour = (doc: Y.Doc, valueId: string, kind: BehaviourKind, index: number, text: string, previous?: string) =>
   editListItem(doc, valueId, kind, index, text, previous)
 

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/stages'
 import { addMinute, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../../shared/templates'
+import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
 import { LOCAL_ORIGIN, META_FIELDS, metaOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 
@@ -42,6 +43,8 @@ export const FLOW_FIELDS = {
   minGroup: 'minGroup',
   consensusClosed: 'consensusClosed',
   emotionsClosed: 'emotionsClosed',
+  valueSource: 'valueSource',
+  opportunitySource: 'opportunitySource',
   finalizedAt: 'finalizedAt',
   agreed: 'agreed'
 } as const
@@ -53,6 +56,34 @@ export interface AgreedValues {
 }
 
 const AGREED_LIMITS = { values: 50, text: 2_000, items: 50 }
+
+/**
+ * A finalized workshop in the facilitator's library that this one draws on: the core-values
+ * workshop whose values the journey map's opportunities link to, or the journey map whose
+ * top opportunities the program plan starts from. Its items (value names, opportunities)
+ * are copied here, as participants have no library to look them up in.
+ */
+export interface LibrarySource {
+  workshopId: string
+  workshopTitle: string
+  items: readonly string[]
+}
+
+const SOURCE_LIMITS = { id: 64, title: TITLE_MAX_LENGTH, items: 50, item: 500 }
+
+function readLibrarySource(value: unknown): LibrarySource | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { workshopId, workshopTitle, items } = value as Record<string, unknown>
+  if (typeof workshopId !== 'string' || typeof workshopTitle !== 'string' || !Array.isArray(items)) return null
+  return {
+    workshopId: workshopId.slice(0, SOURCE_LIMITS.id),
+    workshopTitle: workshopTitle.slice(0, SOURCE_LIMITS.title),
+    items: items
+      .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+      .slice(0, SOURCE_LIMITS.items)
+      .map((item) => item.slice(0, SOURCE_LIMITS.item))
+  }
+}
 
 function readAgreed(value: unknown): AgreedValues | null {
   if (typeof value !== 'object' || value === null) return null
@@ -97,6 +128,10 @@ export interface WorkshopFlow {
   consensusClosed: boolean
   /** The journey map's emotion round is closed: ratings are published where enough people rated. */
   emotionsClosed: boolean
+  /** Where the journey map's opportunities find values to link to; null until the facilitator picks one. */
+  valueSource: LibrarySource | null
+  /** Where the program plan finds opportunities to start from; null until the facilitator picks one. */
+  opportunitySource: LibrarySource | null
   /** Host time of finalizing; null until then. Finalized workshops are locked for good. */
   finalizedAt: number | null
   /** The values as the facilitator's record holds them, written when finalizing. */
@@ -148,6 +183,8 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, MAX_MIN_GROUP),
     consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
     emotionsClosed: bool(get(FLOW_FIELDS.emotionsClosed), false),
+    valueSource: readLibrarySource(get(FLOW_FIELDS.valueSource)),
+    opportunitySource: readLibrarySource(get(FLOW_FIELDS.opportunitySource)),
     finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null,
     agreed: readAgreed(get(FLOW_FIELDS.agreed))
   }
@@ -155,7 +192,7 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
 
 const sameFlow = (a: WorkshopFlow, b: WorkshopFlow) =>
   (Object.keys(a) as Array<keyof WorkshopFlow>).every((key) =>
-    key === 'stageLog' || key === 'timer' || key === 'agreed' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
+    key === 'stageLog' || key === 'timer' || key === 'agreed' || key === 'valueSource' || key === 'opportunitySource' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
   )
 
 export interface WorkshopFlowStore extends ExternalStore<WorkshopFlow> {
@@ -201,6 +238,7 @@ export interface FlowIntents {
   setMinGroup(minGroup: number): void
   closeEmotions(): void
   reopenEmotions(): void
+  setSource(kind: 'valueSource' | 'opportunitySource', source: LibrarySource | null): void
   /** Locks the workshop for good and shows every screen the values as recorded. */
   markFinalized(agreed: AgreedValues): void
 }
@@ -255,6 +293,7 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
     setMinGroup: (minGroup) => !finalized() && set({ [FLOW_FIELDS.minGroup]: cleanMinGroup(minGroup) }),
     closeEmotions: () => set({ [FLOW_FIELDS.emotionsClosed]: true }),
     reopenEmotions: () => !finalized() && set({ [FLOW_FIELDS.emotionsClosed]: false }),
+    setSource: (kind, source) => !finalized() && set({ [FLOW_FIELDS[kind]]: source && readLibrarySource(source) }),
     markFinalized(agreed) {
       if (finalized()) return
       const now = hostNow()

@@ -13,9 +13,11 @@ import { createAnonymousCopy, type AnonymousCopy } from './anonymousCopy'
 import { createBoardModel, type BoardModel } from './boardModel'
 import { seedBoard } from './intents'
 import { createJourneyModel, type JourneyModel } from './journey'
+import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from './programPlan'
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
 import { createPrivateNotes, type PrivateNotes } from './privateNotes'
+import { createEmotionRatings, createPublishedEmotionsStore, type EmotionRatings, type PublishedEmotions } from './emotions'
 import {
   createPublishedBallotsStore,
   createSealedBallot,
@@ -33,6 +35,8 @@ export interface EditingModels {
   /** The journey map's grid over the same board (empty on a board without lanes). */
   journey: JourneyModel
   values: ValuesModel
+  /** The EX program plan's canvas (empty in other templates). */
+  plan: ProgramPlanModel
 }
 
 export interface WorkshopModel {
@@ -49,6 +53,14 @@ export interface WorkshopModel {
   published: Record<BallotKind, ExternalStore<readonly unknown[]>>
   /** Puts this person's ballot of a kind in the shared document (when its round has closed). */
   publishBallot(kind: BallotKind): boolean
+  /** This person's emotion ratings (journey map), and what the room has published. */
+  emotions: EmotionRatings
+  publishedEmotions: ExternalStore<PublishedEmotions>
+  /**
+   * The emotion round's publishing, as far as it can go now: this person's markers, then the
+   * ratings of stages with at least `minGroup` markers (crdt/emotions.ts).
+   */
+  publishEmotions(minGroup: number): void
   destroy(): void
 }
 
@@ -64,6 +76,8 @@ export interface WorkshopModelOptions {
 export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): WorkshopModel {
   // Seeded first: the template decides whether the workshop starts anonymous.
   if (options.template) seedBoard(doc, options.template)
+  // Every shared text of the plan exists before anyone types: two people creating one at once would lose one's words.
+  if (options.template?.id === 'program-plan') seedProgramPlan(doc)
   const flow = createWorkshopFlowStore(doc)
   const privateNotes = createPrivateNotes(options.privateDoc)
   const listeners = createListeners()
@@ -75,6 +89,8 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     votes: createPublishedBallotsStore(doc, 'votes'),
     consensus: createPublishedBallotsStore(doc, 'consensus')
   }
+  const emotions = createEmotionRatings(options.privateDoc)
+  const publishedEmotions = createPublishedEmotionsStore(doc)
 
   let anonymous = flow.getSnapshot().anonymous
   let copy: AnonymousCopy | null = null
@@ -83,10 +99,16 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     copy = anonymous ? createAnonymousCopy(doc) : null
     const target = copy?.doc ?? doc
     const board = createBoardModel(target, undefined)
-    return { board, journey: createJourneyModel(target, board.snapshots), values: createValuesModel(target) }
+    return {
+      board,
+      journey: createJourneyModel(target, board.snapshots),
+      values: createValuesModel(target),
+      plan: createProgramPlanModel(target)
+    }
   }
   let editing = build()
   const destroyEditing = () => {
+    editing.plan.destroy()
     editing.journey.destroy()
     editing.board.destroy()
     editing.values.destroy()
@@ -109,7 +131,15 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     ballots,
     published,
     publishBallot: (kind) => ballots[kind].publish(doc),
+    emotions,
+    publishedEmotions,
+    publishEmotions(minGroup) {
+      emotions.publishMarkers(doc)
+      emotions.publishRatings(doc, minGroup)
+    },
     destroy() {
+      emotions.destroy()
+      publishedEmotions.destroy()
       for (const kind of BALLOT_KINDS) {
         ballots[kind].destroy()
         published[kind].destroy()

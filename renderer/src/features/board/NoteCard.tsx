@@ -103,7 +103,7 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
   const [paletteOpen, setPaletteOpen] = useState(false)
   const colourButton = useRef<HTMLButtonElement>(null)
 
-  const { readOnly, mine } = useBoardOptions()
+  const { readOnly, mine, noteExtra } = useBoardOptions()
   if (editing && !readOnly) return <NoteEditor note={note} editNote={intents.editNote} onDone={onStopEditing} />
 
   const closePalette = () => {
@@ -126,6 +126,7 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
         {note.text}
       </p>
       {mine.has(note.id) && <span className="note__mine">Mine</span>}
+      {noteExtra?.(note)}
       {!readOnly && (
       <div
         className="note__actions"

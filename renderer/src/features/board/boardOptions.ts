@@ -1,4 +1,5 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
+import type { Note } from '../../../../shared/board'
 
 /**
  * How a board behaves in a workshop's stage, set once for the whole board rather than
@@ -11,10 +12,12 @@ export interface BoardOptions {
   clusters: boolean
   /** Notes this person wrote, marked "Mine" on their own screen only. */
   mine: ReadonlySet<string>
+  /** More on a card, below its text: a journey note's dots and linked value. */
+  noteExtra: ((note: Note) => ReactNode) | null
 }
 
 const NONE: ReadonlySet<string> = new Set()
-export const PLAIN_BOARD: BoardOptions = { readOnly: false, clusters: false, mine: NONE }
+export const PLAIN_BOARD: BoardOptions = { readOnly: false, clusters: false, mine: NONE, noteExtra: null }
 
 export const BoardOptionsContext = createContext<BoardOptions>(PLAIN_BOARD)
 export const useBoardOptions = (): BoardOptions => useContext(BoardOptionsContext)

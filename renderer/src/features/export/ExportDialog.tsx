@@ -10,7 +10,7 @@ interface ExportDialogProps {
 export function ExportDialog({ workshop, onClose }: ExportDialogProps) {
   return (
     <Dialog title={`Export “${workshop.title}”`} onClose={onClose}>
-      <ExportPanel workshopId={workshop.id} />
+      <ExportPanel workshopId={workshop.id} template={workshop.template} />
       <div className="dialog__actions">
         <button type="button" className="button" data-autofocus onClick={onClose}>
           Close

@@ -1,17 +1,9 @@
 import { useEffect, useId, useState } from 'react'
-import { EXPORT_FOLDER_MAX_LENGTH, EXPORT_FORMAT_INFO, EXPORT_FORMATS, type ExportFormat } from '../../../../shared/exports/formats'
+import { EXPORT_FOLDER_MAX_LENGTH, EXPORT_FORMAT_INFO, formatsOf, TEMPLATE_EXPORTS, type ExportFormat } from '../../../../shared/exports/formats'
+import type { TemplateId } from '../../../../shared/templates'
 import { api } from '../../platform/api'
 import { userMessage } from '../../ui/userMessage'
 import './export.css'
-
-/** What each format is for, under its button. */
-const PURPOSE: Record<ExportFormat, string> = {
-  markdown: 'Plain text for a wiki, an intranet page or a document.',
-  html: 'One page with everything in it, to share or to print.',
-  pdf: 'Ready to print or send, on A4.',
-  csv: 'One row per value and per behaviour, for a spreadsheet.',
-  json: 'Everything, with the decision record and its hash, for other tools.'
-}
 
 /** The last file written, to say where it went. */
 interface Saved {
@@ -24,6 +16,8 @@ const LAST_FOLDER_KEY = 'workshop-studio:export-folder'
 
 interface ExportPanelProps {
   workshopId: string
+  /** Which formats to offer, and what they hold. */
+  template: TemplateId
 }
 
 /**
@@ -31,7 +25,8 @@ interface ExportPanelProps {
  * system's picker in the desktop app, typed as a path in host mode (a browser cannot show
  * this computer's folders). Says where each file went.
  */
-export function ExportPanel({ workshopId }: ExportPanelProps) {
+export function ExportPanel({ workshopId, template }: ExportPanelProps) {
+  const exports = TEMPLATE_EXPORTS[template]
   const [desktop, setDesktop] = useState<boolean | null>(null)
   const [folder, setFolder] = useState(() => sessionStorage.getItem(LAST_FOLDER_KEY) ?? '')
   const [working, setWorking] = useState<ExportFormat | null>(null)
@@ -85,8 +80,7 @@ export function ExportPanel({ workshopId }: ExportPanelProps) {
   return (
     <div className="export-panel">
       <p className="export-panel__lede">
-        Save the agreed values with their behaviours and the decision record. Each export is a new file; none is ever
-        replaced.
+        Save {exports.what}. Each export is a new file; none is ever replaced.
       </p>
 
       <div className="field">
@@ -119,7 +113,7 @@ export function ExportPanel({ workshopId }: ExportPanelProps) {
       </div>
 
       <ul className="export-formats" aria-label="Formats">
-        {EXPORT_FORMATS.map((format) => (
+        {formatsOf(template).map((format) => (
           <li key={format} className="export-format">
             <button
               type="button"
@@ -131,7 +125,7 @@ export function ExportPanel({ workshopId }: ExportPanelProps) {
               {EXPORT_FORMAT_INFO[format].label}
             </button>
             <span id={`${idPrefix}-${format}`} className="export-format__purpose">
-              {working === format ? 'Saving…' : PURPOSE[format]}
+              {working === format ? 'Saving…' : exports.formats[format]}
             </span>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildValuesRecord } from '../../../../shared/finalizeValues'
 import { clustersOf, type StageId } from '../../../../shared/stages'
-import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
+import { isFinalizedValues, type FinalizedRecord, type WorkshopRecord } from '../../../../shared/workshopRecord'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson } from '../../crdt/presence'
 import type { WorkshopModel } from '../../crdt/workshopModel'
@@ -34,8 +34,8 @@ export interface CoreValuesWorkshopProps {
 export interface FacilitatorRecord {
   workshopId: string
   title: string
-  stored: FinalizedValues | null
-  store(record: ValuesRecord): Promise<FinalizedValues>
+  stored: FinalizedRecord | null
+  store(record: WorkshopRecord): Promise<FinalizedRecord>
 }
 
 /**
@@ -96,7 +96,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   }, [live, brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted, flow.consensusClosed, check.submitted])
 
   const options: BoardOptions = useMemo(
-    () => ({ readOnly, clusters: flow.stage === 'cluster', mine }),
+    () => ({ readOnly, clusters: flow.stage === 'cluster', mine, noteExtra: null }),
     [readOnly, flow.stage, mine]
   )
 
@@ -124,7 +124,8 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   const finalizeControls: FinalizeControls | null = record && {
     workshopId: record.workshopId,
-    record: record.stored,
+    template: 'core-values',
+    record: isFinalizedValues(record.stored) ? record.stored : null,
     buildRecord: () =>
       buildValuesRecord({
         workshopId: record.workshopId,
@@ -143,6 +144,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
       }),
     async finalize(built) {
       const stored = await record.store(built)
+      if (!isFinalizedValues(stored)) throw new Error('The library stored a record of another kind of workshop.')
       workshop.flowIntents.markFinalized({
         contentHash: stored.contentHash,
         values: stored.values.map(({ name, definition, weDo, weDont }) => ({ name, definition, weDo, weDont }))
@@ -215,7 +217,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             controls={finalizeControls}
           />
         )}
-        {boardOnScreen(flow) && (
+        {boardOnScreen(flow, role) && (
           <BoardOptionsContext value={options}>
             <Board snapshot={snapshot} intents={model.intents} />
           </BoardOptionsContext>

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
+import type { TemplateId } from '../../../../shared/templates'
 import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
 import type { ValueCandidate } from '../../crdt/values'
 import type { AgreedValues } from '../../crdt/workshopFlow'
@@ -9,15 +10,86 @@ import { ExportPanel } from '../export/ExportPanel'
 import { displayName } from './draft/draftText'
 
 /** What the facilitator's screen can do at the end; participants have none of it. */
-export interface FinalizeControls {
+export interface FinalizeControls<Record = ValuesRecord, Stored extends { contentHash: string } = FinalizedValues> {
   workshopId: string
-  /** Builds the record from the board as it is now. */
-  buildRecord(): ValuesRecord
+  template: TemplateId
+  /** Builds the record from the workshop as it is now. */
+  buildRecord(): Record
   /** Stores the record once (the library refuses a second); resolves with it and its hash. */
-  finalize(record: ValuesRecord): Promise<FinalizedValues>
+  finalize(record: Record): Promise<Stored>
   /** The stored record, once there is one. */
-  record: FinalizedValues | null
+  record: Stored | null
 }
+
+interface FinalizeActionsProps<Record, Stored extends { contentHash: string }> {
+  controls: FinalizeControls<Record, Stored>
+  finalizedAt: number | null
+  /** Whether there is anything to finalize yet. */
+  ready: boolean
+  /** What finalizing stores, said in the confirmation. */
+  confirmText: string
+  /** One line about the stored record, before its hash: "Record of 12 participants, 5 values." */
+  describe(record: Stored): ReactNode
+}
+
+/**
+ * The facilitator's end of any workshop: Finalize (asked once more), then the stored
+ * record's hash and its exports.
+ */
+export function FinalizeActions<Record, Stored extends { contentHash: string }>({
+  controls,
+  finalizedAt,
+  ready,
+  confirmText,
+  describe
+}: FinalizeActionsProps<Record, Stored>) {
+  const [confirming, setConfirming] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const { record } = controls
+  return (
+    <>
+      {finalizedAt === null && ready && (
+        <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+          Finalize the workshop
+        </button>
+      )}
+      {record && (
+        <section className="finalize-stage__record" aria-label="Finalized record">
+          <p>
+            {describe(record)} Content hash (SHA-256): <code>{record.contentHash}</code>
+          </p>
+          <ExportPanel workshopId={controls.workshopId} template={controls.template} />
+        </section>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Finalize the workshop?"
+          problem={problem}
+          cancelLabel="Not yet"
+          confirmLabel="Finalize"
+          onCancel={() => {
+            setConfirming(false)
+            setProblem(null)
+          }}
+          onConfirm={async () => {
+            try {
+              await controls.finalize(controls.buildRecord())
+              setConfirming(false)
+              return true
+            } catch (error) {
+              setProblem(userMessage(error))
+              return false
+            }
+          }}
+        >
+          {confirmText} Nothing done afterwards can change the record or its exports.
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 interface FinalizeStageProps {
   values: readonly ValueCandidate[]
@@ -64,8 +136,6 @@ function ValuesSummary({ values }: { values: readonly SummaryValue[] }) {
  * nothing done to the board later can change, and then exports it.
  */
 export function FinalizeStage({ values, flaggedNames, finalizedAt, agreed, controls }: FinalizeStageProps) {
-  const [confirming, setConfirming] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
   const record = controls?.record ?? null
   // Once stored, the record is what was agreed: nothing a peer does to the board later shows here.
   const shown: readonly SummaryValue[] = record?.values ?? agreed?.values ?? values
@@ -95,44 +165,16 @@ export function FinalizeStage({ values, flaggedNames, finalizedAt, agreed, contr
       ) : (
         <ValuesSummary values={shown} />
       )}
-      {controls && finalizedAt === null && values.length > 0 && (
-        <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
-          Finalize the workshop
-        </button>
-      )}
-      {controls && record && (
-        <section className="finalize-stage__record" aria-label="Finalized record">
-          <p>
-            Record of {record.participants.count} {record.participants.count === 1 ? 'participant' : 'participants'}, {record.values.length}{' '}
-            {record.values.length === 1 ? 'value' : 'values'}. Content hash (SHA-256): <code>{record.contentHash}</code>
-          </p>
-          <ExportPanel workshopId={controls.workshopId} />
-        </section>
-      )}
-      {confirming && controls && (
-        <ConfirmDialog
-          title="Finalize the workshop?"
-          problem={problem}
-          cancelLabel="Not yet"
-          confirmLabel="Finalize"
-          onCancel={() => {
-            setConfirming(false)
-            setProblem(null)
-          }}
-          onConfirm={async () => {
-            try {
-              await controls.finalize(controls.buildRecord())
-              setConfirming(false)
-              return true
-            } catch (error) {
-              setProblem(userMessage(error))
-              return false
-            }
-          }}
-        >
-          This stores the values, the vote and the consensus results as they are now, and locks the board for everyone.
-          Nothing done afterwards can change the record or its exports.
-        </ConfirmDialog>
+      {controls && (
+        <FinalizeActions
+          controls={controls}
+          finalizedAt={finalizedAt}
+          ready={values.length > 0}
+          confirmText="This stores the values, the vote and the consensus results as they are now, and locks the board for everyone."
+          describe={(stored) =>
+            `Record of ${plural(stored.participants.count, 'participant', 'participants')}, ${plural(stored.values.length, 'value', 'values')}.`
+          }
+        />
       )}
     </div>
   )

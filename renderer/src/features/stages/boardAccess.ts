@@ -12,9 +12,24 @@ export function canEdit(flow: WorkshopFlow, role: Role, viewOnly: boolean): bool
   return !viewOnly && flow.finalizedAt === null && !(flow.locked && role === 'participant')
 }
 
-/** Is the board itself on screen? In the core-values workshop only while clustering (and after the reveal). */
-export function boardOnScreen(flow: WorkshopFlow): boolean {
-  return flow.template !== 'core-values' || flow.stage === 'cluster' || (flow.stage === 'brainstorm' && flow.revealed)
+/**
+ * Is the board on screen to be worked on? In the core-values workshop while clustering, in
+ * the journey map while mapping (in both, also after the reveal), and for the journey map's
+ * facilitator also at the prompt, to prepare the map; never in the program plan, which has
+ * no board.
+ */
+export function boardOnScreen(flow: WorkshopFlow, role: Role): boolean {
+  const afterReveal = flow.stage === 'brainstorm' && flow.revealed
+  switch (flow.template) {
+    case 'core-values':
+      return flow.stage === 'cluster' || afterReveal
+    case 'journey-map':
+      return flow.stage === 'map' || afterReveal || (flow.stage === 'prompt' && role === 'facilitator')
+    case 'program-plan':
+      return false
+    case null:
+      return true
+  }
 }
 
 /**
@@ -23,5 +38,5 @@ export function boardOnScreen(flow: WorkshopFlow): boolean {
  */
 export function useBoardHistoryShown(workshop: WorkshopModel, role: Role, viewOnly = false): boolean {
   const flow = useSyncExternalStore(workshop.flow.subscribe, workshop.flow.getSnapshot)
-  return boardOnScreen(flow) && canEdit(flow, role, viewOnly)
+  return boardOnScreen(flow, role) && canEdit(flow, role, viewOnly)
 }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
+import type { FinalizedRecord, WorkshopRecord } from '../../../../shared/workshopRecord'
 import type { WorkshopSummary } from '../../../../shared/workshop'
 import { api } from '../../platform/api'
 import type { FacilitatorRecord } from './CoreValuesWorkshop'
 
 /** The facilitator's finalized record of a workshop: the stored one, and the way to store it. */
 export function useFacilitatorRecord(workshop: WorkshopSummary): FacilitatorRecord {
-  const [stored, setStored] = useState<FinalizedValues | null>(null)
+  const [stored, setStored] = useState<FinalizedRecord | null>(null)
   const { id, title, status } = workshop
   useEffect(() => {
     if (status !== 'finalized') return
@@ -21,7 +21,7 @@ export function useFacilitatorRecord(workshop: WorkshopSummary): FacilitatorReco
     }
   }, [id, status])
   const store = useCallback(
-    async (record: ValuesRecord) => {
+    async (record: WorkshopRecord) => {
       const saved = await api.library.finalize(id, record)
       setStored(saved)
       return saved

@@ -1,11 +1,17 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EXPORT_FORMATS } from '../../../../shared/exports/formats'
+import { exportFileName } from '../../../../shared/exports/fileName'
+import { formatsOf } from '../../../../shared/exports/formats'
 import { ExportsService } from '../../../../electron/services/exports.service'
 import { LibraryService } from '../../../../electron/services/library.service'
 import { twelveValueRecord } from '../../../exports/valuesFixtures'
-import { pdfText, readCsv, readHtml, readJson, readMarkdown } from '../../../exports/readBack'
+import { smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { PLAN_TEXT, supportPlanRecord } from '../../../exports/planFixtures'
+import { colourCounts, readPng, readSvg, textOf } from '../../../exports/readGraphics'
+import { journeyJsonSchema, type JourneyJsonDocument } from '../../../../shared/exports/journeyJson'
+import type { FinalizedJourney } from '../../../../shared/journeyRecord'
+import { pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../../../exports/readBack'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -25,7 +31,7 @@ describe('ExportsService', () => {
     await library.finalize(workshop.id, record)
 
     const paths: string[] = []
-    for (const format of EXPORT_FORMATS) paths.push((await exportsService.write(workshop.id, format, folder)).path)
+    for (const format of formatsOf('core-values')) paths.push((await exportsService.write(workshop.id, format, folder)).path)
 
     expect(paths).toEqual(['.md', '.html', '.pdf', '.csv', '.json'].map((extension) => join(folder, `${STEM}${extension}`)))
     expect((await readdir(folder)).sort()).toEqual(paths.map((path) => path.slice(folder.length + 1)).sort())
@@ -37,6 +43,44 @@ describe('ExportsService', () => {
     const json = readJson(await text(4))
     expect(json.errors).toEqual([])
     expect(json.document.contentHash.value).toBe(library.finalized(workshop.id)!.contentHash)
+  })
+
+  it('writes every format a journey map and a program plan offer, and each reads back', async () => {
+    const { library, exportsService, folder } = await setUp()
+    const journey = await library.create({ template: 'journey-map', title: 'Joining us' })
+    const plan = await library.create({ template: 'program-plan', title: 'Fix onboarding' })
+    const journeyRecord = await library.finalize(journey.id, { ...smallJourneyRecord(), workshopId: journey.id })
+    await library.finalize(plan.id, { ...supportPlanRecord(), workshopId: plan.id })
+    const noteTexts = (journeyRecord as FinalizedJourney).notes.map((note) => note.text)
+
+    const written = async (workshopId: string, template: 'journey-map' | 'program-plan') => {
+      const paths: Record<string, string> = {}
+      for (const format of formatsOf(template)) paths[format] = (await exportsService.write(workshopId, format, folder)).path
+      return paths
+    }
+    const map = await written(journey.id, 'journey-map')
+    expect(Object.values(map).map((path) => path.slice(folder.length + 1)).sort()).toEqual(
+      ['csv', 'json', 'md', 'pdf', 'png', 'svg'].map((extension) => exportFileName(journeyRecord.title, 'journey-map', 'markdown').replace(/\.md$/, `.${extension}`))
+    )
+    const svg = readSvg(await readFile(map.svg!, 'utf8'))
+    expect(svg.errors).toEqual([])
+    expect(squash(svg.all('text').map(textOf).join(' '))).toContain(squash('Attract'))
+    const png = readPng(await readFile(map.png!))
+    expect(png.width).toBeGreaterThan(3000)
+    expect(colourCounts(png).size).toBeGreaterThan(10)
+    // A note that starts like a spreadsheet formula is kept as text with a leading apostrophe.
+    const csvNotes = readCsv(await readFile(map.csv!, 'utf8')).map((row) => row.Note!.replace(/^'(?=[=+\-@])/, ''))
+    expect(csvNotes).toEqual(noteTexts)
+    expect(squash(await pdfText(map.pdf!))).toContain(squash(noteTexts[0]!))
+    expect(readMarkdown(await readFile(map.markdown!, 'utf8')).headings.length).toBeGreaterThan(3)
+    const json = readJson<JourneyJsonDocument>(await readFile(map.json!, 'utf8'), journeyJsonSchema())
+    expect(json.errors).toEqual([])
+    expect(json.document.contentHash.value).toBe(journeyRecord.contentHash)
+
+    const planFiles = await written(plan.id, 'program-plan')
+    expect(Object.keys(planFiles).sort()).toEqual(['json', 'markdown', 'pdf'])
+    expect(await pdfText(planFiles.pdf!)).toContain(PLAN_TEXT.programName)
+    await expect(exportsService.write(plan.id, 'png', folder)).rejects.toThrow('Image (PNG) is not one of the exports of a program plan.')
   })
 
   it('never replaces a file: a second export, or someone else’s file of that name, gets the next number', async () => {
@@ -54,7 +98,7 @@ describe('ExportsService', () => {
   it('refuses a workshop that is not finalized, saying what to do', async () => {
     const { workshop, exportsService, folder } = await setUp()
     await expect(exportsService.write(workshop.id, 'pdf', folder)).rejects.toThrow(
-      '“Values day” is not finalized yet, so it has no values to export. Finalize the workshop first, then export it.'
+      '“Values day” is not finalized yet, so there is nothing to export. Finalize the workshop first, then export it.'
     )
     await expect(readdir(folder)).rejects.toMatchObject({ code: 'ENOENT' })
   })

@@ -37,9 +37,9 @@ describe('migrate', () => {
   })
 
   it('brings an unversioned library up to the current version', () => {
-    expect(LIBRARY_SCHEMA_VERSION).toBe(2)
+    expect(LIBRARY_SCHEMA_VERSION).toBe(3)
     expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       workshops: [],
       settings: {}
     })
@@ -51,6 +51,15 @@ describe('migrate', () => {
       schemaVersion: 2,
       workshops: [{ ...workshop, result: null }],
       settings: { x: 1 }
+    })
+  })
+
+  it('keeps a version 2 library as it is at version 3, where a result may be any template’s record', () => {
+    const workshop = { id: 'a', title: 'A', status: 'draft', result: null }
+    expect(migrate({ schemaVersion: 2, workshops: [workshop], settings: {} }, libraryMigrations, 3)).toEqual({
+      schemaVersion: 3,
+      workshops: [workshop],
+      settings: {}
     })
   })
 

@@ -5,6 +5,8 @@ import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { writeTempFile } from '../../../../electron/services/atomicFile'
 import { LibraryService } from '../../../../electron/services/library.service'
 import { hashOf, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { supportPlanRecord } from '../../../exports/planFixtures'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -24,7 +26,7 @@ describe('LibraryService', () => {
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(created.createdAt).toBe(created.updatedAt)
     expect(library.get(created.id)).toEqual(created)
-    expect(await onDisk()).toEqual({ schemaVersion: 2, workshops: [{ ...created, result: null }], settings: {} })
+    expect(await onDisk()).toEqual({ schemaVersion: 3, workshops: [{ ...created, result: null }], settings: {} })
   })
 
   it('lists the most recently changed first', async () => {
@@ -195,18 +197,33 @@ describe('LibraryService', () => {
       expect(library.finalized(workshop.id)).toBeNull()
     })
 
-    it('refuses a record for another workshop, a journey map, and a workshop in the trash', async () => {
+    it('refuses a record for another workshop, a workshop of another template, and a workshop in the trash', async () => {
       const { library, workshop, record } = await finalizable()
       await expect(library.finalize(workshop.id, { ...record, workshopId: 'another-workshop-0001' })).rejects.toThrow(
         "The workshop's record belongs to another workshop, so it was not finalized."
       )
       const journey = await library.create({ template: 'journey-map', title: 'Journey' })
       await expect(library.finalize(journey.id, { ...record, workshopId: journey.id })).rejects.toThrow(
-        'Only a core-values workshop can be finalized with a record of values.'
+        'This workshop is made from the template “Employee journey map”; it cannot be finalized with a record of “Core values”.'
       )
       await library.trash(workshop.id)
       await expect(library.finalize(workshop.id, record)).rejects.toThrow('This workshop is in the trash. Restore it before finalizing it.')
       await expect(library.finalize('no-such-workshop', record)).rejects.toThrow(UNKNOWN)
+    })
+
+    it('stores a journey map’s and a program plan’s record the same way, each with its hash', async () => {
+      const library = await LibraryService.open(tempDir())
+      const journey = await library.create({ template: 'journey-map', title: 'Joining us' })
+      const plan = await library.create({ template: 'program-plan', title: 'Fix onboarding' })
+      const journeyRecord = { ...smallJourneyRecord(), workshopId: journey.id }
+      const planRecord = { ...supportPlanRecord(), workshopId: plan.id }
+      expect(await library.finalize(journey.id, journeyRecord)).toEqual({ ...journeyRecord, contentHash: hashOf(journeyRecord) })
+      expect(await library.finalize(plan.id, planRecord)).toEqual({ ...planRecord, contentHash: hashOf(planRecord) })
+      await expect(library.finalize(plan.id, { ...journeyRecord, workshopId: plan.id })).rejects.toThrow(/finalized on/)
+
+      const reopened = await LibraryService.open(tempDir())
+      expect(reopened.finalized(journey.id)).toEqual({ ...journeyRecord, contentHash: hashOf(journeyRecord) })
+      expect(reopened.get(plan.id).status).toBe('finalized')
     })
 
     it('duplicates a finalized workshop as a draft without its record', async () => {
@@ -242,7 +259,7 @@ describe('LibraryService', () => {
       const library = await LibraryService.open(tempDir())
       expect(titles(library)).toEqual(['From the first release'])
       expect(await onDisk()).toEqual({
-        schemaVersion: 2,
+        schemaVersion: 3,
         workshops: v0.workshops.map((workshop) => ({ ...workshop, result: null })),
         settings: {}
       })
@@ -254,7 +271,7 @@ describe('LibraryService', () => {
       await writeFile(libraryPath(), newer)
       await expect(LibraryService.open(tempDir())).rejects.toThrow(
         `Your workshop list (${libraryPath()}) was made by a newer version of Workshop Studio ` +
-          '(format 7; this version reads format 2 and older). It was left unchanged. Install the newer version to open it.'
+          '(format 7; this version reads format 3 and older). It was left unchanged. Install the newer version to open it.'
       )
       expect(await readFile(libraryPath(), 'utf8')).toBe(newer)
       expect(await readdir(tempDir())).toEqual(['library.json'])

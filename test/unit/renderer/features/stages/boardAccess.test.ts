@@ -14,11 +14,21 @@ describe('board access', () => {
     expect(canEdit(flow({}), 'participant', true)).toBe(false)
   })
 
-  it('shows the core-values board only while clustering, and any other template’s always', () => {
-    expect(boardOnScreen(flow({ stage: 'cluster' }))).toBe(true)
-    expect(boardOnScreen(flow({ stage: 'brainstorm', revealed: false }))).toBe(false)
-    expect(boardOnScreen(flow({ stage: 'brainstorm', revealed: true }))).toBe(true)
-    for (const stage of ['prompt', 'vote', 'draft', 'consensus', 'finalize'] as const) expect(boardOnScreen(flow({ stage }))).toBe(false)
-    expect(boardOnScreen(flow({ template: 'journey-map', stage: 'vote' }))).toBe(true)
+  it('opens the core-values board only while clustering (and after the reveal)', () => {
+    expect(boardOnScreen(flow({ stage: 'cluster' }), 'participant')).toBe(true)
+    expect(boardOnScreen(flow({ stage: 'brainstorm', revealed: false }), 'participant')).toBe(false)
+    expect(boardOnScreen(flow({ stage: 'brainstorm', revealed: true }), 'participant')).toBe(true)
+    for (const stage of ['prompt', 'vote', 'draft', 'consensus', 'finalize'] as const) {
+      expect(boardOnScreen(flow({ stage }), 'facilitator')).toBe(false)
+    }
+  })
+
+  it('opens the journey map while mapping, and at the prompt to its facilitator only; never a program plan', () => {
+    const journey = (overrides: Partial<WorkshopFlow>) => flow({ template: 'journey-map', ...overrides })
+    expect(boardOnScreen(journey({ stage: 'map' }), 'participant')).toBe(true)
+    expect(boardOnScreen(journey({ stage: 'prompt' }), 'facilitator')).toBe(true)
+    expect(boardOnScreen(journey({ stage: 'prompt' }), 'participant')).toBe(false)
+    for (const stage of ['emotions', 'vote', 'finalize'] as const) expect(boardOnScreen(journey({ stage }), 'facilitator')).toBe(false)
+    expect(boardOnScreen(flow({ template: 'program-plan', stage: 'plan' }), 'facilitator')).toBe(false)
   })
 })

@@ -1,0 +1,90 @@
+import { useDroppable } from '@dnd-kit/core'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { memo, useRef, useState } from 'react'
+import type { Note } from '../../../../shared/board'
+import type { BoardIntents } from '../../crdt/intents'
+import { useBoardOptions } from '../board/boardOptions'
+import { COLUMN_DROP_TYPE, type ColumnDropData } from '../board/dragTypes'
+import { NewNoteForm } from '../board/NewNoteForm'
+import { NoteCard } from '../board/NoteCard'
+import { useNoteWindow } from '../board/useNoteWindow'
+
+interface JourneyCellProps {
+  /** The cell's key (journey.ts cellKey): its droppable and sortable id. */
+  id: string
+  stageId: string
+  laneId: string
+  /** "Onboard, Pain points". */
+  title: string
+  noteIds: readonly string[]
+  notes: Readonly<Record<string, Note>>
+  intents: BoardIntents
+  activeNoteId: string | null
+}
+
+/**
+ * One cell of the journey map: the notes of one stage in one lane. Like a board column it
+ * scrolls within itself past a few notes and mounts only those near its view, so a map of
+ * 960 notes drags as smoothly as a short one.
+ */
+export const JourneyCell = memo(function JourneyCell({
+  id,
+  stageId,
+  laneId,
+  title,
+  noteIds,
+  notes,
+  intents,
+  activeNoteId
+}: JourneyCellProps) {
+  const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
+  const { setNodeRef, isOver } = useDroppable({ id, data: dropData })
+  const list = useRef<HTMLOListElement>(null)
+  const mounted = useNoteWindow(list, noteIds, activeNoteId)
+  const { readOnly } = useBoardOptions()
+  const [writing, setWriting] = useState(false)
+  const count = noteIds.length
+
+  return (
+    <section ref={setNodeRef} className={`journey-cell${isOver ? ' journey-cell--drop-target' : ''}`} aria-label={title}>
+      <SortableContext id={id} items={noteIds as string[]} strategy={verticalListSortingStrategy}>
+        <ol ref={list} role="list" className="journey-cell__notes" aria-label={`Notes in ${title}`}>
+          {mounted.map((entry) => {
+            if (entry.type === 'gap') {
+              return <li key={entry.key} className="column__gap" style={{ height: entry.height }} aria-hidden="true" />
+            }
+            const note = notes[entry.id]
+            return note ? <NoteCard key={entry.id} note={note} position={entry.index + 1} setSize={count} intents={intents} /> : null
+          })}
+        </ol>
+      </SortableContext>
+      {!readOnly &&
+        (writing ? (
+          <div className="journey-cell__new">
+            <NewNoteForm
+              label={`New note in ${title}`}
+              placeholder="Write a note…"
+              autoFocus
+              onCancel={() => setWriting(false)}
+              add={(text) => {
+                const { noteId, truncated } = intents.addNote(stageId, text, undefined, laneId)
+                return { added: noteId !== null, truncated }
+              }}
+            />
+            <button type="button" className="button button--small button--quiet" onClick={() => setWriting(false)}>
+              Done
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="journey-cell__add"
+            aria-label={`Add a note to ${title}`}
+            onClick={() => setWriting(true)}
+          >
+            + Add note
+          </button>
+        ))}
+    </section>
+  )
+})

@@ -1,0 +1,115 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import { buildProgramPlanRecord } from '../../../../shared/finalizeProgramPlan'
+import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../../../shared/programPlanRecord'
+import { isFinalizedJourney, isFinalizedProgramPlan, type FinalizedRecord } from '../../../../shared/workshopRecord'
+import { formatDateTime } from '../../ui/formatDateTime'
+import { canEdit } from '../stages/boardAccess'
+import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
+import { FinalizeActions, type FinalizeControls } from '../stages/FinalizeStage'
+import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
+import { PromptStage } from '../stages/PromptStage'
+import { StageBar } from '../stages/StageBar'
+import { ProgramPlanCanvas } from './ProgramPlanCanvas'
+import '../stages/stages.css'
+
+/** How many of a journey map's opportunities are offered to start a plan from. */
+const TOP_OPPORTUNITIES = 10
+
+/** A finalized journey map's opportunities, most dots first (the map's order among equals). */
+export function topOpportunities(record: FinalizedRecord): string[] {
+  if (!isFinalizedJourney(record)) return []
+  const opportunityLanes = new Set(record.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id))
+  return record.notes
+    .map((note, index) => ({ note, index }))
+    .filter(({ note }) => opportunityLanes.has(note.laneId))
+    .sort((a, b) => (b.note.votes ?? 0) - (a.note.votes ?? 0) || a.index - b.index)
+    .slice(0, TOP_OPPORTUNITIES)
+    .map(({ note }) => note.text)
+}
+
+/**
+ * The EX program plan workshop on one screen: the stage bar, the question, then the canvas
+ * everyone fills in together, and the facilitator's finalize and exports.
+ */
+export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = false }: CoreValuesWorkshopProps) {
+  const flow = useSyncExternalStore(workshop.flow.subscribe, workshop.flow.getSnapshot)
+  const { plan } = useSyncExternalStore(workshop.editing.subscribe, workshop.editing.getSnapshot)
+  const hostNow = useCallback(() => live?.hostNow() ?? Date.now(), [live])
+  const intents = role === 'facilitator' ? workshop.flowIntents : null
+  const finalized = flow.finalizedAt !== null
+  const readOnly = !canEdit(flow, role, viewOnly)
+  const participants = people.filter((person) => person.role === 'participant')
+
+  const finalizeControls: FinalizeControls<ProgramPlanRecord, FinalizedProgramPlan> | null = record && {
+    workshopId: record.workshopId,
+    template: 'program-plan',
+    record: isFinalizedProgramPlan(record.stored) ? record.stored : null,
+    buildRecord: () =>
+      buildProgramPlanRecord(plan.snapshots.getSnapshot(), {
+        workshopId: record.workshopId,
+        title: record.title,
+        anonymous: flow.anonymous,
+        finalizedAt: hostNow(),
+        participantNames: participants.map((person) => person.name),
+        stageLog: flow.stageLog
+      }),
+    async finalize(built) {
+      const stored = await record.store(built)
+      if (!isFinalizedProgramPlan(stored)) throw new Error('The library stored a record of another kind of workshop.')
+      workshop.flowIntents.markFinalized({ contentHash: stored.contentHash, values: [] })
+      return stored
+    }
+  }
+
+  return (
+    <div className="workshop-stages">
+      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
+      <div className="workshop-stages__content">
+        {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
+        {flow.stage !== 'prompt' && intents && !finalized && (
+          <div className="journey-tools">
+            <LibrarySourcePicker
+              template="journey-map"
+              label="Start from the opportunities of"
+              noneYet="No finalized journey map yet"
+              source={flow.opportunitySource}
+              itemsOf={topOpportunities}
+              onChange={(source) => intents.setSource('opportunitySource', source)}
+            />
+          </div>
+        )}
+        {flow.stage === 'finalize' && (
+          <div className="finalize-stage">
+            {finalized && (
+              <p className="finalize-stage__status" role="status">
+                Finalized on {formatDateTime(new Date(flow.finalizedAt!).toISOString())}. This is the plan the group wrote.
+                {!finalizeControls && flow.agreed && (
+                  <span className="finalize-stage__hash">
+                    {' '}
+                    Record hash (SHA-256): <code>{flow.agreed.contentHash}</code>
+                  </span>
+                )}
+              </p>
+            )}
+            {finalizeControls && (
+              <FinalizeActions
+                controls={finalizeControls}
+                finalizedAt={flow.finalizedAt}
+                ready
+                confirmText="This stores the plan as it is now and locks it for everyone."
+                describe={(stored) => `Record of the plan “${stored.programName}”.`}
+              />
+            )}
+          </div>
+        )}
+        {flow.stage !== 'prompt' && (
+          <ProgramPlanCanvas
+            model={plan}
+            readOnly={readOnly || flow.stage === 'finalize'}
+            suggestedOpportunities={flow.opportunitySource?.items ?? []}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+/**
+ * The wording every export of a journey map shares, so that its Markdown, CSV, SVG, PNG and
+ * PDF say the same thing. What a journey map has in common with a values record (dates,
+ * participants, the content hash) is worded by valuesText.ts.
+ */
+import { EMOTION_SCALE } from '../emotions'
+import type { EmotionResult, JourneyNote, JourneyRecord } from '../journeyRecord'
+import { dotsText, plural } from './valuesText'
+
+export const JOURNEY_LABELS = {
+  pageTitle: 'Employee journey map',
+  emotionCurve: 'Emotion curve',
+  stage: 'Stage',
+  ratings: 'Ratings',
+  median: 'Median',
+  middleHalf: 'Middle half',
+  dotVote: 'Dot vote',
+  anonymous: 'Anonymous',
+  workshopStages: 'Workshop stages',
+  noNotes: 'No notes.',
+  veryPositive: 'very positive',
+  veryNegative: 'very negative',
+  everyNote: 'The Markdown and CSV exports hold every note.'
+} as const
+
+/** A rating, median or quartile with its sign: "+1.5", "0", "−0.75" (a true minus sign). */
+export function formatRating(value: number): string {
+  const magnitude = Math.round(Math.abs(value) * 100) / 100
+  if (magnitude === 0) return '0'
+  return `${value > 0 ? '+' : '−'}${magnitude}`
+}
+
+export const ratingsText = (raters: number) => plural(raters, 'rating', 'ratings')
+
+/** Why a stage shows no median: "no ratings", or "fewer than 3 ratings" when too few people rated it to keep them anonymous. */
+export const withheldText = (result: EmotionResult, minGroup: number) =>
+  result.raters === 0 ? 'no ratings' : `fewer than ${minGroup} ratings`
+
+/** "+1 to +2": the middle half of the ratings. */
+export const spreadText = (spread: NonNullable<EmotionResult['spread']>) => `${formatRating(spread.low)} to ${formatRating(spread.high)}`
+
+/** "median +1.5, 7 ratings", or why there is none. */
+export function emotionSummary(result: EmotionResult, minGroup: number): string {
+  return result.median === null ? withheldText(result, minGroup) : `median ${formatRating(result.median)}, ${ratingsText(result.raters)}`
+}
+
+export function emotionRuleText(minGroup: number): string {
+  return (
+    `Everyone rated how each stage feels, from ${formatRating(EMOTION_SCALE.min)} (${JOURNEY_LABELS.veryNegative}) ` +
+    `to ${formatRating(EMOTION_SCALE.max)} (${JOURNEY_LABELS.veryPositive}). The median and the middle half of the ratings ` +
+    `(first to third quartile) are shown only where at least ${plural(minGroup, 'person', 'people')} rated a stage.`
+  )
+}
+
+/** "Pain points", "Pain points and Opportunities", "A, B and C". */
+function listed(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
+}
+
+export function journeyDotVoteText(record: JourneyRecord): string {
+  const lanes = record.votes.laneIds.map((id) => record.lanes.find((lane) => lane.id === id)?.name ?? id)
+  if (lanes.length === 0) return 'none'
+  const who = `${plural(record.votes.voters, 'person', 'people')} voted, ${dotsText(record.votes.budget)} each`
+  return `${who}, on the notes in ${listed(lanes)}`
+}
+
+/** What a note says beyond its text: "3 dots", "lives our value “Integrity” (from “Our values 2026”)". */
+export function noteDetails(note: JourneyNote): string[] {
+  return [
+    ...(note.votes === null ? [] : [dotsText(note.votes)]),
+    ...(note.linkedValue ? [`lives our value “${note.linkedValue.name}” (from “${note.linkedValue.workshopTitle}”)`] : [])
+  ]
+}
