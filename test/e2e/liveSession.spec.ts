@@ -14,6 +14,8 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Values offsite 2026' })
   await expect(facilitator.getByRole('heading', { name: 'Values offsite 2026', level: 1 })).toBeVisible()
   await startMapping(facilitator)
+  // Named, so everyone can see who is editing which note (a journey map starts anonymous).
+  await facilitator.getByRole('checkbox', { name: 'Anonymous' }).uncheck()
 
   await facilitator.getByRole('button', { name: 'Go live' }).click()
   const panel = facilitator.getByRole('region', { name: 'Live session' })

@@ -50,7 +50,7 @@ export function EmotionStage({ flow, stages, ratings, results, turnout, intents,
   return (
     <div className="emotion-stage">
       <div className="vote-stage__head">
-        <RoundProgress turnout={turnout} verb="rated the journey" />
+        {!flow.emotionsClosed && <RoundProgress turnout={turnout} verb="rated the journey" />}
         {intents && !flow.emotionsClosed && <MinGroupRule flow={flow} intents={intents} />}
         {intents && (
           <button

@@ -127,7 +127,7 @@ export function ConsensusStage({ flow, values, ballot, results, turnout, intents
   return (
     <div className="vote-stage">
       <div className="vote-stage__head">
-        <RoundProgress turnout={turnout} verb="scored every value" />
+        {!flow.consensusClosed && <RoundProgress turnout={turnout} verb="scored every value" />}
         {intents && !closed && <ConsensusRules flow={flow} intents={intents} />}
         {intents && !closed && (
           <button type="button" className="button button--small button--primary" onClick={intents.closeConsensus}>

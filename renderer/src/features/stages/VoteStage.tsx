@@ -108,7 +108,7 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
   return (
     <div className="vote-stage">
       <div className="vote-stage__head">
-        <RoundProgress turnout={turnout} verb="voted" />
+        {!flow.votingClosed && <RoundProgress turnout={turnout} verb="voted" />}
         {intents && !flow.votingClosed && <VoteRules flow={flow} intents={intents} noun={noun} />}
         {intents && (
           <button

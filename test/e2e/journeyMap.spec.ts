@@ -1,0 +1,243 @@
+/**
+ * The employee-journey map from the question to the exported map, with a facilitator and
+ * two participants over real WebRTC, using only what is on screen. An observer peer
+ * (observerPeer.ts) holds what any laptop in the room receives, for the privacy checks of the
+ * emotion curve.
+ */
+import type { Locator, Page } from '@playwright/test'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
+import { journeyJsonSchema, type JourneyJsonDocument } from '../../shared/exports/journeyJson'
+import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
+import { colourCounts, readPng, readSvg, renderSvg, textOf } from '../exports/readGraphics'
+import { twelveValueRecord } from '../exports/valuesFixtures'
+import { column, createWorkshop, dragWithMouse, noteIn, noteTexts } from './boardPage'
+import { expect, saveScreenshot, test } from './fixtures'
+import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { joinAsObserver, type ObserverPeer } from './observerPeer'
+
+const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
+const next = (page: Page, stage: string) => page.getByRole('button', { name: `Next: ${stage}` }).click()
+
+/** A call of the contract from the page, as the app's own screens make it. */
+async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ route, body }): Promise<Reply> =>
+      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
+    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
+  )
+  if (!reply.ok) throw new Error(reply.error)
+  return reply.value as T
+}
+
+/** The core-values workshop the team finalized earlier: its values are what opportunities link to. */
+async function seedFinalizedValues(page: Page): Promise<void> {
+  const workshop = await invoke<{ id: string }>(page, 'library', 'create', [{ template: 'core-values', title: 'Our core values' }])
+  await invoke(page, 'library', 'finalize', [workshop.id, { ...twelveValueRecord(), title: 'Our core values', workshopId: workshop.id }])
+}
+
+async function joinSession(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  await page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(stageHeading(page)).toHaveText(/Prompt/)
+}
+
+/** A private note written for one cell of the map. */
+async function addPrivateNote(page: Page, stage: string, lane: string, text: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: stage })
+  await page.getByRole('combobox', { name: 'Lane' }).selectOption({ label: lane })
+  const box = page.getByRole('textbox', { name: 'New private note' })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
+}
+
+/** A note moved with the keyboard only: focus it, Space, arrows, Space. */
+async function moveWithKeyboard(page: Page, note: Locator, arrows: string[]): Promise<void> {
+  await note.focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByText(/Picked up note/)).toBeAttached()
+  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up.
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
+  for (const arrow of arrows) await page.keyboard.press(arrow)
+  await page.keyboard.press('Space')
+}
+
+async function rate(page: Page, stage: string, word: string): Promise<void> {
+  await page.getByRole('group', { name: stage, exact: true }).getByRole('radio', { name: word, exact: true }).check()
+}
+
+/** Every rating entry in a copy of the shared document, as stage id → ratings. */
+function ratingsIn(observer: ObserverPeer): Array<{ kind: unknown; stageId: unknown; rating?: unknown }> {
+  return [...observer.doc.getMap('emotions').values()] as Array<{ kind: unknown; stageId: unknown; rating?: unknown }>
+}
+
+test('a facilitator and two participants map the employee journey, from the question to the exported map', async ({
+  page: facilitator,
+  context: facilitatorContext,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(300_000)
+  await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
+  await facilitator.goto(hostApp.url)
+  await seedFinalizedValues(facilitator)
+  await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Joining us' })
+
+  // The facilitator prepares the map: a stage added at the end, a lane renamed.
+  await expect(stageHeading(facilitator)).toHaveText(/Prompt/)
+  await facilitator.getByRole('textbox', { name: 'New stage' }).fill('Alumni')
+  await facilitator.getByRole('button', { name: 'Add stage' }).click()
+  await expect(column(facilitator, 'Alumni, Touchpoints')).toBeVisible()
+  await facilitator.getByRole('button', { name: 'Rename Owner' }).click()
+  const laneName = facilitator.getByRole('textbox', { name: 'Lane name' })
+  await laneName.fill('Who owns it')
+  await laneName.press('Enter')
+  await expect(column(facilitator, 'Exit, Who owns it')).toBeVisible()
+  await saveScreenshot(facilitator, testInfo, 'journey-prompt-facilitator')
+
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
+  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const observer = await joinAsObserver(new URL(joinLink).origin, code.replace('-', ''))
+  try {
+    const amira = (await participant(browser)).page
+    const ben = (await participant(browser)).page
+    await joinSession(amira, joinLink, 'Amira')
+    await joinSession(ben, joinLink, 'Ben')
+    await expectWebRtcLinks(facilitator, 3)
+
+    // Silent brainstorm, each note written for its cell.
+    await next(facilitator, 'Silent brainstorm')
+    await addPrivateNote(amira, 'Onboard', 'Pain points', 'Laptop not ready on day one')
+    await addPrivateNote(amira, 'Recruit', 'Touchpoints', 'Interview with the team')
+    await addPrivateNote(ben, 'Onboard', 'Opportunities', 'Buddy for the first month')
+    await addPrivateNote(ben, 'Attract', 'Pain points', 'Job ad reads like a legal text')
+    await expect(facilitator.getByRole('status').filter({ hasText: 'written so far' })).toContainText('4 notes written so far by 2 people')
+    await saveScreenshot(amira, testInfo, 'journey-brainstorm-participant')
+    expect(observer.doc.getMap('notes').size).toBe(0)
+
+    // The reveal puts every note into its cell, on every screen.
+    await next(facilitator, 'Map the journey')
+    for (const page of [facilitator, amira, ben]) {
+      await expect(noteIn(page, 'Onboard, Pain points', 'Laptop not ready on day one')).toBeVisible()
+      await expect(noteIn(page, 'Onboard, Opportunities', 'Buddy for the first month')).toBeVisible()
+      await expect(column(page, 'Alumni, Touchpoints').getByRole('listitem')).toHaveCount(0)
+    }
+
+    // Mouse: Amira drags the interview note one stage on, into Onboard's touchpoints.
+    await dragWithMouse(amira, noteIn(amira, 'Recruit, Touchpoints', 'Interview with the team'), column(amira, 'Onboard, Touchpoints'))
+    await expect(noteIn(ben, 'Onboard, Touchpoints', 'Interview with the team')).toBeVisible()
+    // Keyboard: Ben moves the job-ad note from Attract's pain points one stage right.
+    await moveWithKeyboard(ben, noteIn(ben, 'Attract, Pain points', 'Job ad reads like a legal text'), ['ArrowRight'])
+    await expect(noteIn(amira, 'Recruit, Pain points', 'Job ad reads like a legal text')).toBeVisible()
+    expect(await noteTexts(facilitator, 'Attract, Pain points')).toEqual([])
+
+    // Opportunities live our values: the facilitator picks the finalized workshop, Amira links one.
+    await facilitator.getByRole('combobox', { name: 'Link opportunities to the values of' }).selectOption({ label: 'Our core values' })
+    const buddy = noteIn(amira, 'Onboard, Opportunities', 'Buddy for the first month')
+    await buddy.getByRole('combobox', { name: 'Link “Buddy for the first month” to a value' }).selectOption('Customer Obsessed')
+    await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month')).toContainText('Lives our value Customer Obsessed')
+    await saveScreenshot(facilitator, testInfo, 'journey-map-facilitator')
+
+    // Emotion curve: the facilitator shows a stage from 2 ratings. Both rate Onboard; only Amira rates Exit.
+    await next(facilitator, 'Emotion curve')
+    await facilitator.getByRole('combobox', { name: 'Show a stage from' }).selectOption('2')
+    await rate(amira, 'Onboard', 'Very bad')
+    await rate(ben, 'Onboard', 'Bad')
+    await rate(amira, 'Exit', 'Very good')
+    await rate(ben, 'Attract', 'Good')
+    await rate(amira, 'Attract', 'Very good')
+    for (const page of [amira, ben]) await page.getByRole('button', { name: 'I have rated' }).click()
+    await expect(facilitator.getByRole('status').filter({ hasText: 'rated the journey' })).toContainText('2 of 3')
+    await saveScreenshot(amira, testInfo, 'journey-emotions-participant')
+    // Nothing leaves a laptop before the round closes.
+    expect(ratingsIn(observer)).toEqual([])
+    await facilitator.getByRole('button', { name: 'Close the ratings and show the curve' }).click()
+    const curve = amira.getByRole('img', { name: /^Emotion curve/ })
+    await expect(curve).toHaveAttribute('aria-label', /Onboard: median -1\.5, middle half -1\.75 to -1\.25, 2 ratings/)
+    await expect(curve).toHaveAttribute('aria-label', /Attract: median \+1\.5/)
+    await expect(curve).toHaveAttribute('aria-label', /Exit: fewer than 2 ratings/)
+    // One person rated Exit: the room's document holds that someone did, never what they said.
+    await expect.poll(() => ratingsIn(observer).filter((entry) => entry.kind === 'rating').length).toBe(4)
+    const ratedStages = ratingsIn(observer).filter((entry) => entry.kind === 'rating').map((entry) => entry.stageId)
+    const markers = ratingsIn(observer).filter((entry) => entry.kind === 'rated').map((entry) => entry.stageId)
+    expect(markers).toHaveLength(5)
+    const exitStage = markers.find((stageId) => markers.filter((other) => other === stageId).length === 1)
+    expect(ratedStages).not.toContain(exitStage)
+    await saveScreenshot(facilitator, testInfo, 'journey-emotion-curve')
+
+    // Dot vote on pain points and opportunities, sealed until closed.
+    await next(facilitator, 'Dot vote')
+    const giveDot = (page: Page, note: string) => page.getByRole('button', { name: `Give a dot to ${note}` }).click()
+    await giveDot(amira, 'Laptop not ready on day one')
+    await giveDot(amira, 'Buddy for the first month')
+    await giveDot(ben, 'Laptop not ready on day one')
+    for (const page of [amira, ben]) await page.getByRole('button', { name: 'I have voted' }).click()
+    expect(observer.doc.getMap('votes').size).toBe(0)
+    await facilitator.getByRole('button', { name: 'Close voting and show results' }).click()
+    await expect(noteIn(ben, 'Onboard, Pain points', 'Laptop not ready on day one').getByLabel('2 dots')).toBeVisible()
+    await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month').getByLabel('1 dot')).toBeVisible()
+    await saveScreenshot(ben, testInfo, 'journey-vote-results')
+
+    // Finalize, then export every format and read each file back.
+    await next(facilitator, 'Finalize')
+    await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
+    await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
+    const record = facilitator.getByRole('region', { name: 'Finalized record' })
+    await expect(record).toContainText(/Record of 3 participants, 4 notes\. Content hash \(SHA-256\): [0-9a-f]{64}/)
+    for (const page of [amira, ben]) await expect(stageHeading(page)).toContainText('Finalized')
+    await saveScreenshot(facilitator, testInfo, 'journey-finalized-facilitator')
+
+    const folder = await mkdtemp(join(tmpdir(), 'journey-exports-'))
+    await record.getByRole('textbox', { name: 'Folder' }).fill(folder)
+    const saved: Record<string, string> = {}
+    for (const label of ['PDF', 'Image (PNG)', 'Picture (SVG)', 'Spreadsheet (CSV)', 'Markdown', 'Data (JSON)']) {
+      await record.getByRole('button', { name: label, exact: true }).click()
+      const message = record.getByRole('status').filter({ hasText: `${label} saved as` })
+      await expect(message).toContainText(folder)
+      saved[label] = ((await message.textContent()) ?? '').replace(/^.*saved as /, '').replace(/\.?\s*$/, '')
+    }
+    const texts = ['Laptop not ready on day one', 'Buddy for the first month', 'Interview with the team', 'Job ad reads like a legal text']
+
+    // SVG: well-formed, its text holds every note, and a real SVG renderer draws it.
+    const svgText = await readFile(saved['Picture (SVG)']!, 'utf8')
+    const svg = readSvg(svgText)
+    expect(svg.errors).toEqual([])
+    const drawnText = squash(svg.all('text').map(textOf).join(' '))
+    for (const text of [...texts, 'Alumni', 'Who owns it']) expect(drawnText).toContain(squash(text))
+    expect(colourCounts(renderSvg(svgText, 1200)).size).toBeGreaterThan(10)
+    // PNG: print size and not blank.
+    const png = readPng(await readFile(saved['Image (PNG)']!))
+    expect(png.width).toBeGreaterThanOrEqual(3000)
+    expect(png.height).toBeGreaterThan(png.width / 2)
+    expect(colourCounts(png).size).toBeGreaterThan(10)
+    // PDF, CSV, Markdown, JSON.
+    const pdf = squash(await pdfText(saved['PDF']!))
+    for (const text of texts) expect(pdf).toContain(squash(text))
+    const rows = readCsv(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Stage: 'Onboard', Lane: 'Pain points', Note: 'Laptop not ready on day one', Dots: '2' }),
+        expect.objectContaining({ Stage: 'Onboard', Lane: 'Opportunities', Note: 'Buddy for the first month', 'Linked value': 'Customer Obsessed' }),
+        expect.objectContaining({ Stage: 'Recruit', Lane: 'Pain points', Note: 'Job ad reads like a legal text', Dots: '0' })
+      ])
+    )
+    expect(rows).toHaveLength(4)
+    const markdown = readMarkdown(await readFile(saved['Markdown']!, 'utf8'))
+    expect(squash(markdown.text)).toContain(squash('Buddy for the first month'))
+    const { document, errors } = readJson<JourneyJsonDocument>(await readFile(saved['Data (JSON)']!, 'utf8'), journeyJsonSchema())
+    expect(errors).toEqual([])
+    expect(document.record.stages.map((stage) => stage.name)).toEqual(['Attract', 'Recruit', 'Onboard', 'Develop', 'Retain', 'Exit', 'Alumni'])
+    const onboard = document.record.stages.find((stage) => stage.name === 'Onboard')!.id
+    expect(document.record.emotions.stages.find((result) => result.stageId === onboard)).toMatchObject({ raters: 2, median: -1.5 })
+    expect(document.record.emotions.stages.find((result) => result.stageId === exitStage)).toMatchObject({ median: null })
+    expect(document.record.participants).toEqual({ count: 3, names: null })
+  } finally {
+    observer.destroy()
+  }
+})
