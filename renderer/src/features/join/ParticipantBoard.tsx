@@ -67,7 +67,8 @@ interface OpenBoardProps {
 function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps) {
   const { model: workshopModel, connection } = board
   const { board: model } = useSyncExternalStore(workshopModel.editing.subscribe, workshopModel.editing.getSnapshot)
-  const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
+  // The facilitator's board names its template when it arrives; until then there is nothing to show.
+  const { template } = useSyncExternalStore(workshopModel.flow.subscribe, workshopModel.flow.getSnapshot)
   const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
   const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
   const state = useSyncExternalStore(connection.connection.subscribe, connection.connection.getSnapshot)
@@ -113,7 +114,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
         {/* Not dismissible: it stays true for as long as this screen is open. */}
         <AlertBanner tone="notice" messages={state.ended ? [endedNotice(board.keptInBrowser)] : []} />
         <AlertBanner tone="notice" messages={notice ? [notice] : []} onDismiss={() => setNotice(null)} />
-        {snapshot.columns.length === 0 ? (
+        {template === null ? (
           <p className="board-screen__status" role="status">
             Getting the board from the facilitator…
           </p>

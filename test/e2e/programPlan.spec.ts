@@ -1,0 +1,147 @@
+/**
+ * The EX program plan, written live by a facilitator and a participant over real WebRTC,
+ * started from a finalized journey map's top opportunities, finalized and exported: every
+ * field typed comes back unchanged in the JSON, the Markdown and the PDF.
+ */
+import type { Page } from '@playwright/test'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
+import { planJsonSchema, type PlanJsonDocument } from '../../shared/exports/planJson'
+import { pdfText, readJson, readMarkdown, squash } from '../exports/readBack'
+import { smallJourneyRecord } from '../exports/journeyFixtures'
+import { createWorkshop } from './boardPage'
+import { expect, saveScreenshot, test } from './fixtures'
+import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+
+const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
+
+async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ route, body }): Promise<Reply> =>
+      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
+    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
+  )
+  if (!reply.ok) throw new Error(reply.error)
+  return reply.value as T
+}
+
+/** Types into a shared text box and leaves it, as a person does. */
+async function write(page: Page, label: string, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: label, exact: true })
+  await box.fill(text)
+  await box.blur()
+}
+
+async function addItem(page: Page, label: string, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: label, exact: true })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(page.getByText(text, { exact: true }).or(page.getByRole('textbox', { name: text }))).not.toHaveCount(0)
+}
+
+const PLAN = {
+  programName: 'Fix it first time',
+  targetEmployees: 'First-line support agents in every branch',
+  targetCustomers: 'Customers who call about a billing error',
+  activity: 'Offer a goodwill credit without asking a manager',
+  boundary: 'Up to 50 euros per case',
+  behaviour: 'Call the customer back the same day',
+  outcome: { metric: 'First-contact resolution', baseline: '61%', target: '80%', owner: 'Head of support', reviewDate: '2027-03-31' },
+  recognition: 'A success story at every Monday stand-up'
+}
+
+test('a facilitator and a participant write a program plan live, finalize it, and every field comes back unchanged', async ({
+  page: facilitator,
+  context: facilitatorContext,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(180_000)
+  await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
+  await facilitator.goto(hostApp.url)
+  const journey = await invoke<{ id: string }>(facilitator, 'library', 'create', [{ template: 'journey-map', title: 'Joining us' }])
+  await invoke(facilitator, 'library', 'finalize', [journey.id, { ...smallJourneyRecord(), title: 'Joining us', workshopId: journey.id }])
+  await createWorkshop(facilitator, { template: /EX program plan/, title: 'Support empowerment' })
+  await expect(stageHeading(facilitator)).toHaveText(/Prompt/)
+
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const joinLink = (await facilitator.getByRole('region', { name: 'Live session' }).getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const amira = (await participant(browser)).page
+  await amira.goto(joinLink)
+  await amira.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
+  await amira.getByRole('button', { name: 'Join the board' }).click()
+  await expect(stageHeading(amira)).toHaveText(/Prompt/)
+  await expectWebRtcLinks(facilitator, 1)
+
+  await facilitator.getByRole('button', { name: 'Next: Plan the program' }).click()
+  await expect(stageHeading(amira)).toHaveText(/Plan the program/)
+
+  // Start from the journey map's top opportunities.
+  await facilitator.getByRole('combobox', { name: 'Start from the opportunities of' }).selectOption({ label: 'Joining us' })
+  const suggestion = amira.getByRole('button', { name: /^Add to the plan: / }).first()
+  await expect(suggestion).toBeVisible()
+  const opportunity = ((await suggestion.getAttribute('aria-label')) ?? '').replace(/^Add to the plan: /, '')
+  await suggestion.click()
+  await expect(facilitator.getByRole('button', { name: `In the plan: ${opportunity}` })).toBeVisible()
+
+  // Both write, each in their own parts, and see the other's words.
+  await write(facilitator, 'Program name', PLAN.programName)
+  await write(amira, 'Employees', PLAN.targetEmployees)
+  await write(amira, 'Customers', PLAN.targetCustomers)
+  await addItem(amira, 'Add an activity employees may handle differently', PLAN.activity)
+  await addItem(facilitator, 'Add a boundary', PLAN.boundary)
+  await addItem(amira, 'Add an expected behaviour', PLAN.behaviour)
+  await facilitator.getByRole('button', { name: 'Add a measurable outcome' }).click()
+  for (const [column, key] of [['Metric', 'metric'], ['Baseline', 'baseline'], ['Target', 'target'], ['Owner', 'owner']] as const) {
+    await write(facilitator, `${column}, outcome 1`, PLAN.outcome[key])
+  }
+  await facilitator.getByLabel('Review date, outcome 1').fill(PLAN.outcome.reviewDate)
+  await write(amira, 'Recognition and sharing', PLAN.recognition)
+  await expect(amira.getByRole('textbox', { name: 'Program name', exact: true })).toHaveValue(PLAN.programName)
+  await expect(facilitator.getByRole('textbox', { name: 'Employees', exact: true })).toHaveValue(PLAN.targetEmployees)
+  await expect(amira.getByRole('textbox', { name: 'Owner, outcome 1' })).toHaveValue(PLAN.outcome.owner)
+  await expect(amira.getByLabel('Review date, outcome 1')).toHaveValue(PLAN.outcome.reviewDate)
+  await saveScreenshot(amira, testInfo, 'plan-canvas-participant')
+
+  await facilitator.getByRole('button', { name: 'Next: Finalize' }).click()
+  await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
+  await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
+  const record = facilitator.getByRole('region', { name: 'Finalized record' })
+  await expect(record).toContainText(`Record of the plan “${PLAN.programName}”.`)
+  await expect(stageHeading(amira)).toContainText('Finalized')
+  await saveScreenshot(facilitator, testInfo, 'plan-finalized-facilitator')
+
+  const folder = await mkdtemp(join(tmpdir(), 'plan-exports-'))
+  await record.getByRole('textbox', { name: 'Folder' }).fill(folder)
+  const saved: Record<string, string> = {}
+  for (const label of ['PDF', 'Markdown', 'Data (JSON)']) {
+    await record.getByRole('button', { name: label, exact: true }).click()
+    const message = record.getByRole('status').filter({ hasText: `${label} saved as` })
+    await expect(message).toContainText(folder)
+    saved[label] = ((await message.textContent()) ?? '').replace(/^.*saved as /, '').replace(/\.?\s*$/, '')
+  }
+  const { document, errors } = readJson<PlanJsonDocument>(await readFile(saved['Data (JSON)']!, 'utf8'), planJsonSchema())
+  expect(errors).toEqual([])
+  expect(document.record).toMatchObject({
+    kind: 'program-plan',
+    programName: PLAN.programName,
+    opportunities: [opportunity],
+    targetEmployees: PLAN.targetEmployees,
+    targetCustomers: PLAN.targetCustomers,
+    activities: [PLAN.activity],
+    boundaries: [PLAN.boundary],
+    behaviours: [PLAN.behaviour],
+    outcomes: [PLAN.outcome],
+    recognition: PLAN.recognition
+  })
+  const everyField = [opportunity, ...Object.values(PLAN).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)))]
+  const markdown = squash(readMarkdown(await readFile(saved['Markdown']!, 'utf8')).text)
+  const pdf = squash(await pdfText(saved['PDF']!))
+  for (const field of everyField) {
+    if (field === PLAN.outcome.reviewDate) continue
+    expect(markdown).toContain(squash(field))
+    expect(pdf).toContain(squash(field))
+  }
+})
