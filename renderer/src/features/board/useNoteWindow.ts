@@ -10,7 +10,7 @@ const DEFAULT_NOTE_HEIGHT = 72
  * into view and mounts the one after); not much more, since every mounted note costs the
  * drag at pick-up.
  */
-const OVERSCAN = 360
+const COLUMN_OVERSCAN = 360
 
 interface View {
   top: number
@@ -48,7 +48,8 @@ function meanOf(heights: Heights): number {
 export function useNoteWindow(
   listRef: RefObject<HTMLElement | null>,
   noteIds: readonly string[],
-  activeNoteId: string | null
+  activeNoteId: string | null,
+  overscan = COLUMN_OVERSCAN
 ): WindowEntry[] {
   // Until the list is laid out, assume it is as tall as the window; corrected before paint.
   const [view, setView] = useState<View>(() => ({ top: 0, height: window.innerHeight, gap: 0 }))
@@ -139,8 +140,8 @@ export function useNoteWindow(
       noteIds,
       heightOf: (id) => heights.get(id) ?? estimate,
       gap: view.gap,
-      from: view.top - OVERSCAN,
-      to: view.top + view.height + OVERSCAN,
+      from: view.top - overscan,
+      to: view.top + view.height + overscan,
       pinned
     })
   }, [noteIds, view, activeNoteId, focusedNoteId, heights])

@@ -9,6 +9,13 @@ import { NewNoteForm } from '../board/NewNoteForm'
 import { NoteCard } from '../board/NoteCard'
 import { useNoteWindow } from '../board/useNoteWindow'
 
+/**
+ * A cell mounts less beyond its view than a column does: a map has 48 cells or more, and every
+ * mounted note is measured when a drag starts. Still a note or so either side, for Tab and
+ * keyboard drags (see useNoteWindow).
+ */
+const CELL_OVERSCAN = 120
+
 interface JourneyCellProps {
   /** The cell's key (journey.ts cellKey): its droppable and sortable id. */
   id: string
@@ -40,7 +47,7 @@ export const JourneyCell = memo(function JourneyCell({
   const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
   const { setNodeRef, isOver } = useDroppable({ id, data: dropData })
   const list = useRef<HTMLOListElement>(null)
-  const mounted = useNoteWindow(list, noteIds, activeNoteId)
+  const mounted = useNoteWindow(list, noteIds, activeNoteId, CELL_OVERSCAN)
   const { readOnly } = useBoardOptions()
   const [writing, setWriting] = useState(false)
   const count = noteIds.length
