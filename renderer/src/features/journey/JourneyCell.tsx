@@ -8,6 +8,7 @@ import { COLUMN_DROP_TYPE, type ColumnDropData } from '../board/dragTypes'
 import { NewNoteForm } from '../board/NewNoteForm'
 import { NoteCard } from '../board/NoteCard'
 import { useNoteWindow } from '../board/useNoteWindow'
+import { followable } from '../../ui/followKey'
 
 /**
  * A cell mounts less beyond its view than a column does: a map has 48 cells or more, and every
@@ -53,7 +54,13 @@ export const JourneyCell = memo(function JourneyCell({
   const count = noteIds.length
 
   return (
-    <section ref={setNodeRef} className={`journey-cell${isOver ? ' journey-cell--drop-target' : ''}`} aria-label={title}>
+    <section
+      ref={setNodeRef}
+      className={`journey-cell${isOver ? ' journey-cell--drop-target' : ''}`}
+      aria-label={title}
+      // "Everyone follows me": the cell the facilitator points at comes into view on every screen.
+      {...followable('column', id)}
+    >
       <SortableContext id={id} items={noteIds as string[]} strategy={verticalListSortingStrategy}>
         <ol ref={list} role="list" className="journey-cell__notes" aria-label={`Notes in ${title}`}>
           {mounted.map((entry) => {

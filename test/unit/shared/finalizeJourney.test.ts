@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { buildJourneyRecord, type JourneyFinalizeInput } from '../../../shared/finalizeJourney'
+import { parseJourneyRecord } from '../../../shared/journeyRecord'
+import { TEMPLATES } from '../../../shared/templates'
+import { createBoardModel } from '../../../renderer/src/crdt/boardModel'
+import { cellKey, createJourneyModel } from '../../../renderer/src/crdt/journey'
+
+const HOST = Date.UTC(2026, 10, 26, 9, 0, 0)
+const ballot = (marks: Record<string, number>) => ({ v: 1, marks })
+
+/** A journey map as the facilitator's screen holds it at the end, built through the app's own model. */
+function finishedMap() {
+  const doc = new Y.Doc()
+  const board = createBoardModel(doc, TEMPLATES['journey-map'])
+  const journey = createJourneyModel(doc, board.snapshots)
+  const grid = () => journey.snapshots.getSnapshot()
+  const stage = (title: string) => grid().stages.find((entry) => entry.title === title)!.id
+  const lane = (title: string) => grid().lanes.find((entry) => entry.title === title)!.id
+  const add = (stageTitle: string, laneTitle: string, text: string) =>
+    board.intents.addNote(stage(stageTitle), text, undefined, lane(laneTitle)).noteId!
+  const ids = {
+    welcome: add('Onboard', 'Touchpoints', 'Welcome email'),
+    laptop: add('Onboard', 'Pain points', 'Laptop not ready'),
+    buddy: add('Onboard', 'Opportunities', 'Buddy programme'),
+    jobAd: add('Attract', 'Pain points', 'Job ad reads like a contract'),
+    blank: add('Exit', 'Owner', 'to be blanked')
+  }
+  // A faulty peer left a note blank: it is not in the record.
+  ;(doc.getMap('notes').get(ids.blank) as Y.Map<unknown>).set('text', '   ')
+  journey.intents.linkValue(ids.buddy, { workshopId: 'values-1', workshopTitle: 'Our core values', name: 'Customer Obsessed' })
+  const snapshot = grid()
+  const input: JourneyFinalizeInput = {
+    workshopId: 'journey-1',
+    title: 'Joining us',
+    prompt: 'Where do our employees struggle?',
+    anonymous: true,
+    finalizedAt: HOST + 60 * 60_000,
+    stages: snapshot.stages,
+    lanes: snapshot.lanes,
+    cells: snapshot.cells,
+    cellKey,
+    notes: snapshot.notes,
+    links: snapshot.links,
+    votedLaneIds: snapshot.lanes.filter((entry) => entry.kind !== null).map((entry) => entry.id),
+    voteBallots: [ballot({ [ids.laptop]: 2, [ids.buddy]: 1 }), ballot({ [ids.laptop]: 1 }), ballot({ [ids.laptop]: 9 })],
+    vote: { budget: 3, multipleDots: true },
+    ratings: new Map([
+      [stage('Onboard'), [-2, -1, -1]],
+      [stage('Exit'), [2, 1]]
+    ]),
+    minGroup: 3,
+    participantNames: ['Amira', 'Ben'],
+    stageLog: [
+      { stage: 'brainstorm', at: HOST },
+      { stage: 'map', at: HOST + 10 * 60_000 },
+      { stage: 'finalize', at: HOST + 50 * 60_000 }
+    ]
+  }
+  return { input, ids, stage }
+}
+
+describe('buildJourneyRecord', () => {
+  it('makes a record the schema accepts: notes cell by cell, dots, links, the curve and the stage times', () => {
+    const { input, ids, stage } = finishedMap()
+    const record = buildJourneyRecord(input)
+    expect(parseJourneyRecord(record)).toEqual({ ok: true, record })
+
+    expect(record.stages.map((entry) => entry.name)).toEqual(TEMPLATES['journey-map'].columns)
+    expect(record.lanes.find((entry) => entry.name === 'Opportunities')?.kind).toBe('opportunities')
+    // Stage by stage, lane by lane; the blank note is left out.
+    expect(record.notes.map((note) => note.text)).toEqual([
+      'Job ad reads like a contract',
+      'Welcome email',
+      'Laptop not ready',
+      'Buddy programme'
+    ])
+    const byId = new Map(record.notes.map((note) => [note.id, note]))
+    // The third ballot spends 9 dots of 3: it does not count.
+    expect(byId.get(ids.laptop)?.votes).toBe(3)
+    expect(byId.get(ids.buddy)).toMatchObject({ votes: 1, linkedValue: { name: 'Customer Obsessed', workshopTitle: 'Our core values' } })
+    expect(byId.get(ids.jobAd)?.votes).toBe(0)
+    // Touchpoints were not voted on: no dots, rather than zero.
+    expect(byId.get(ids.welcome)?.votes).toBeNull()
+    expect(record.votes).toMatchObject({ budget: 3, voters: 2 })
+
+    expect(record.emotions.stages.find((result) => result.stageId === stage('Onboard'))).toEqual({
+      stageId: stage('Onboard'),
+      raters: 3,
+      median: -1,
+      spread: { low: -1.5, high: -1 }
+    })
+    // Two ratings of Exit: fewer than the minimum group, so no median and no spread.
+    expect(record.emotions.stages.find((result) => result.stageId === stage('Exit'))).toEqual({
+      stageId: stage('Exit'),
+      raters: 2,
+      median: null,
+      spread: null
+    })
+    expect(record.timeline.map((entry) => entry.stage)).toEqual(['Silent brainstorm', 'Map the journey', 'Finalize'])
+    expect(record.timeline.at(-1)?.endedAt).toBe(new Date(input.finalizedAt).toISOString())
+  })
+
+  it('names no one in an anonymous workshop and counts everyone who took part', () => {
+    const { input } = finishedMap()
+    expect(buildJourneyRecord(input).participants).toEqual({ count: 3, names: null })
+    expect(buildJourneyRecord({ ...input, anonymous: false }).participants).toEqual({ count: 3, names: ['Amira', 'Ben'] })
+  })
+
+  it('leaves out what a faulty peer made too big for the record, instead of failing the finalize', () => {
+    const { input } = finishedMap()
+    const longId = 'x'.repeat(200)
+    const note = { ...input.notes[Object.keys(input.notes)[0]!]!, id: longId }
+    const key = cellKey(input.stages[0]!.id, input.lanes[0]!.id)
+    const record = buildJourneyRecord({
+      ...input,
+      notes: { ...input.notes, [longId]: note },
+      cells: { ...input.cells, [key]: [...(input.cells[key] ?? []), longId] }
+    })
+    expect(record.notes.some((entry) => entry.id === longId)).toBe(false)
+    expect(parseJourneyRecord(record).ok).toBe(true)
+  })
+})
