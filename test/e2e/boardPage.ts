@@ -48,9 +48,28 @@ export async function dragWithMouse(page: Page, source: Locator, target: Locator
   await page.mouse.up()
 }
 
+/** The heading of the stage bar: which stage the workshop is at on this screen. */
+export const stageHeading = (page: Page): Locator =>
+  page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
+
+/** The facilitator's "Next: <stage>". */
+export const nextStage = (facilitator: Page, stage: string): Promise<void> =>
+  facilitator.getByRole('button', { name: `Next: ${stage}` }).click()
+
 /** The facilitator takes a journey map to the stage where everyone maps: on through the brainstorm (which reveals). */
 export async function startMapping(facilitator: Page): Promise<void> {
-  await facilitator.getByRole('button', { name: 'Next: Silent brainstorm' }).click()
-  await facilitator.getByRole('button', { name: 'Next: Map the journey' }).click()
-  await expect(facilitator.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })).toHaveText(/Map the journey/)
+  await nextStage(facilitator, 'Silent brainstorm')
+  await nextStage(facilitator, 'Map the journey')
+  await expect(stageHeading(facilitator)).toHaveText(/Map the journey/)
+}
+
+/** A note moved with the keyboard only: focus it, Space, arrows, Space. */
+export async function moveWithKeyboard(page: Page, note: Locator, arrows: string[]): Promise<void> {
+  await note.focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByText(/Picked up note/)).toBeAttached()
+  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up.
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
+  for (const arrow of arrows) await page.keyboard.press(arrow)
+  await page.keyboard.press('Space')
 }

@@ -4,13 +4,13 @@
  * observer (observerPeer.ts), is the unmodified y-webrtc client in this process: it holds
  * what any laptop in the room receives, so the privacy checks look at exactly that.
  */
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { column, createWorkshop, noteIn, noteTexts } from './boardPage'
+import { column, createWorkshop, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS, type Participant } from './livePage'
+import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
 
@@ -32,15 +32,6 @@ const CLOCK_AHEAD_90_S = `(() => {
   window.Date = SkewedDate
 })()`
 
-async function joinSession(p: Participant, link: string, name: string): Promise<Page> {
-  await p.page.goto(link)
-  await p.page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
-  await p.page.getByRole('button', { name: 'Join the board' }).click()
-  return p.page
-}
-
-const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
-const next = (page: Page, stage: string) => page.getByRole('button', { name: `Next: ${stage}` }).click()
 const timerSeconds = async (page: Page) => {
   const [minutes, seconds] = ((await page.getByRole('timer', { name: 'Time left' }).textContent()) ?? '').split(':').map(Number)
   return minutes! * 60 + seconds!
@@ -51,17 +42,6 @@ async function addPrivateNote(page: Page, text: string): Promise<void> {
   await box.fill(text)
   await box.press('Enter')
   await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
-}
-
-/** A note moved with the keyboard only: focus it, Space, arrows, Space. */
-async function moveWithKeyboard(page: Page, note: Locator, arrows: string[]): Promise<void> {
-  await note.focus()
-  await page.keyboard.press('Space')
-  await expect(page.getByText(/Picked up note/)).toBeAttached()
-  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up.
-  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
-  for (const arrow of arrows) await page.keyboard.press(arrow)
-  await page.keyboard.press('Space')
 }
 
 /** Notes in the observer's copy of the shared document, by text. */
@@ -96,11 +76,11 @@ test('a facilitator and three participants agree core values, from the prompt to
   const observer = await joinAsObserver(new URL(joinLink).origin, code.replace('-', ''))
 
   try {
-    const amira = await joinSession(await participant(browser), joinLink, 'Amira')
-    const ben = await joinSession(await participant(browser), joinLink, 'Ben')
+    const amira = await joinSession((await participant(browser)).page, joinLink, 'Amira')
+    const ben = await joinSession((await participant(browser)).page, joinLink, 'Ben')
     const skewed = await participant(browser)
     await skewed.context.addInitScript(CLOCK_AHEAD_90_S)
-    const chloe = await joinSession(skewed, joinLink, 'Chloé')
+    const chloe = await joinSession(skewed.page, joinLink, 'Chloé')
     const everyone = [facilitator, amira, ben, chloe]
     for (const page of [amira, ben, chloe]) {
       await expect(stageHeading(page)).toHaveText(/Prompt/)
@@ -121,7 +101,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     }).toPass({ timeout: 15_000 })
 
     // Silent brainstorm: notes stay on each laptop; everyone sees only how many there are.
-    await next(facilitator, 'Silent brainstorm')
+    await nextStage(facilitator, 'Silent brainstorm')
     for (const page of everyone) await expect(stageHeading(page)).toHaveText(/Silent brainstorm/)
     await addPrivateNote(amira, 'Call the customer back the same day')
     await addPrivateNote(amira, 'Own the problem until it is solved')
@@ -140,7 +120,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(facilitator, testInfo, 'values-brainstorm-facilitator')
 
     // Reveal: every note on every screen, each written under a client id of its own.
-    await next(facilitator, 'Cluster')
+    await nextStage(facilitator, 'Cluster')
     const allNotes = [
       'Call the customer back the same day',
       'Own the problem until it is solved',
@@ -214,7 +194,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     expect(observer.writersOf('notes').filter((writer) => present2.includes(writer))).toEqual([])
 
     // Dot vote: ballots stay on each laptop until voting closes.
-    await next(facilitator, 'Dot vote')
+    await nextStage(facilitator, 'Dot vote')
     for (const page of everyone) await expect(stageHeading(page)).toHaveText(/Dot vote/)
     const give = async (page: Page, cluster: string, dots = 1) => {
       for (let i = 0; i < dots; i++) await page.getByRole('button', { name: `Give a dot to ${cluster}` }).click()
@@ -260,7 +240,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(ben, testInfo, 'values-vote-results')
 
     // Draft value statements, edited together.
-    await next(facilitator, 'Draft value statements')
+    await nextStage(facilitator, 'Draft value statements')
     await facilitator.getByRole('spinbutton', { name: 'Number of clusters' }).fill('2')
     await facilitator.getByRole('button', { name: /Create candidates from the top/ }).click()
     for (const page of everyone) {
@@ -280,7 +260,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(amira, testInfo, 'values-draft-participant')
 
     // Consensus check: fist-of-five, private until the facilitator closes it.
-    await next(facilitator, 'Consensus check')
+    await nextStage(facilitator, 'Consensus check')
     const score = async (page: Page, value: string, fingers: string) =>
       page.getByRole('listitem', { name: value }).getByRole('radio', { name: fingers }).check()
     for (const page of [amira, ben, chloe]) {
@@ -302,7 +282,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(facilitator, testInfo, 'values-consensus-results')
 
     // Finalize, then export every format and read each file back.
-    await next(facilitator, 'Finalize')
+    await nextStage(facilitator, 'Finalize')
     await expect(facilitator.getByRole('alert')).toContainText('flagged Customer obsessed for rework')
     await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
     await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()

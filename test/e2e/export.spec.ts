@@ -2,33 +2,21 @@ import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
 import { exportFileName } from '../../shared/exports/fileName'
 import { EXPORT_FORMAT_INFO, formatsOf, type ExportFormat } from '../../shared/exports/formats'
 import type { ValuesRecord } from '../../shared/valuesRecord'
 import { hashOf, twelveValueRecord } from '../exports/valuesFixtures'
 import { pdfInfo, pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
+import { invoke, seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
 
 const TITLE = 'Support team values'
 
-/** A call of the contract from the page, as the app's own screens make it. */
-async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ route, body }): Promise<Reply> =>
-      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
-    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
-  )
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.value as T
-}
-
 /** A core-values workshop finalized through the contract, as the finalize stage does it. */
-async function seedFinalized(page: Page): Promise<ValuesRecord> {
-  const workshop = await invoke<{ id: string }>(page, 'library', 'create', [{ template: 'core-values', title: TITLE }])
-  const record = { ...twelveValueRecord(), workshopId: workshop.id }
-  await invoke(page, 'library', 'finalize', [workshop.id, record])
-  return record
+async function seedFinalizedValues(page: Page): Promise<ValuesRecord> {
+  const record = twelveValueRecord()
+  const workshopId = await seedFinalized(page, 'core-values', TITLE, record)
+  return { ...record, workshopId }
 }
 
 function workshopItem(page: Page, title: string) {
@@ -42,7 +30,7 @@ async function openExport(page: Page) {
 
 test('the leader exports a finalized workshop to every format, and each file reads back', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
-  const record = await seedFinalized(page)
+  const record = await seedFinalizedValues(page)
   await expect(workshopItem(page, TITLE)).toContainText('Finalized')
   await saveScreenshot(page, testInfo, 'export-library-finalized')
 
@@ -117,7 +105,7 @@ test('the leader exports a finalized workshop to every format, and each file rea
 
 test('the export says clearly what is wrong with a folder, and keeps the dialog open to fix it', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
-  await seedFinalized(page)
+  await seedFinalizedValues(page)
   const dialog = await openExport(page)
   const folderField = dialog.getByRole('textbox', { name: 'Folder' })
 

@@ -4,46 +4,20 @@
  * (observerPeer.ts) holds what any laptop in the room receives, for the privacy checks of the
  * emotion curve.
  */
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
 import { journeyJsonSchema, type JourneyJsonDocument } from '../../shared/exports/journeyJson'
 import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
 import { colourCounts, readPng, readSvg, renderSvg, textOf } from '../exports/readGraphics'
 import { twelveValueRecord } from '../exports/valuesFixtures'
-import { column, createWorkshop, dragWithMouse, noteIn, noteTexts } from './boardPage'
+import { column, createWorkshop, dragWithMouse, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
+import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 
-const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
-const next = (page: Page, stage: string) => page.getByRole('button', { name: `Next: ${stage}` }).click()
-
-/** A call of the contract from the page, as the app's own screens make it. */
-async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ route, body }): Promise<Reply> =>
-      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
-    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
-  )
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.value as T
-}
-
-/** The core-values workshop the team finalized earlier: its values are what opportunities link to. */
-async function seedFinalizedValues(page: Page): Promise<void> {
-  const workshop = await invoke<{ id: string }>(page, 'library', 'create', [{ template: 'core-values', title: 'Our core values' }])
-  await invoke(page, 'library', 'finalize', [workshop.id, { ...twelveValueRecord(), title: 'Our core values', workshopId: workshop.id }])
-}
-
-async function joinSession(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link)
-  await page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
-  await page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(stageHeading(page)).toHaveText(/Prompt/)
-}
 
 /** A private note written for one cell of the map. */
 async function addPrivateNote(page: Page, stage: string, lane: string, text: string): Promise<void> {
@@ -53,17 +27,6 @@ async function addPrivateNote(page: Page, stage: string, lane: string, text: str
   await box.fill(text)
   await box.press('Enter')
   await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
-}
-
-/** A note moved with the keyboard only: focus it, Space, arrows, Space. */
-async function moveWithKeyboard(page: Page, note: Locator, arrows: string[]): Promise<void> {
-  await note.focus()
-  await page.keyboard.press('Space')
-  await expect(page.getByText(/Picked up note/)).toBeAttached()
-  // dnd-kit's keyboard sensor starts listening one timer tick after pick-up.
-  await page.evaluate('new Promise((resolve) => setTimeout(resolve))')
-  for (const arrow of arrows) await page.keyboard.press(arrow)
-  await page.keyboard.press('Space')
 }
 
 async function rate(page: Page, stage: string, word: string): Promise<void> {
@@ -84,7 +47,8 @@ test('a facilitator and two participants map the employee journey, from the ques
   test.setTimeout(300_000)
   await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
   await facilitator.goto(hostApp.url)
-  await seedFinalizedValues(facilitator)
+  // The core-values workshop the team finalized earlier: its values are what opportunities link to.
+  await seedFinalized(facilitator, 'core-values', 'Our core values', twelveValueRecord())
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Joining us' })
 
   // The facilitator prepares the map: a stage added at the end, a lane renamed.
@@ -107,12 +71,14 @@ test('a facilitator and two participants map the employee journey, from the ques
   try {
     const amira = (await participant(browser)).page
     const ben = (await participant(browser)).page
-    await joinSession(amira, joinLink, 'Amira')
-    await joinSession(ben, joinLink, 'Ben')
+    for (const [page, name] of [[amira, 'Amira'], [ben, 'Ben']] as const) {
+      await joinSession(page, joinLink, name)
+      await expect(stageHeading(page)).toHaveText(/Prompt/)
+    }
     await expectWebRtcLinks(facilitator, 3)
 
     // Silent brainstorm, each note written for its cell.
-    await next(facilitator, 'Silent brainstorm')
+    await nextStage(facilitator, 'Silent brainstorm')
     await addPrivateNote(amira, 'Onboard', 'Pain points', 'Laptop not ready on day one')
     await addPrivateNote(amira, 'Recruit', 'Touchpoints', 'Interview with the team')
     await addPrivateNote(ben, 'Onboard', 'Opportunities', 'Buddy for the first month')
@@ -122,7 +88,7 @@ test('a facilitator and two participants map the employee journey, from the ques
     expect(observer.doc.getMap('notes').size).toBe(0)
 
     // The reveal puts every note into its cell, on every screen.
-    await next(facilitator, 'Map the journey')
+    await nextStage(facilitator, 'Map the journey')
     for (const page of [facilitator, amira, ben]) {
       await expect(noteIn(page, 'Onboard, Pain points', 'Laptop not ready on day one')).toBeVisible()
       await expect(noteIn(page, 'Onboard, Opportunities', 'Buddy for the first month')).toBeVisible()
@@ -145,7 +111,7 @@ test('a facilitator and two participants map the employee journey, from the ques
     await saveScreenshot(facilitator, testInfo, 'journey-map-facilitator')
 
     // Emotion curve: the facilitator shows a stage from 2 ratings. Both rate Onboard; only Amira rates Exit.
-    await next(facilitator, 'Emotion curve')
+    await nextStage(facilitator, 'Emotion curve')
     await facilitator.getByRole('combobox', { name: 'Show a stage from' }).selectOption('2')
     await rate(amira, 'Onboard', 'Very bad')
     await rate(ben, 'Onboard', 'Bad')
@@ -172,7 +138,7 @@ test('a facilitator and two participants map the employee journey, from the ques
     await saveScreenshot(facilitator, testInfo, 'journey-emotion-curve')
 
     // Dot vote on pain points and opportunities, sealed until closed.
-    await next(facilitator, 'Dot vote')
+    await nextStage(facilitator, 'Dot vote')
     const giveDot = (page: Page, note: string) => page.getByRole('button', { name: `Give a dot to ${note}` }).click()
     await giveDot(amira, 'Laptop not ready on day one')
     await giveDot(amira, 'Buddy for the first month')
@@ -185,7 +151,7 @@ test('a facilitator and two participants map the employee journey, from the ques
     await saveScreenshot(ben, testInfo, 'journey-vote-results')
 
     // Finalize, then export every format and read each file back.
-    await next(facilitator, 'Finalize')
+    await nextStage(facilitator, 'Finalize')
     await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
     await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
     const record = facilitator.getByRole('region', { name: 'Finalized record' })

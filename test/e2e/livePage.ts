@@ -45,3 +45,11 @@ export async function participant(browser: Browser, viewport?: { width: number; 
   return { context, page: await context.newPage(), requests }
 }
 
+
+/** A participant opens the join link, gives a name and joins. */
+export async function joinSession(page: Page, link: string, name: string): Promise<Page> {
+  await page.goto(link)
+  await page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  return page
+}

@@ -7,25 +7,14 @@ import type { Page } from '@playwright/test'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INVOKE_ROUTE, type Reply } from '../../shared/contract'
 import { planJsonSchema, type PlanJsonDocument } from '../../shared/exports/planJson'
 import { pdfText, readJson, readMarkdown, squash } from '../exports/readBack'
 import { smallJourneyRecord } from '../exports/journeyFixtures'
-import { createWorkshop } from './boardPage'
+import { createWorkshop, nextStage, stageHeading } from './boardPage'
+import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
-const stageHeading = (page: Page) => page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })
-
-async function invoke<T>(page: Page, namespace: string, name: string, args: unknown[]): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ route, body }): Promise<Reply> =>
-      (await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json() as Promise<Reply>,
-    { route: INVOKE_ROUTE, body: JSON.stringify({ namespace, name, args }) }
-  )
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.value as T
-}
 
 /** Types into a shared text box and leaves it, as a person does. */
 async function write(page: Page, label: string, text: string): Promise<void> {
@@ -61,21 +50,18 @@ test('a facilitator and a participant write a program plan live, finalize it, an
   test.setTimeout(180_000)
   await facilitatorContext.addInitScript(RECORD_PEER_CONNECTIONS)
   await facilitator.goto(hostApp.url)
-  const journey = await invoke<{ id: string }>(facilitator, 'library', 'create', [{ template: 'journey-map', title: 'Joining us' }])
-  await invoke(facilitator, 'library', 'finalize', [journey.id, { ...smallJourneyRecord(), title: 'Joining us', workshopId: journey.id }])
+  await seedFinalized(facilitator, 'journey-map', 'Joining us', smallJourneyRecord())
   await createWorkshop(facilitator, { template: /EX program plan/, title: 'Support empowerment' })
   await expect(stageHeading(facilitator)).toHaveText(/Prompt/)
 
   await facilitator.getByRole('button', { name: 'Go live' }).click()
   const joinLink = (await facilitator.getByRole('region', { name: 'Live session' }).getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
   const amira = (await participant(browser)).page
-  await amira.goto(joinLink)
-  await amira.getByRole('textbox', { name: 'Your name (optional)' }).fill('Amira')
-  await amira.getByRole('button', { name: 'Join the board' }).click()
+  await joinSession(amira, joinLink, 'Amira')
   await expect(stageHeading(amira)).toHaveText(/Prompt/)
   await expectWebRtcLinks(facilitator, 1)
 
-  await facilitator.getByRole('button', { name: 'Next: Plan the program' }).click()
+  await nextStage(facilitator, 'Plan the program')
   await expect(stageHeading(amira)).toHaveText(/Plan the program/)
 
   // Start from the journey map's top opportunities.
@@ -105,7 +91,7 @@ test('a facilitator and a participant write a program plan live, finalize it, an
   await expect(amira.getByLabel('Review date, outcome 1')).toHaveValue(PLAN.outcome.reviewDate)
   await saveScreenshot(amira, testInfo, 'plan-canvas-participant')
 
-  await facilitator.getByRole('button', { name: 'Next: Finalize' }).click()
+  await nextStage(facilitator, 'Finalize')
   await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
   await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
   const record = facilitator.getByRole('region', { name: 'Finalized record' })

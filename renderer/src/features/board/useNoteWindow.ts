@@ -144,5 +144,5 @@ export function useNoteWindow(
       to: view.top + view.height + overscan,
       pinned
     })
-  }, [noteIds, view, activeNoteId, focusedNoteId, heights])
+  }, [noteIds, view, activeNoteId, focusedNoteId, heights, overscan])
 }

@@ -8,13 +8,13 @@ import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
 import { boardOnScreen, canEdit } from '../stages/boardAccess'
 import { BrainstormStage } from '../stages/BrainstormStage'
 import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
-import { FinalizeActions, type FinalizeControls } from '../stages/FinalizeStage'
+import { FinalizeActions, FinalizedNotice, type FinalizeControls } from '../stages/FinalizeStage'
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
 import { useFollowFacilitator } from '../stages/useFollowFacilitator'
+import { useWorkshopRoom } from '../stages/useWorkshopRoom'
 import { useVoteResults, VoteStage, type VoteOption } from '../stages/VoteStage'
-import { formatDateTime } from '../../ui/formatDateTime'
 import { EmotionCurve } from './EmotionCurve'
 import { EmotionStage } from './EmotionStage'
 import { JourneyGrid } from './JourneyGrid'
@@ -43,7 +43,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   const flow = useSyncExternalStore(workshop.flow.subscribe, workshop.flow.getSnapshot)
   const { board, journey } = useSyncExternalStore(workshop.editing.subscribe, workshop.editing.getSnapshot)
   const grid = useSyncExternalStore(journey.snapshots.subscribe, journey.snapshots.getSnapshot)
-  const { drafts, mine } = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot)
+  const { mine } = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot)
   const vote = useSyncExternalStore(workshop.ballots.votes.subscribe, workshop.ballots.votes.getSnapshot)
   const ownRatings = useSyncExternalStore(workshop.emotions.subscribe, workshop.emotions.getSnapshot)
   const publishedEmotions = useSyncExternalStore(workshop.publishedEmotions.subscribe, workshop.publishedEmotions.getSnapshot)
@@ -56,11 +56,18 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
 
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
-  // Once the facilitator reveals, every screen puts its own notes into their cells (also
-  // later, for someone who was offline at the moment of the reveal).
-  useEffect(() => {
-    if (flow.revealed && drafts.length > 0 && firstStageId) workshop.revealMine(firstStageId)
-  }, [flow.revealed, drafts.length, firstStageId, workshop])
+  // Revealed notes go into the cells they were written for (a note without one, into the first stage).
+  const { roomCount, writers, participants, turnoutOf } = useWorkshopRoom({
+    workshop,
+    flow,
+    live,
+    people,
+    revealInto: firstStageId,
+    rounds: [
+      { stage: 'emotions', closed: flow.emotionsClosed, done: ownRatings.submitted },
+      { stage: 'vote', closed: flow.votingClosed, done: vote.submitted }
+    ]
+  })
 
   useEffect(() => {
     if (flow.votingClosed) workshop.publishBallot('votes')
@@ -70,14 +77,6 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   useEffect(() => {
     if (flow.emotionsClosed) workshop.publishEmotions(flow.minGroup)
   }, [flow.emotionsClosed, flow.minGroup, ownRatings, publishedEmotions, workshop])
-
-  useEffect(() => {
-    if (brainstorming) live?.share({ progress: { stage: 'brainstorm', notes: drafts.length, done: false } })
-    else if (flow.stage === 'vote' && !flow.votingClosed) live?.share({ progress: { stage: 'vote', notes: 0, done: vote.submitted } })
-    else if (flow.stage === 'emotions' && !flow.emotionsClosed)
-      live?.share({ progress: { stage: 'emotions', notes: 0, done: ownRatings.submitted } })
-    else live?.share({ progress: null })
-  }, [live, brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted, flow.emotionsClosed, ownRatings.submitted])
 
   const votedLaneIds = useMemo(
     () => new Set(grid.lanes.filter((lane) => lane.kind === 'painPoints' || lane.kind === 'opportunities').map((lane) => lane.id)),
@@ -105,17 +104,6 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     () => emotionCurve(publishedEmotions, grid.stages.map((stage) => stage.id), flow.minGroup),
     [publishedEmotions, grid.stages, flow.minGroup]
   )
-
-  const participants = people.filter((person) => person.role === 'participant')
-  const turnoutOf = (stage: 'vote' | 'emotions') => ({
-    done: participants.filter((person) => person.progress?.stage === stage && person.progress.done).length,
-    of: participants.length
-  })
-  const othersWriting = people.flatMap((person) =>
-    !person.isSelf && person.progress?.stage === 'brainstorm' ? [person.progress.notes] : []
-  )
-  const roomCount = othersWriting.reduce((sum, notes) => sum + notes, drafts.length)
-  const writers = othersWriting.filter((notes) => notes > 0).length + (drafts.length > 0 ? 1 : 0)
 
   const linking = flow.stage === 'map' && !readOnly
   const options: BoardOptions = useMemo(() => {
@@ -233,16 +221,11 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         {flow.stage === 'finalize' && (
           <div className="finalize-stage">
             {finalized && (
-              <p className="finalize-stage__status" role="status">
-                Finalized on {formatDateTime(new Date(flow.finalizedAt!).toISOString())}. This is the journey map the group
-                built.
-                {!finalizeControls && flow.agreed && (
-                  <span className="finalize-stage__hash">
-                    {' '}
-                    Record hash (SHA-256): <code>{flow.agreed.contentHash}</code>
-                  </span>
-                )}
-              </p>
+              <FinalizedNotice
+                finalizedAt={flow.finalizedAt!}
+                what="This is the journey map the group built."
+                hash={finalizeControls ? null : (flow.agreed?.contentHash ?? null)}
+              />
             )}
             {flow.emotionsClosed && <EmotionCurve stages={grid.stages} results={curve} minGroup={flow.minGroup} />}
             {finalizeControls && (

@@ -2,10 +2,9 @@ import { useCallback, useSyncExternalStore } from 'react'
 import { buildProgramPlanRecord } from '../../../../shared/finalizeProgramPlan'
 import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../../../shared/programPlanRecord'
 import { isFinalizedJourney, isFinalizedProgramPlan, type FinalizedRecord } from '../../../../shared/workshopRecord'
-import { formatDateTime } from '../../ui/formatDateTime'
 import { canEdit } from '../stages/boardAccess'
 import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
-import { FinalizeActions, type FinalizeControls } from '../stages/FinalizeStage'
+import { FinalizeActions, FinalizedNotice, type FinalizeControls } from '../stages/FinalizeStage'
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
@@ -81,15 +80,11 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
         {flow.stage === 'finalize' && (
           <div className="finalize-stage">
             {finalized && (
-              <p className="finalize-stage__status" role="status">
-                Finalized on {formatDateTime(new Date(flow.finalizedAt!).toISOString())}. This is the plan the group wrote.
-                {!finalizeControls && flow.agreed && (
-                  <span className="finalize-stage__hash">
-                    {' '}
-                    Record hash (SHA-256): <code>{flow.agreed.contentHash}</code>
-                  </span>
-                )}
-              </p>
+              <FinalizedNotice
+                finalizedAt={flow.finalizedAt!}
+                what="This is the plan the group wrote."
+                hash={finalizeControls ? null : (flow.agreed?.contentHash ?? null)}
+              />
             )}
             {finalizeControls && (
               <FinalizeActions

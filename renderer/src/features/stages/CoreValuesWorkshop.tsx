@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildValuesRecord } from '../../../../shared/finalizeValues'
-import { clustersOf, type StageId } from '../../../../shared/stages'
+import { clustersOf } from '../../../../shared/stages'
 import { isFinalizedValues, type FinalizedRecord, type WorkshopRecord } from '../../../../shared/workshopRecord'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson } from '../../crdt/presence'
@@ -16,6 +16,7 @@ import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
 import { FinalizeStage, type FinalizeControls } from './FinalizeStage'
 import { useFollowFacilitator } from './useFollowFacilitator'
+import { useWorkshopRoom } from './useWorkshopRoom'
 import { useVoteResults, VoteStage } from './VoteStage'
 import './stages.css'
 
@@ -46,7 +47,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   const flow = useSyncExternalStore(workshop.flow.subscribe, workshop.flow.getSnapshot)
   const { board: model, values } = useSyncExternalStore(workshop.editing.subscribe, workshop.editing.getSnapshot)
   const snapshot = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot)
-  const { drafts, mine } = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot)
+  const { mine } = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot)
   const vote = useSyncExternalStore(workshop.ballots.votes.subscribe, workshop.ballots.votes.getSnapshot)
   const check = useSyncExternalStore(workshop.ballots.consensus.subscribe, workshop.ballots.consensus.getSnapshot)
   const valueList = useSyncExternalStore(values.snapshots.subscribe, values.snapshots.getSnapshot)
@@ -71,11 +72,17 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
-  // Once the facilitator reveals, every screen puts its own notes on the board (also later,
-  // for someone who was offline at the moment of the reveal).
-  useEffect(() => {
-    if (flow.revealed && drafts.length > 0 && unsortedColumnId) workshop.revealMine(unsortedColumnId)
-  }, [flow.revealed, drafts.length, unsortedColumnId, workshop])
+  const { roomCount, writers, participants, turnoutOf } = useWorkshopRoom({
+    workshop,
+    flow,
+    live,
+    people,
+    revealInto: unsortedColumnId,
+    rounds: [
+      { stage: 'vote', closed: flow.votingClosed, done: vote.submitted },
+      { stage: 'consensus', closed: flow.consensusClosed, done: check.submitted }
+    ]
+  })
 
   // When a round closes, every screen publishes its sealed ballot (again, if it changed
   // after the round was reopened and closed once more).
@@ -86,32 +93,10 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     if (flow.consensusClosed) workshop.publishBallot('consensus')
   }, [flow.consensusClosed, check, workshop])
 
-  // Others see how many private notes there are and who is done, never what anyone wrote or chose.
-  useEffect(() => {
-    if (brainstorming) live?.share({ progress: { stage: 'brainstorm', notes: drafts.length, done: false } })
-    else if (flow.stage === 'vote' && !flow.votingClosed) live?.share({ progress: { stage: 'vote', notes: 0, done: vote.submitted } })
-    else if (flow.stage === 'consensus' && !flow.consensusClosed)
-      live?.share({ progress: { stage: 'consensus', notes: 0, done: check.submitted } })
-    else live?.share({ progress: null })
-  }, [live, brainstorming, drafts.length, flow.stage, flow.votingClosed, vote.submitted, flow.consensusClosed, check.submitted])
-
   const options: BoardOptions = useMemo(
     () => ({ readOnly, clusters: flow.stage === 'cluster', mine, noteExtra: null }),
     [readOnly, flow.stage, mine]
   )
-
-  // This person's own notes are counted from their drafts, everyone else's from presence.
-  const othersWriting = people.flatMap((person) =>
-    !person.isSelf && person.progress?.stage === 'brainstorm' ? [person.progress.notes] : []
-  )
-  const roomCount = othersWriting.reduce((sum, notes) => sum + notes, drafts.length)
-  const writers = othersWriting.filter((notes) => notes > 0).length + (drafts.length > 0 ? 1 : 0)
-
-  const participants = people.filter((person) => person.role === 'participant')
-  const turnoutOf = (stage: StageId) => ({
-    done: participants.filter((person) => person.progress?.stage === stage && person.progress.done).length,
-    of: participants.length
-  })
 
   // "Results once everyone has voted": the facilitator's screen closes the check when every
   // participant present is done.

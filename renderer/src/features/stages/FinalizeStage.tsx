@@ -91,6 +91,29 @@ export function FinalizeActions<Record, Stored extends { contentHash: string }>(
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
+interface FinalizedNoticeProps {
+  finalizedAt: number
+  /** What the record holds, in a sentence: "These are the values the group agreed." */
+  what: string
+  /** The record's hash, shown where the record itself is not (a participant's screen); null otherwise. */
+  hash: string | null
+}
+
+/** "Finalized on …", on every screen once the facilitator has finalized. */
+export function FinalizedNotice({ finalizedAt, what, hash }: FinalizedNoticeProps) {
+  return (
+    <p className="finalize-stage__status" role="status">
+      Finalized on {formatDateTime(new Date(finalizedAt).toISOString())}. {what}
+      {hash && (
+        <span className="finalize-stage__hash">
+          {' '}
+          Record hash (SHA-256): <code>{hash}</code>
+        </span>
+      )}
+    </p>
+  )
+}
+
 interface FinalizeStageProps {
   values: readonly ValueCandidate[]
   /** Values the consensus check flagged for rework. */
@@ -143,15 +166,11 @@ export function FinalizeStage({ values, flaggedNames, finalizedAt, agreed, contr
   return (
     <div className="finalize-stage">
       {finalizedAt !== null ? (
-        <p className="finalize-stage__status" role="status">
-          Finalized on {formatDateTime(new Date(finalizedAt).toISOString())}. These are the values the group agreed.
-          {!controls && agreed && (
-            <span className="finalize-stage__hash">
-              {' '}
-              Record hash (SHA-256): <code>{agreed.contentHash}</code>
-            </span>
-          )}
-        </p>
+        <FinalizedNotice
+          finalizedAt={finalizedAt}
+          what="These are the values the group agreed."
+          hash={controls ? null : (agreed?.contentHash ?? null)}
+        />
       ) : (
         controls &&
         flaggedNames.length > 0 && (
