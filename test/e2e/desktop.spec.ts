@@ -7,7 +7,7 @@
 import { _electron as electron } from '@playwright/test'
 import { join } from 'node:path'
 import { methods } from '../../shared/contract'
-import { createWorkshop } from './boardPage'
+import { addNote, createWorkshop } from './boardPage'
 import { electronBinary, whyNoDesktopWindow } from './desktopAvailability'
 import { expect, test } from './fixtures'
 
@@ -34,10 +34,7 @@ test.describe('desktop window', () => {
       expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: [...Object.keys(methods), 'on'].sort() })
 
       await createWorkshop(window, { template: /Employee journey map/ })
-      const input = window.getByRole('textbox', { name: 'New note in Attract, Touchpoints' })
-      await input.fill('Respect every caller')
-      await input.press('Enter')
-      await expect(window.getByRole('region', { name: 'Attract, Touchpoints' }).getByRole('listitem')).toHaveText(/Respect every caller/)
+      await addNote(window, 'Attract, Touchpoints', 'Respect every caller')
     } finally {
       await app.close()
     }
