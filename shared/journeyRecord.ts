@@ -10,15 +10,16 @@ import { LANE_KINDS, type LaneKind } from './templates'
 import { EMOTION_SCALE } from './emotions'
 import {
   checkAnonymity,
-  CONTENT_HASH_PATTERN,
+  contentHashSchema,
   count,
-  describeProblems,
   named,
+  parseRecord,
   participantsSchema,
   stageTimesSchema,
   text,
   timestamp,
-  VALUES_RECORD_LIMITS
+  VALUES_RECORD_LIMITS,
+  type ParsedRecord
 } from './valuesRecord'
 import { TITLE_MAX_LENGTH } from './workshop'
 
@@ -228,18 +229,9 @@ function checkJourney(record: JourneyRecord, context: z.RefinementCtx): void {
 
 export const journeyRecordSchema = journeyRecordShape.superRefine(checkJourney)
 
-export const finalizedJourneySchema = journeyRecordShape
-  .extend({ contentHash: z.string().regex(CONTENT_HASH_PATTERN, 'must be a SHA-256 in hex') })
-  .superRefine(checkJourney)
+export const finalizedJourneySchema = journeyRecordShape.extend({ contentHash: contentHashSchema }).superRefine(checkJourney)
 
-/**
- * The record as the schema reads it (unknown fields dropped), or what is wrong with it in
- * one line that names each field.
- */
-export function parseJourneyRecord(value: unknown): { ok: true; record: JourneyRecord } | { ok: false; problems: string } {
-  const result = journeyRecordSchema.safeParse(value)
-  return result.success ? { ok: true, record: result.data } : { ok: false, problems: describeProblems(result.error) }
-}
+export const parseJourneyRecord = (value: unknown): ParsedRecord<JourneyRecord> => parseRecord(journeyRecordSchema, value)
 
 /** The notes of each cell, indexed [stage][lane] in the map's order, each cell in the board's order. */
 export function notesByCell(record: JourneyRecord): JourneyNote[][][] {

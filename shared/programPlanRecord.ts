@@ -8,13 +8,14 @@
 import { z } from 'zod'
 import {
   checkAnonymity,
-  CONTENT_HASH_PATTERN,
-  describeProblems,
+  contentHashSchema,
   named,
   list,
+  parseRecord,
   participantsSchema,
   stageTimesSchema,
-  text
+  text,
+  type ParsedRecord
 } from './valuesRecord'
 import { TITLE_MAX_LENGTH } from './workshop'
 
@@ -129,21 +130,6 @@ export const programPlanRecordShape = z.object({
 
 export const programPlanRecordSchema = programPlanRecordShape.superRefine(checkAnonymity)
 
-export const finalizedProgramPlanSchema = programPlanRecordShape
-  .extend({ contentHash: z.string().regex(CONTENT_HASH_PATTERN, 'must be a SHA-256 in hex') })
-  .superRefine(checkAnonymity)
+export const finalizedProgramPlanSchema = programPlanRecordShape.extend({ contentHash: contentHashSchema }).superRefine(checkAnonymity)
 
-/** Splits a stored FinalizedProgramPlan into the record that was hashed and its hash. */
-export function planWithoutHash({ contentHash, ...record }: FinalizedProgramPlan): { record: ProgramPlanRecord; contentHash: string } {
-  return { record, contentHash }
-}
-
-/**
- * The record as the schema reads it (unknown fields dropped), or what is wrong with it in
- * one line that names each field.
- */
-export function parseProgramPlanRecord(value: unknown): { ok: true; record: ProgramPlanRecord } | { ok: false; problems: string } {
-  const result = programPlanRecordSchema.safeParse(value)
-  if (result.success) return { ok: true, record: result.data }
-  return { ok: false, problems: describeProblems(result.error) }
-}
+export const parseProgramPlanRecord = (value: unknown): ParsedRecord<ProgramPlanRecord> => parseRecord(programPlanRecordSchema, value)

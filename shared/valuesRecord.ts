@@ -177,27 +177,34 @@ export const valuesRecordSchema = valuesRecordShape.superRefine(checkPrivacy)
 
 export const CONTENT_HASH_PATTERN = /^[0-9a-f]{64}$/
 
-export const finalizedValuesSchema = valuesRecordShape
-  .extend({ contentHash: z.string().regex(CONTENT_HASH_PATTERN, 'must be a SHA-256 in hex') })
-  .superRefine(checkPrivacy)
+/** A stored record's `contentHash`, for every template's finalized schema. */
+export const contentHashSchema = z.string().regex(CONTENT_HASH_PATTERN, 'must be a SHA-256 in hex')
 
-/** Splits a stored FinalizedValues into the record that was hashed and its hash. */
-export function withoutHash({ contentHash, ...record }: FinalizedValues): { record: ValuesRecord; contentHash: string } {
+export const finalizedValuesSchema = valuesRecordShape.extend({ contentHash: contentHashSchema }).superRefine(checkPrivacy)
+
+/** Splits a stored finalized record, of any template, into the record that was hashed and its hash. */
+export function withoutHash<Finalized extends { contentHash: string }>({
+  contentHash,
+  ...record
+}: Finalized): { record: Omit<Finalized, 'contentHash'>; contentHash: string } {
   return { record, contentHash }
 }
 
 /** What is wrong with a record, in one line that names each field. */
-export const describeProblems = (error: z.ZodError): string =>
+const describeProblems = (error: z.ZodError): string =>
   error.issues
     .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'the record'} ${issue.message.replace(/^Invalid input: /, '')}`)
     .join('; ')
 
+export type ParsedRecord<Record> = { ok: true; record: Record } | { ok: false; problems: string }
+
 /**
- * The record as the schema reads it (unknown fields dropped), or what is wrong with it in
- * one line that names each field.
+ * A record of any template as its schema reads it (unknown fields dropped), or what is wrong
+ * with it in one line that names each field.
  */
-export function parseValuesRecord(value: unknown): { ok: true; record: ValuesRecord } | { ok: false; problems: string } {
-  const result = valuesRecordSchema.safeParse(value)
-  if (result.success) return { ok: true, record: result.data }
-  return { ok: false, problems: describeProblems(result.error) }
+export function parseRecord<Record>(schema: z.ZodType<Record>, value: unknown): ParsedRecord<Record> {
+  const result = schema.safeParse(value)
+  return result.success ? { ok: true, record: result.data } : { ok: false, problems: describeProblems(result.error) }
 }
+
+export const parseValuesRecord = (value: unknown): ParsedRecord<ValuesRecord> => parseRecord(valuesRecordSchema, value)

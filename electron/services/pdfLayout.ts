@@ -1,13 +1,19 @@
 /**
  * The layout every PDF export of a text record shares: an A4 page, paragraphs ("pieces")
  * measured before they are drawn so a block that fits on a page is never split, rules, an
- * accent bar, and a footer with page numbers.
+ * accent bar, and a footer with page numbers; and the parts every record has, so that they
+ * look alike: the head of the first page and the decision record.
  */
+import { LABELS, stageTimeText } from '../../shared/exports/valuesText'
+import type { ValuesRecord } from '../../shared/valuesRecord'
 import type { FontName } from './dejavuFonts'
+import { openPdf } from './pdfDocument'
 
 /** The colours of the app's look, in print. */
 export const INK = { text: '#1d2733', muted: '#5b6776', accent: '#2a56c6' } as const
 export const PAGE = { size: 'A4', margin: 56, footer: 28 } as const
+/** Room for a bullet, a tick or a cross before an item's text. */
+export const MARKER_WIDTH = 14
 
 /** One paragraph of the layout: measured before it is drawn, so a block is never split if it fits on a page. */
 export interface Piece {
@@ -22,6 +28,17 @@ export interface Piece {
   marker?: { text: string; color: string }
   characterSpacing?: number
 }
+
+/** An A4 document, its pages kept until the end for the footers, titled for the reader's title bar. */
+export const openRecordPdf = ({ title, subject }: { title: string; subject: string }) =>
+  openPdf({
+    size: PAGE.size,
+    margin: PAGE.margin,
+    bufferPages: true,
+    displayTitle: true,
+    lang: 'en',
+    info: { Title: title, Creator: 'Workshop Studio', Subject: subject }
+  })
 
 /** A small heading in capitals above what it names. */
 export const eyebrow = (text: string, gap: number, color: string = INK.muted): Piece => ({
@@ -88,6 +105,21 @@ export class Layout {
     doc.x = this.#left
   }
 
+  /**
+   * The head of a record's first page: what the record is, its title, an optional subtitle
+   * (the workshop's question) and a line of facts, with the accent rule under them.
+   */
+  head({ recordName, title, subtitle = '', facts }: { recordName: string; title: string; subtitle?: string; facts: string }): void {
+    this.draw([
+      eyebrow(recordName, 0, INK.accent),
+      { text: title, font: 'bold', size: 24, color: INK.text, gap: 4 },
+      ...(subtitle.trim() ? [{ text: subtitle.trim(), font: 'regular', size: 12.5, color: INK.muted, gap: 6 } satisfies Piece] : []),
+      { text: facts, font: 'regular', size: 9, color: INK.muted, gap: 6 }
+    ])
+    this.#doc.y += 10
+    this.rule(INK.accent, 2)
+  }
+
   rule(colour: string, thickness: number): void {
     const y = this.#doc.y
     this.#doc.save().moveTo(this.#left, y).lineTo(this.#left + this.#width, y).lineWidth(thickness).stroke(colour).restore()
@@ -96,6 +128,37 @@ export class Layout {
   bar(top: number, height: number, colour: string): void {
     this.#doc.save().rect(this.#left, top, 3, height).fill(colour).restore()
   }
+}
+
+/** A fact of the decision record: its label, small and in capitals, above it. */
+export const factPieces = (label: string, text: string): Piece[] => [eyebrow(label, 10), { text, font: 'regular', size: 10.5, color: INK.text, gap: 2 }]
+
+export interface DecisionRecordPieces {
+  facts: Array<[label: string, text: string]>
+  /** What follows the facts, such as the dot vote's ranking. */
+  details?: Piece[]
+  stages: ValuesRecord['stages']
+  contentHash: string
+}
+
+/** The decision record under its heading: its facts, when each stage ran, and the content hash with what it is for. */
+export function decisionRecordPieces({ facts, details = [], stages, contentHash }: DecisionRecordPieces): Piece[] {
+  const stageTimes: Piece[] = stages.map((stage) => ({
+    text: stageTimeText(stage),
+    font: 'regular',
+    size: 10.5,
+    color: INK.text,
+    gap: 2,
+    indent: MARKER_WIDTH,
+    marker: { text: '•', color: INK.muted }
+  }))
+  return [
+    ...facts.flatMap(([label, text]) => factPieces(label, text)),
+    ...details,
+    ...(stages.length > 0 ? [eyebrow(LABELS.stages, 10), ...stageTimes] : []),
+    ...factPieces(LABELS.contentHash, contentHash),
+    { text: LABELS.hashNote, font: 'regular', size: 8.5, color: INK.muted, gap: 2 }
+  ]
 }
 
 /** "Title · Our values · 2 of 5" at the foot of every page: `label` and the page number. */

@@ -4,15 +4,14 @@
  * every page it runs onto, then the decision record. The text is real text in DejaVu Sans
  * (pdfDocument.ts), so it can be searched and copied.
  */
-import { planWithoutHash, type FinalizedProgramPlan, type ProgramPlanRecord } from '../../shared/programPlanRecord'
+import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../shared/programPlanRecord'
+import { withoutHash } from '../../shared/valuesRecord'
 import { OUTCOME_COLUMNS, outcomeCells, PLAN_LABELS, planLists } from '../../shared/exports/planText'
-import { formatUtc, formatUtcSpan, LABELS, participantCountText, participantsText } from '../../shared/exports/valuesText'
+import { formatUtc, LABELS, participantCountText, participantsText } from '../../shared/exports/valuesText'
 import type { FontName } from './dejavuFonts'
-import { openPdf } from './pdfDocument'
-import { addFooters, eyebrow, INK, Layout, PAGE, type Piece } from './pdfLayout'
+import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
 const RULE = '#dde2e8'
-const MARKER_WIDTH = 14
 /** Each column's share of the table's width, in OUTCOME_COLUMNS' order. */
 const COLUMN_SHARES = [0.32, 0.15, 0.15, 0.2, 0.18]
 const CELL = { padding: 4, size: 9.5 }
@@ -41,28 +40,6 @@ function sections(record: ProgramPlanRecord): Piece[][] {
     ],
     ...planLists(record).map(({ label, items }) => [heading(label), ...itemPieces(items)])
   ]
-}
-
-function recordPieces(record: ProgramPlanRecord, contentHash: string): Piece[] {
-  const fact = (label: string, text: string): Piece[] => [eyebrow(label, 10), body(text, 2)]
-  const pieces: Piece[] = [
-    heading(LABELS.decisionRecord),
-    ...fact(LABELS.finalized, formatUtc(record.finalizedAt)),
-    ...fact(PLAN_LABELS.workshop, record.title),
-    ...fact(LABELS.participants, participantsText(record))
-  ]
-  if (record.timeline.length > 0) {
-    pieces.push(eyebrow(LABELS.stages, 10))
-    record.timeline.forEach((stage, index) => {
-      pieces.push({
-        ...body(`${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`, index === 0 ? 2 : 1),
-        indent: MARKER_WIDTH,
-        marker: { text: '•', color: INK.muted }
-      })
-    })
-  }
-  pieces.push(...fact(LABELS.contentHash, contentHash), { text: LABELS.hashNote, font: 'regular', size: 8.5, color: INK.muted, gap: 2 })
-  return pieces
 }
 
 /**
@@ -113,30 +90,15 @@ function outcomesTable(doc: PDFKit.PDFDocument, outcomes: ProgramPlanRecord['out
 }
 
 export async function planPdf(finalized: FinalizedProgramPlan): Promise<Uint8Array> {
-  const { record, contentHash } = planWithoutHash(finalized)
-  const { doc, bytes } = await openPdf({
-    size: PAGE.size,
-    margin: PAGE.margin,
-    bufferPages: true,
-    displayTitle: true,
-    lang: 'en',
-    info: { Title: `${PLAN_LABELS.pageTitle}: ${record.programName}`, Creator: 'Workshop Studio', Subject: record.title }
-  })
+  const { record, contentHash } = withoutHash(finalized)
+  const { doc, bytes } = await openRecordPdf({ title: `${PLAN_LABELS.pageTitle}: ${record.programName}`, subject: record.title })
   const layout = new Layout(doc)
 
-  layout.draw([
-    eyebrow(PLAN_LABELS.pageTitle, 0, INK.accent),
-    { text: record.programName, font: 'bold', size: 24, color: INK.text, gap: 4 },
-    {
-      text: `${PLAN_LABELS.workshop}: ${record.title} · ${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`,
-      font: 'regular',
-      size: 9,
-      color: INK.muted,
-      gap: 6
-    }
-  ])
-  doc.y += 10
-  layout.rule(INK.accent, 2)
+  layout.head({
+    recordName: PLAN_LABELS.pageTitle,
+    title: record.programName,
+    facts: `${PLAN_LABELS.workshop}: ${record.title} · ${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`
+  })
   doc.y += 16
 
   const block = (pieces: Piece[]) => {
@@ -162,7 +124,18 @@ export async function planPdf(finalized: FinalizedProgramPlan): Promise<Uint8Arr
 
   layout.rule(INK.muted, 0.6)
   doc.y += 16
-  block(recordPieces(record, contentHash))
+  block([
+    heading(LABELS.decisionRecord),
+    ...decisionRecordPieces({
+      facts: [
+        [LABELS.finalized, formatUtc(record.finalizedAt)],
+        [PLAN_LABELS.workshop, record.title],
+        [LABELS.participants, participantsText(record)]
+      ],
+      stages: record.timeline,
+      contentHash
+    })
+  ])
 
   addFooters(doc, `${record.programName} · ${PLAN_LABELS.pageTitle}`)
   doc.end()

@@ -11,16 +11,13 @@ import {
   dotVoteText,
   fingersText,
   formatUtc,
-  formatUtcSpan,
   LABELS,
   participantCountText,
   participantsText
 } from '../../shared/exports/valuesText'
-import { openPdf } from './pdfDocument'
-import { addFooters, eyebrow, INK, Layout, PAGE, type Piece } from './pdfLayout'
+import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
 const COLOURS = { ...INK, warn: '#9a3412', good: '#15803d', bad: '#b42318' }
-const MARKER_WIDTH = 14
 /** Room for a rank up to "500.". */
 const RANK_WIDTH = 24
 /** Values sit right of an accent bar. */
@@ -51,61 +48,37 @@ function valuePieces(value: ValueStatement, rule: ValuesRecord['consensusRule'])
 }
 
 function recordPieces(record: ValuesRecord, contentHash: string): Piece[] {
-  const fact = (label: string, text: string): Piece[] => [
-    eyebrow(label, 10),
-    { text, font: 'regular', size: 10.5, color: COLOURS.text, gap: 2 }
-  ]
-  const pieces: Piece[] = [
-    { text: LABELS.decisionRecord, font: 'bold', size: 18, color: COLOURS.text, gap: 0 },
-    ...fact(LABELS.finalized, formatUtc(record.finalizedAt)),
-    ...fact(LABELS.question, record.prompt),
-    ...fact(LABELS.participants, participantsText(record)),
-    ...fact(LABELS.dotVote, dotVoteText(record.votes)),
-    ...fact(LABELS.consensusRule, consensusRuleText(record.consensusRule))
-  ]
-  if (record.votes.ranking.length > 0) {
-    pieces.push(eyebrow(LABELS.ranking, 10))
-    record.votes.ranking.forEach(({ cluster, dots }, index) => {
-      pieces.push(...listPieces([`${cluster}: ${dotsText(dots)}`], { text: `${index + 1}.`, color: COLOURS.muted }, 2, RANK_WIDTH))
-    })
-  }
-  if (record.stages.length > 0) {
-    pieces.push(eyebrow(LABELS.stages, 10))
-    pieces.push(...listPieces(record.stages.map((stage) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`), { text: '•', color: COLOURS.muted }))
-  }
-  pieces.push(
-    ...fact(LABELS.contentHash, contentHash),
-    { text: LABELS.hashNote, font: 'regular', size: 8.5, color: COLOURS.muted, gap: 2 }
+  const ranking = record.votes.ranking.flatMap(({ cluster, dots }, index) =>
+    listPieces([`${cluster}: ${dotsText(dots)}`], { text: `${index + 1}.`, color: COLOURS.muted }, 2, RANK_WIDTH)
   )
-  return pieces
+  return [
+    { text: LABELS.decisionRecord, font: 'bold', size: 18, color: COLOURS.text, gap: 0 },
+    ...decisionRecordPieces({
+      facts: [
+        [LABELS.finalized, formatUtc(record.finalizedAt)],
+        [LABELS.question, record.prompt],
+        [LABELS.participants, participantsText(record)],
+        [LABELS.dotVote, dotVoteText(record.votes)],
+        [LABELS.consensusRule, consensusRuleText(record.consensusRule)]
+      ],
+      details: ranking.length > 0 ? [eyebrow(LABELS.ranking, 10), ...ranking] : [],
+      stages: record.stages,
+      contentHash
+    })
+  ]
 }
 
 export async function valuesPdf(finalized: FinalizedValues): Promise<Uint8Array> {
   const { record, contentHash } = withoutHash(finalized)
-  const { doc, bytes } = await openPdf({
-    size: PAGE.size,
-    margin: PAGE.margin,
-    bufferPages: true,
-    displayTitle: true,
-    lang: 'en',
-    info: { Title: `${LABELS.pageTitle}: ${record.title}`, Creator: 'Workshop Studio', Subject: record.prompt }
-  })
+  const { doc, bytes } = await openRecordPdf({ title: `${LABELS.pageTitle}: ${record.title}`, subject: record.prompt })
   const layout = new Layout(doc)
 
-  layout.draw([
-    eyebrow(LABELS.pageTitle, 0, COLOURS.accent),
-    { text: record.title, font: 'bold', size: 24, color: COLOURS.text, gap: 4 },
-    ...(record.prompt.trim() ? [{ text: record.prompt.trim(), font: 'regular', size: 12.5, color: COLOURS.muted, gap: 6 } satisfies Piece] : []),
-    {
-      text: `${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`,
-      font: 'regular',
-      size: 9,
-      color: COLOURS.muted,
-      gap: 6
-    }
-  ])
-  doc.y += 10
-  layout.rule(COLOURS.accent, 2)
+  layout.head({
+    recordName: LABELS.pageTitle,
+    title: record.title,
+    subtitle: record.prompt,
+    facts: `${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`
+  })
   doc.y += 18
 
   for (const value of record.values) {

@@ -5,27 +5,23 @@
  */
 import type { ListItem, Root, RootContent } from 'mdast'
 import { notesByCell, type FinalizedJourney, type JourneyNote } from '../journeyRecord'
-import { emphasis, fact, heading, list, listItem, paragraph, paragraphs, table, text, writeMarkdown } from './markdownTree'
+import { emphasis, fact, heading, itemList, listItem, paragraph, paragraphs, table, text, writeMarkdown } from './markdownTree'
 import { emotionRuleText, formatRating, JOURNEY_LABELS, journeyDotVoteText, noteDetails, spreadText, withheldText } from './journeyText'
-import { formatUtc, formatUtcSpan, LABELS, participantsText } from './valuesText'
+import { recordTitle, stageTimesList } from './recordMarkdown'
+import { formatUtc, LABELS, participantsText } from './valuesText'
 
 const NOT_SHOWN = '—'
 
 function decisionRecord(finalized: FinalizedJourney): RootContent[] {
   return [
     heading(2, LABELS.decisionRecord),
-    {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: [
-        fact(LABELS.finalized, formatUtc(finalized.finalizedAt)),
-        fact(LABELS.participants, participantsText(finalized)),
-        fact(JOURNEY_LABELS.anonymous, finalized.anonymous ? 'yes' : 'no'),
-        fact(JOURNEY_LABELS.dotVote, journeyDotVoteText(finalized)),
-        listItem(paragraph({ type: 'strong', children: [text(`${LABELS.contentHash}:`)] }, text(' '), { type: 'inlineCode', value: finalized.contentHash }))
-      ]
-    },
+    itemList([
+      fact(LABELS.finalized, formatUtc(finalized.finalizedAt)),
+      fact(LABELS.participants, participantsText(finalized)),
+      fact(JOURNEY_LABELS.anonymous, finalized.anonymous ? 'yes' : 'no'),
+      fact(JOURNEY_LABELS.dotVote, journeyDotVoteText(finalized)),
+      listItem(paragraph({ type: 'strong', children: [text(`${LABELS.contentHash}:`)] }, text(' '), { type: 'inlineCode', value: finalized.contentHash }))
+    ]),
     paragraph(text(LABELS.hashNote))
   ]
 }
@@ -57,7 +53,7 @@ function stageSections(finalized: FinalizedJourney): RootContent[] {
     const filled = lanes.flatMap((notes, lane): RootContent[] =>
       notes.length === 0
         ? []
-        : [heading(3, finalized.lanes[lane]!.name), { type: 'list', ordered: false, spread: false, children: notes.map(noteItem) }]
+        : [heading(3, finalized.lanes[lane]!.name), itemList(notes.map(noteItem))]
     )
     return [heading(2, finalized.stages[stage]!.name), ...(filled.length > 0 ? filled : [paragraph(emphasis(JOURNEY_LABELS.noNotes))])]
   })
@@ -67,9 +63,7 @@ export function journeyMarkdown(finalized: FinalizedJourney): string {
   const tree: Root = {
     type: 'root',
     children: [
-      heading(1, finalized.title),
-      paragraph(text(`${JOURNEY_LABELS.pageTitle}, finalized ${formatUtc(finalized.finalizedAt)}.`)),
-      ...(finalized.prompt.trim() ? [{ type: 'blockquote', children: paragraphs(finalized.prompt) } satisfies RootContent] : []),
+      ...recordTitle(finalized.title, JOURNEY_LABELS.pageTitle, finalized.finalizedAt, finalized.prompt),
       ...decisionRecord(finalized),
       ...emotionCurve(finalized),
       ...stageSections(finalized),
@@ -77,7 +71,7 @@ export function journeyMarkdown(finalized: FinalizedJourney): string {
         ? [
             { type: 'thematicBreak' } satisfies RootContent,
             heading(2, JOURNEY_LABELS.workshopStages),
-            list(finalized.timeline.map((stage) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`))
+            stageTimesList(finalized.timeline)
           ]
         : [])
     ]

@@ -32,9 +32,11 @@ export function paragraphs(value: string): Paragraph[] {
 
 export const listItem = (...children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children })
 
-export function list(items: string[], ordered = false): RootContent {
-  return { type: 'list', ordered, spread: false, children: items.map((item) => listItem(paragraph(text(oneLine(item))))) }
-}
+/** A tight list (no blank lines between its items), bulleted unless `ordered`. */
+export const itemList = (items: ListItem[], ordered = false): RootContent => ({ type: 'list', ordered, spread: false, children: items })
+
+/** A tight list of one-line texts. */
+export const list = (items: string[], ordered = false): RootContent => itemList(items.map((item) => listItem(paragraph(text(oneLine(item))))), ordered)
 
 /** "**Label:** value", as a list item. */
 export const fact = (label: string, value: string): ListItem => listItem(paragraph(strong(`${label}:`), text(` ${oneLine(value)}`)))

@@ -4,10 +4,12 @@
  * decision record. A part left empty says so rather than disappearing.
  */
 import type { Root, RootContent } from 'mdast'
-import { planWithoutHash, type FinalizedProgramPlan, type ProgramPlanRecord } from '../programPlanRecord'
-import { emphasis, fact, heading, list, paragraph, paragraphs, strong, table, text, writeMarkdown } from './markdownTree'
+import type { FinalizedProgramPlan, ProgramPlanRecord } from '../programPlanRecord'
+import { withoutHash } from '../valuesRecord'
+import { emphasis, fact, heading, list, paragraph, paragraphs, strong, table, writeMarkdown } from './markdownTree'
 import { OUTCOME_COLUMNS, outcomeCells, PLAN_LABELS, planLists } from './planText'
-import { formatUtc, formatUtcSpan, LABELS, participantsText } from './valuesText'
+import { decisionRecord, recordTitle } from './recordMarkdown'
+import { formatUtc, LABELS, participantsText } from './valuesText'
 
 const notFilledIn = (): RootContent => paragraph(emphasis(PLAN_LABELS.notFilledIn))
 
@@ -23,35 +25,12 @@ function outcomesTable(outcomes: ProgramPlanRecord['outcomes']): RootContent[] {
   return [table(OUTCOME_COLUMNS.map((column) => column.label), outcomes.map(outcomeCells))]
 }
 
-function decisionRecord(record: ProgramPlanRecord, contentHash: string): RootContent[] {
-  return [
-    heading(2, LABELS.decisionRecord),
-    {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: [
-        fact(LABELS.finalized, formatUtc(record.finalizedAt)),
-        fact(PLAN_LABELS.workshop, record.title),
-        fact(LABELS.participants, participantsText(record))
-      ]
-    },
-    ...(record.timeline.length > 0
-      ? [heading(3, LABELS.stages), list(record.timeline.map((stage) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`))]
-      : []),
-    heading(3, LABELS.contentHash),
-    paragraph({ type: 'inlineCode', value: contentHash }),
-    paragraph(text(LABELS.hashNote))
-  ]
-}
-
 export function planMarkdown(finalized: FinalizedProgramPlan): string {
-  const { record, contentHash } = planWithoutHash(finalized)
+  const { record, contentHash } = withoutHash(finalized)
   const tree: Root = {
     type: 'root',
     children: [
-      heading(1, record.programName),
-      paragraph(text(`${PLAN_LABELS.pageTitle}, finalized ${formatUtc(record.finalizedAt)}.`)),
+      ...recordTitle(record.programName, PLAN_LABELS.pageTitle, record.finalizedAt),
       heading(2, PLAN_LABELS.opportunities),
       ...itemsOrEmpty(record.opportunities),
       heading(2, PLAN_LABELS.who),
@@ -65,7 +44,15 @@ export function planMarkdown(finalized: FinalizedProgramPlan): string {
       heading(2, PLAN_LABELS.recognition),
       ...textOrEmpty(record.recognition),
       { type: 'thematicBreak' },
-      ...decisionRecord(record, contentHash)
+      ...decisionRecord({
+        facts: [
+          fact(LABELS.finalized, formatUtc(record.finalizedAt)),
+          fact(PLAN_LABELS.workshop, record.title),
+          fact(LABELS.participants, participantsText(record))
+        ],
+        stages: record.timeline,
+        contentHash
+      })
     ]
   }
   return writeMarkdown(tree)

@@ -1,18 +1,9 @@
 /** A finalized values record as a Markdown document, built as a syntax tree (markdownTree.ts). */
 import type { Root, RootContent } from 'mdast'
-import { emphasis, fact, heading, list, listItem, paragraph, paragraphs, strong, text, writeMarkdown } from './markdownTree'
+import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, strong, writeMarkdown } from './markdownTree'
 import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
-import {
-  consensusRuleText,
-  consensusText,
-  dotsText,
-  dotVoteText,
-  fingersText,
-  formatUtc,
-  formatUtcSpan,
-  LABELS,
-  participantsText
-} from './valuesText'
+import { decisionRecord, recordTitle } from './recordMarkdown'
+import { consensusRuleText, consensusText, dotsText, dotVoteText, fingersText, formatUtc, LABELS, participantsText } from './valuesText'
 
 /** "**We do**" and its items; nothing when there are none. */
 function labelledList(label: string, items: string[]): RootContent[] {
@@ -21,10 +12,7 @@ function labelledList(label: string, items: string[]): RootContent[] {
 
 function examples(stories: string[]): RootContent[] {
   if (stories.length === 0) return []
-  return [
-    paragraph(strong(LABELS.examples)),
-    { type: 'list', ordered: false, spread: false, children: stories.map((story) => listItem(...paragraphs(story))) }
-  ]
+  return [paragraph(strong(LABELS.examples)), itemList(stories.map((story) => listItem(...paragraphs(story))))]
 }
 
 function valueSection(value: ValueStatement, rule: ValuesRecord['consensusRule']): RootContent[] {
@@ -40,44 +28,29 @@ function valueSection(value: ValueStatement, rule: ValuesRecord['consensusRule']
   ]
 }
 
-function decisionRecord(record: ValuesRecord, contentHash: string): RootContent[] {
-  return [
-    heading(2, LABELS.decisionRecord),
-    {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: [
-        fact(LABELS.finalized, formatUtc(record.finalizedAt)),
-        fact(LABELS.question, record.prompt),
-        fact(LABELS.participants, participantsText(record)),
-        fact(LABELS.dotVote, dotVoteText(record.votes)),
-        fact(LABELS.consensusRule, consensusRuleText(record.consensusRule))
-      ]
-    },
-    ...(record.votes.ranking.length > 0
-      ? [heading(3, LABELS.ranking), list(record.votes.ranking.map(({ cluster, dots }) => `${cluster}: ${dotsText(dots)}`), true)]
-      : []),
-    ...(record.stages.length > 0
-      ? [heading(3, LABELS.stages), list(record.stages.map((stage) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`))]
-      : []),
-    heading(3, LABELS.contentHash),
-    paragraph({ type: 'inlineCode', value: contentHash }),
-    paragraph(text(LABELS.hashNote))
-  ]
-}
-
 export function valuesMarkdown(finalized: FinalizedValues): string {
   const { record, contentHash } = withoutHash(finalized)
   const tree: Root = {
     type: 'root',
     children: [
-      heading(1, record.title),
-      paragraph(text(`${LABELS.pageTitle}, finalized ${formatUtc(record.finalizedAt)}.`)),
-      ...(record.prompt.trim() ? [{ type: 'blockquote', children: paragraphs(record.prompt) } satisfies RootContent] : []),
+      ...recordTitle(record.title, LABELS.pageTitle, record.finalizedAt, record.prompt),
       ...record.values.flatMap((value) => valueSection(value, record.consensusRule)),
       { type: 'thematicBreak' },
-      ...decisionRecord(record, contentHash)
+      ...decisionRecord({
+        facts: [
+          fact(LABELS.finalized, formatUtc(record.finalizedAt)),
+          fact(LABELS.question, record.prompt),
+          fact(LABELS.participants, participantsText(record)),
+          fact(LABELS.dotVote, dotVoteText(record.votes)),
+          fact(LABELS.consensusRule, consensusRuleText(record.consensusRule))
+        ],
+        details:
+          record.votes.ranking.length > 0
+            ? [heading(3, LABELS.ranking), list(record.votes.ranking.map(({ cluster, dots }) => `${cluster}: ${dotsText(dots)}`), true)]
+            : [],
+        stages: record.stages,
+        contentHash
+      })
     ]
   }
   return writeMarkdown(tree)

@@ -43,6 +43,12 @@ export function formatUtcSpan(startIso: string, endIso: string | null): string {
   return `${utcDay(start)}, ${utcTime(start)}–${utcTime(end)} UTC`
 }
 
+/** When a workshop stage ran, as every record holds it. */
+type StageTime = ValuesRecord['stages'][number]
+
+/** "Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC". */
+export const stageTimeText = (stage: StageTime) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`
+
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** Fist-of-five averages to one decimal: "4.3". */

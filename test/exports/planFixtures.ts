@@ -5,8 +5,8 @@
  * finalized with buildProgramPlanRecord from the model's snapshot.
  */
 import * as Y from 'yjs'
-import { buildProgramPlanRecord, type ProgramPlanFinalizeInfo } from '../../shared/finalizeProgramPlan'
-import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../shared/programPlanRecord'
+import { buildProgramPlanRecord, type DraftedProgramPlan, type ProgramPlanFinalizeInfo } from '../../shared/finalizeProgramPlan'
+import type { FinalizedProgramPlan, ProgramPlanContent, ProgramPlanRecord } from '../../shared/programPlanRecord'
 import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from '../../renderer/src/crdt/programPlan'
 import { hashOf } from './valuesFixtures'
 
@@ -46,6 +46,19 @@ export const PLAN_TEXT = {
   ],
   recognition: 'A success story at every Monday stand-up.\nThe customer’s own words go on the team wall.'
 } as const
+
+/** A plan no one wrote in: what an unseeded document reads as, and a record's content with every part empty. */
+export const EMPTY_PLAN: DraftedProgramPlan & ProgramPlanContent = {
+  programName: '',
+  opportunities: [],
+  targetEmployees: '',
+  targetCustomers: '',
+  activities: [],
+  boundaries: [],
+  behaviours: [],
+  outcomes: [],
+  recognition: ''
+}
 
 /** Fills the plan through the model's intents, as people at the canvas would, with one row left empty. */
 export function writeSupportPlan(model: ProgramPlanModel): void {

@@ -93,11 +93,19 @@ export interface MarkdownSection {
   text: string
 }
 
+export interface ReadMarkdown extends ReadPage {
+  headings: Array<{ depth: number; text: string }>
+  sections: MarkdownSection[]
+  /** The section under the level-2 heading with this text; it fails the test when there is none. */
+  section(heading: string): MarkdownSection
+  rawHtml: string[]
+}
+
 /**
  * The Markdown as marked reads it: its block structure (headings by level), and the page it
  * renders to, read back with parse5 and split at each level-2 heading.
  */
-export function readMarkdown(markdown: string): ReadPage & { headings: Array<{ depth: number; text: string }>; sections: MarkdownSection[]; rawHtml: string[] } {
+export function readMarkdown(markdown: string): ReadMarkdown {
   const tokens = marked.lexer(markdown)
   const rawHtml: string[] = []
   marked.walkTokens(tokens, (token: Token) => {
@@ -123,8 +131,19 @@ export function readMarkdown(markdown: string): ReadPage & { headings: Array<{ d
     depth: Number(heading.tagName[1]),
     text: textOf(heading)
   }))
-  return { ...readPage(document), headings, sections, rawHtml }
+  const section = (heading: string) => {
+    const found = sections.find((each) => each.heading === heading)
+    if (!found) throw new Error(`No section “${heading}” in: ${sections.map((each) => each.heading).join(', ')}`)
+    return found
+  }
+  return { ...readPage(document), headings, sections, section, rawHtml }
 }
+
+/**
+ * Markup that came out of what people typed: raw HTML, and any script, bold or link element
+ * (a record's Markdown makes none of them itself). Empty when every text stayed text.
+ */
+export const injectedMarkup = (read: ReadMarkdown): string[] => [...read.rawHtml, ...read.tags.filter((tag) => ['script', 'b', 'a'].includes(tag))]
 
 /** CSV rows as objects keyed by the header row. */
 export function readCsv(csv: string): Array<Record<string, string>> {

@@ -5,7 +5,7 @@
  * a peer's typing comes into the box with this person's caret and selection carried past it.
  *
  * The box is described by `TextField`, so nothing here needs the DOM: the React side wraps a
- * <textarea> in it (features/stages/draft/useCollaborativeText.ts).
+ * <textarea> in it (ui/useCollaborativeText.ts).
  */
 import * as Y from 'yjs'
 import { LOCAL_ORIGIN } from './boardDoc'

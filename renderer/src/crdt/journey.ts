@@ -26,7 +26,7 @@ import {
   shownColumnId,
   shownLaneId
 } from './boardDoc'
-import { createListeners, type ExternalStore } from './externalStore'
+import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
 import { COLUMN_TITLE_MAX_LENGTH, cleanColumnTitle } from './intents'
 import { newId } from './ids'
 import { placeAt } from './ordering'
@@ -102,8 +102,6 @@ function readLinks(doc: Y.Doc, notes: Readonly<Record<string, Note>>): Map<strin
   return links
 }
 
-const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]) =>
-  a !== undefined && a.length === b.length && a.every((item, i) => item === b[i])
 const sameLane = (a: Lane, b: Lane) => a.title === b.title && a.order === b.order && a.kind === b.kind
 const sameLink = (a: ValueLink | undefined, b: ValueLink) =>
   a !== undefined && a.workshopId === b.workshopId && a.workshopTitle === b.workshopTitle && a.name === b.name
@@ -163,36 +161,22 @@ export function buildJourneySnapshot(
   return { stages: board.columns, lanes, cells: everyCellReused && previous ? previous.cells : cells, notes: board.notes, links }
 }
 
-export interface JourneySnapshotStore extends ExternalStore<JourneySnapshot> {
-  destroy(): void
-}
+export type JourneySnapshotStore = SnapshotStore<JourneySnapshot>
 
 /** The grid, rebuilt lazily after the board or the lanes changed and someone asks. */
 export function createJourneySnapshotStore(doc: Y.Doc, board: BoardSnapshotStore): JourneySnapshotStore {
   const links = (notes: Readonly<Record<string, Note>>) => readLinks(doc, notes)
-  let snapshot = buildJourneySnapshot(board.getSnapshot(), readJourneyLanes(doc), links, null)
-  let stale = false
-  const listeners = createListeners()
-  const markStale = () => {
-    stale = true
-    listeners.notify()
-  }
-  const stopBoard = board.subscribe(markStale)
-  lanesOf(doc).observeDeep(markStale)
-  return {
-    subscribe: listeners.add,
-    getSnapshot() {
-      if (stale) {
-        snapshot = buildJourneySnapshot(board.getSnapshot(), readJourneyLanes(doc), links, snapshot)
-        stale = false
+  return createLazySnapshotStore(
+    (previous) => buildJourneySnapshot(board.getSnapshot(), readJourneyLanes(doc), links, previous),
+    (markStale) => {
+      const stopBoard = board.subscribe(markStale)
+      const stopLanes = deepChangesOf(lanesOf(doc))(markStale)
+      return () => {
+        stopBoard()
+        stopLanes()
       }
-      return snapshot
-    },
-    destroy() {
-      stopBoard()
-      lanesOf(doc).unobserveDeep(markStale)
     }
-  }
+  )
 }
 
 // ------------------------------------------------------------------ intents

@@ -21,20 +21,18 @@ import { DOC_KEYS, NOTE_TEXT_MAX_LENGTH } from '../../../shared/board'
 import type { DraftedOutcome, DraftedProgramPlan } from '../../../shared/finalizeProgramPlan'
 import { isCalendarDate } from '../../../shared/programPlanRecord'
 import { LOCAL_ORIGIN } from './boardDoc'
-import { bindTextInput, replaceText, shownText, type TextBinding, type TextField, type TextInputResult } from './collaborativeText'
-import { createListeners, type ExternalStore } from './externalStore'
+import type { TextBinding, TextField } from './collaborativeText'
+import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
 import { newId } from './ids'
-import { limitLength } from './noteText'
 import { compareOrdered, placeAt, type Ordered } from './ordering'
+import { bindSharedText, createOpenBindings, readSharedText, setSharedText } from './sharedTexts'
 import {
   addTextItem,
   boundedString,
-  changed,
   editTextItem,
   LIST_READ_LIMIT,
   readTextList,
   removeTextItem,
-  unchanged,
   type EditRefusal,
   type EditResult,
   type ListRules
@@ -141,13 +139,6 @@ export function outcomeEntry(doc: Y.Doc, rowId: string): Y.Map<unknown> | null {
 
 // ——— Readers ———
 
-/** A shared text: a Y.Text normally, a plain string if a peer wrote one. */
-function readText(container: Y.Map<unknown>, key: string, maxLength: number): string {
-  const value = container.get(key)
-  if (value instanceof Y.Text) return shownText(value, maxLength)
-  return boundedString(value, maxLength)
-}
-
 const readList = (plan: Y.Map<unknown>, key: PlanListKey): string[] =>
   readTextList(plan.get(PLAN_FIELDS[key]), PLAN_LIST_RULES[key].maxLength).map((item) => item.text)
 
@@ -159,7 +150,7 @@ function readReviewDate(value: unknown): string {
 export function readOutcome(id: string, entry: unknown): OutcomeRow | null {
   if (!(entry instanceof Y.Map)) return null
   const row = entry as Y.Map<unknown>
-  const cell = (key: OutcomeTextKey) => readText(row, OUTCOME_FIELDS[key], OUTCOME_TEXT_MAX_LENGTH[key])
+  const cell = (key: OutcomeTextKey) => readSharedText(row, OUTCOME_FIELDS[key], OUTCOME_TEXT_MAX_LENGTH[key])
   return {
     id,
     metric: cell('metric'),
@@ -184,7 +175,7 @@ export function readOutcomes(doc: Y.Doc): OutcomeRow[] {
 /** The whole plan as written in the document; an empty plan when there is none. */
 export function readProgramPlan(doc: Y.Doc): ProgramPlan {
   const plan = planOf(doc)
-  const text = (key: PlanTextKey) => readText(plan, PLAN_FIELDS[key], PLAN_TEXT_MAX_LENGTH[key])
+  const text = (key: PlanTextKey) => readSharedText(plan, PLAN_FIELDS[key], PLAN_TEXT_MAX_LENGTH[key])
   return {
     programName: text('programName'),
     opportunities: readList(plan, 'opportunities'),
@@ -199,15 +190,6 @@ export function readProgramPlan(doc: Y.Doc): ProgramPlan {
 }
 
 // ——— Writers' helpers (call inside a transaction) ———
-
-/** The text under `key` as a Y.Text, replacing a plain string (or anything else) a peer wrote. */
-function writableText(container: Y.Map<unknown>, key: string, maxLength: number): Y.Text {
-  const value = container.get(key)
-  if (value instanceof Y.Text) return value
-  const repaired = new Y.Text(boundedString(value, maxLength))
-  container.set(key, repaired)
-  return repaired
-}
 
 /** The rows' Y.Map, made when missing; anything else a peer wrote there holds no readable row. */
 function writableOutcomes(doc: Y.Doc): Y.Map<unknown> {
@@ -227,18 +209,6 @@ function newOutcomeEntry(order: string): Y.Map<unknown> {
     [OUTCOME_FIELDS.reviewDate, ''],
     [OUTCOME_FIELDS.order, order]
   ])
-}
-
-/** Sets a whole shared text with the smallest edit, so a peer typing elsewhere in it keeps their words. */
-function setSharedText(doc: Y.Doc, container: Y.Map<unknown>, key: string, text: string, maxLength: number): EditResult {
-  const current = container.get(key)
-  if (current instanceof Y.Text) {
-    const result = replaceText(current, text, maxLength, LOCAL_ORIGIN)
-    return result.changed ? changed(result.truncated) : unchanged(null, result.truncated)
-  }
-  const { text: bounded, truncated } = limitLength(text, maxLength)
-  doc.transact(() => container.set(key, new Y.Text(bounded)), LOCAL_ORIGIN)
-  return changed(truncated)
 }
 
 // ——— Intents: each one transaction with LOCAL_ORIGIN ———
@@ -289,11 +259,8 @@ export function addOutcome(doc: Y.Doc): AddOutcomeResult {
 }
 
 /** Sets a whole cell; a text box uses `bindOutcomeText`. */
-export function setOutcomeText(doc: Y.Doc, rowId: string, column: OutcomeTextKey, text: string): EditResult {
-  const entry = outcomeEntry(doc, rowId)
-  if (!entry) return unchanged('missing')
-  return setSharedText(doc, entry, OUTCOME_FIELDS[column], text, OUTCOME_TEXT_MAX_LENGTH[column])
-}
+export const setOutcomeText = (doc: Y.Doc, rowId: string, column: OutcomeTextKey, text: string): EditResult =>
+  setSharedText(doc, outcomeEntry(doc, rowId), OUTCOME_FIELDS[column], text, OUTCOME_TEXT_MAX_LENGTH[column])
 
 /** Sets the day a row is reviewed, yyyy-mm-dd, or '' for none. False when nothing changed or it is not a day. */
 export function setReviewDate(doc: Y.Doc, rowId: string, date: string): boolean {
@@ -312,81 +279,13 @@ export function removeOutcome(doc: Y.Doc, rowId: string): boolean {
   return true
 }
 
-// ——— Text boxes ———
-
-/**
- * Keeps a text box and the Y.Text under `key` of the map `locate` finds in step, for live
- * co-editing (see collaborativeText.ts). Any change in the plan is a cue to look again, so the
- * box follows when a peer replaces the text or the row holding it; a text that is still the
- * same keeps its binding. A text that is missing or a plain string a peer wrote becomes a
- * Y.Text on the first keystroke.
- */
-function bindTextAt(
-  doc: Y.Doc,
-  locate: () => Y.Map<unknown> | null,
-  key: string,
-  maxLength: number,
-  field: TextField
-): TextBinding {
-  let text: Y.Text | null = null
-  let inner: TextBinding | null = null
-  let composing = false
-
-  function rebind() {
-    const value = locate()?.get(key)
-    const next = value instanceof Y.Text ? value : null
-    if (next && next === text) return
-    inner?.destroy()
-    text = next
-    inner = next ? bindTextInput(next, field, { maxLength }) : null
-    if (inner && composing) inner.compositionStart()
-    // Rewriting the box while an input method composes would cancel the composition.
-    if (!inner && !composing) {
-      const plain = boundedString(value, maxLength)
-      if (field.getValue() !== plain) field.setValue(plain)
-    }
-  }
-
-  /** A first keystroke into a text that is not a Y.Text yet: make it one, then send it. */
-  function repairAndInput(): TextInputResult {
-    const container = locate()
-    if (!container) return { truncated: false }
-    const typed = field.getValue()
-    const selection = field.getSelection()
-    doc.transact(() => writableText(container, key, maxLength), LOCAL_ORIGIN)
-    // The repair rebound the field to the new Y.Text, which showed its text: put back what was typed.
-    field.setValue(typed)
-    if (selection) field.setSelection(selection)
-    return inner ? inner.input() : { truncated: false }
-  }
-
-  const plan = planOf(doc)
-  plan.observeDeep(rebind)
-  rebind()
-
-  return {
-    input: () => (inner ? inner.input() : repairAndInput()),
-    compositionStart() {
-      composing = true
-      inner?.compositionStart()
-    },
-    compositionEnd() {
-      composing = false
-      return inner ? inner.compositionEnd() : repairAndInput()
-    },
-    destroy() {
-      plan.unobserveDeep(rebind)
-      inner?.destroy()
-      inner = null
-    }
-  }
-}
+// ——— Text boxes: any change in the plan may have replaced a text or the row holding it ———
 
 export const bindPlanText = (doc: Y.Doc, key: PlanTextKey, field: TextField): TextBinding =>
-  bindTextAt(doc, () => planOf(doc), PLAN_FIELDS[key], PLAN_TEXT_MAX_LENGTH[key], field)
+  bindSharedText(doc, planOf(doc), () => planOf(doc), PLAN_FIELDS[key], PLAN_TEXT_MAX_LENGTH[key], field)
 
 export const bindOutcomeText = (doc: Y.Doc, rowId: string, column: OutcomeTextKey, field: TextField): TextBinding =>
-  bindTextAt(doc, () => outcomeEntry(doc, rowId), OUTCOME_FIELDS[column], OUTCOME_TEXT_MAX_LENGTH[column], field)
+  bindSharedText(doc, planOf(doc), () => outcomeEntry(doc, rowId), OUTCOME_FIELDS[column], OUTCOME_TEXT_MAX_LENGTH[column], field)
 
 /** The intents bound to one document: what components receive, with no Yjs type in sight. */
 export interface ProgramPlanIntents {
@@ -415,11 +314,7 @@ export function bindProgramPlanIntents(doc: Y.Doc): ProgramPlanIntents {
 
 // ——— Snapshots ———
 
-export interface ProgramPlanSnapshotStore extends ExternalStore<ProgramPlan> {
-  destroy(): void
-}
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i])
+export type ProgramPlanSnapshotStore = SnapshotStore<ProgramPlan>
 
 const sameRow = (a: OutcomeRow, b: OutcomeRow) =>
   a.metric === b.metric &&
@@ -455,29 +350,8 @@ export function buildProgramPlanSnapshot(doc: Y.Doc, previous: ProgramPlan | nul
 }
 
 /** A store that rebuilds the plan lazily, after the document changed and someone asks. */
-export function createProgramPlanSnapshotStore(doc: Y.Doc): ProgramPlanSnapshotStore {
-  let snapshot = buildProgramPlanSnapshot(doc, null)
-  let stale = false
-  const listeners = createListeners()
-  const markStale = () => {
-    stale = true
-    listeners.notify()
-  }
-  planOf(doc).observeDeep(markStale)
-  return {
-    subscribe: listeners.add,
-    getSnapshot() {
-      if (stale) {
-        snapshot = buildProgramPlanSnapshot(doc, snapshot)
-        stale = false
-      }
-      return snapshot
-    },
-    destroy() {
-      planOf(doc).unobserveDeep(markStale)
-    }
-  }
-}
+export const createProgramPlanSnapshotStore = (doc: Y.Doc): ProgramPlanSnapshotStore =>
+  createLazySnapshotStore((previous) => buildProgramPlanSnapshot(doc, previous), deepChangesOf(planOf(doc)))
 
 // ——— Model ———
 
@@ -500,27 +374,14 @@ export interface ProgramPlanModel {
  */
 export function createProgramPlanModel(doc: Y.Doc): ProgramPlanModel {
   const snapshots = createProgramPlanSnapshotStore(doc)
-  const bindings = new Set<TextBinding>()
-  const track = (binding: TextBinding): TextBinding => {
-    const tracked: TextBinding = {
-      input: binding.input,
-      compositionStart: binding.compositionStart,
-      compositionEnd: binding.compositionEnd,
-      destroy() {
-        bindings.delete(tracked)
-        binding.destroy()
-      }
-    }
-    bindings.add(tracked)
-    return tracked
-  }
+  const bindings = createOpenBindings()
   return {
     intents: bindProgramPlanIntents(doc),
     snapshots,
-    bindText: (key, field) => track(bindPlanText(doc, key, field)),
-    bindOutcomeText: (rowId, column, field) => track(bindOutcomeText(doc, rowId, column, field)),
+    bindText: (key, field) => bindings.track(bindPlanText(doc, key, field)),
+    bindOutcomeText: (rowId, column, field) => bindings.track(bindOutcomeText(doc, rowId, column, field)),
     destroy() {
-      for (const binding of [...bindings]) binding.destroy()
+      bindings.destroyAll()
       snapshots.destroy()
     }
   }

@@ -6,17 +6,14 @@
 import type * as Y from 'yjs'
 import type { BoardSnapshot, Column, Note } from '../../../shared/board'
 import { columnsOf, notesOf, readColumns, readNote, shownColumnId } from './boardDoc'
-import { createListeners, type ExternalStore } from './externalStore'
+import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
 import { compareOrdered } from './ordering'
 
-export interface BoardSnapshotStore extends ExternalStore<BoardSnapshot> {
-  destroy(): void
-}
+export type BoardSnapshotStore = SnapshotStore<BoardSnapshot>
 
 const sameColumn = (a: Column, b: Column) => a.title === b.title && a.order === b.order
 const sameNote = (a: Note, b: Note) =>
   a.text === b.text && a.colour === b.colour && a.columnId === b.columnId && a.laneId === b.laneId && a.order === b.order
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i])
 
 /** Ids come from peers: a null prototype keeps an id such as "__proto__" an ordinary key. */
 const emptyRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>
@@ -72,29 +69,5 @@ export function buildBoardSnapshot(doc: Y.Doc, previous: BoardSnapshot | null): 
 }
 
 /** A store that rebuilds the snapshot lazily, after the document changed and someone asks. */
-export function createBoardSnapshotStore(doc: Y.Doc): BoardSnapshotStore {
-  let snapshot = buildBoardSnapshot(doc, null)
-  let stale = false
-  const listeners = createListeners()
-  const markStale = () => {
-    stale = true
-    listeners.notify()
-  }
-  columnsOf(doc).observeDeep(markStale)
-  notesOf(doc).observeDeep(markStale)
-
-  return {
-    subscribe: listeners.add,
-    getSnapshot() {
-      if (stale) {
-        snapshot = buildBoardSnapshot(doc, snapshot)
-        stale = false
-      }
-      return snapshot
-    },
-    destroy() {
-      columnsOf(doc).unobserveDeep(markStale)
-      notesOf(doc).unobserveDeep(markStale)
-    }
-  }
-}
+export const createBoardSnapshotStore = (doc: Y.Doc): BoardSnapshotStore =>
+  createLazySnapshotStore((previous) => buildBoardSnapshot(doc, previous), deepChangesOf(columnsOf(doc), notesOf(doc)))

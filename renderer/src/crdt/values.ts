@@ -11,11 +11,12 @@
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../../shared/board'
 import { LOCAL_ORIGIN } from './boardDoc'
-import { bindTextInput, replaceText, shownText, type TextBinding, type TextField, type TextInputResult } from './collaborativeText'
-import { createListeners, type ExternalStore } from './externalStore'
+import type { TextBinding, TextField } from './collaborativeText'
+import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
 import { newId } from './ids'
 import { limitLength } from './noteText'
 import { compareOrdered, initialOrders, insertionIndex, placeAt, type Ordered } from './ordering'
+import { bindSharedText, createOpenBindings, readSharedText, setSharedText, writableSharedText } from './sharedTexts'
 import {
   addTextItem,
   boundedString,
@@ -112,12 +113,7 @@ function readId(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= ID_MAX_LENGTH ? value : null
 }
 
-/** The definition's text: a Y.Text normally, a plain string if a peer wrote one. */
-function readDefinition(entry: Y.Map<unknown>): string {
-  const definition = entry.get(VALUE_FIELDS.definition)
-  if (definition instanceof Y.Text) return shownText(definition, VALUE_DEFINITION_MAX_LENGTH)
-  return boundedString(definition, VALUE_DEFINITION_MAX_LENGTH)
-}
+const readDefinition = (entry: Y.Map<unknown>): string => readSharedText(entry, VALUE_FIELDS.definition, VALUE_DEFINITION_MAX_LENGTH)
 
 /** The readable items of a list: non-blank strings, each cut to the list's length. */
 const readList = (entry: Y.Map<unknown>, kind: ValueListKind): ListItem[] =>
@@ -177,13 +173,7 @@ function newValueEntry(name: string, order: string, sourceClusterId: string | nu
 const writableList = (entry: Y.Map<unknown>, kind: ValueListKind): Y.Array<unknown> => writableTextList(entry, VALUE_FIELDS[kind])
 
 /** The definition as a Y.Text, replacing a plain string (or anything else) a peer wrote. */
-function writableDefinition(entry: Y.Map<unknown>): Y.Text {
-  const definition = entry.get(VALUE_FIELDS.definition)
-  if (definition instanceof Y.Text) return definition
-  const repaired = new Y.Text(readDefinition(entry))
-  entry.set(VALUE_FIELDS.definition, repaired)
-  return repaired
-}
+const writableDefinition = (entry: Y.Map<unknown>): Y.Text => writableSharedText(entry, VALUE_FIELDS.definition, VALUE_DEFINITION_MAX_LENGTH)
 
 function applyNewOrders(doc: Y.Doc, rekeyed: readonly Ordered[]): void {
   for (const { id, order } of rekeyed) valueEntry(doc, id)?.set(VALUE_FIELDS.order, order)
@@ -326,18 +316,8 @@ export function mergeValues(doc: Y.Doc, keepId: string, mergeId: string): ValueE
  * Sets the whole definition with the smallest edit, so a peer typing elsewhere in it keeps
  * their words. A text box uses `bindDefinition` instead, which also keeps its caret in place.
  */
-export function setDefinition(doc: Y.Doc, valueId: string, text: string): ValueEditResult {
-  const entry = valueEntry(doc, valueId)
-  if (!entry) return unchanged('missing')
-  const current = entry.get(VALUE_FIELDS.definition)
-  if (current instanceof Y.Text) {
-    const result = replaceText(current, text, VALUE_DEFINITION_MAX_LENGTH, LOCAL_ORIGIN)
-    return result.changed ? changed(result.truncated) : unchanged(null, result.truncated)
-  }
-  const { text: bounded, truncated } = limitLength(text, VALUE_DEFINITION_MAX_LENGTH)
-  doc.transact(() => entry.set(VALUE_FIELDS.definition, new Y.Text(bounded)), LOCAL_ORIGIN)
-  return changed(truncated)
-}
+export const setDefinition = (doc: Y.Doc, valueId: string, text: string): ValueEditResult =>
+  setSharedText(doc, valueEntry(doc, valueId), VALUE_FIELDS.definition, text, VALUE_DEFINITION_MAX_LENGTH)
 
 const addListItem = (doc: Y.Doc, valueId: string, kind: ValueListKind, raw: string): ValueEditResult =>
   addTextItem(doc, valueEntry(doc, valueId), VALUE_FIELDS[kind], LIST_RULES[kind], raw)
@@ -369,77 +349,11 @@ export const removeExample = (doc: Y.Doc, valueId: string, index: number, previo
   removeListItem(doc, valueId, 'examples', index, previous)
 
 /**
- * Keeps a text box and a value's definition in step for live co-editing (see
- * collaborativeText.ts). Follows the definition when a peer replaces it or the whole value,
- * and turns a definition a peer wrote as a plain string into a Y.Text on the first keystroke.
+ * Keeps a text box and a value's definition in step for live co-editing (sharedTexts.ts).
+ * Any change among the values may have replaced the definition or the whole value.
  */
-export function bindDefinition(doc: Y.Doc, valueId: string, field: TextField): TextBinding {
-  let entry: Y.Map<unknown> | null = null
-  let text: Y.Text | null = null
-  let inner: TextBinding | null = null
-  let composing = false
-
-  const onEntryChange = (event: Y.YMapEvent<unknown>) => {
-    if (event.keysChanged.has(VALUE_FIELDS.definition)) rebind()
-  }
-  const onValuesChange = (event: Y.YMapEvent<unknown>) => {
-    if (event.keysChanged.has(valueId)) rebind()
-  }
-
-  function rebind() {
-    const nextEntry = valueEntry(doc, valueId)
-    if (nextEntry !== entry) {
-      entry?.unobserve(onEntryChange)
-      nextEntry?.observe(onEntryChange)
-      entry = nextEntry
-    }
-    const definition = entry?.get(VALUE_FIELDS.definition)
-    const nextText = definition instanceof Y.Text ? definition : null
-    if (nextText === text && inner) return
-    inner?.destroy()
-    text = nextText
-    inner = text ? bindTextInput(text, field, { maxLength: VALUE_DEFINITION_MAX_LENGTH }) : null
-    if (inner && composing) inner.compositionStart()
-    if (!inner && entry) {
-      const plain = readDefinition(entry)
-      if (field.getValue() !== plain) field.setValue(plain)
-    }
-  }
-
-  /** A first keystroke into a definition that is not a Y.Text yet: make it one, then send it. */
-  function repairAndInput(): TextInputResult {
-    if (!entry) return { truncated: false }
-    const typed = field.getValue()
-    const selection = field.getSelection()
-    const current = entry
-    doc.transact(() => writableDefinition(current), LOCAL_ORIGIN)
-    // The repair rebound the field to the new Y.Text, which showed its text: put back what was typed.
-    field.setValue(typed)
-    if (selection) field.setSelection(selection)
-    return inner ? inner.input() : { truncated: false }
-  }
-
-  valuesOf(doc).observe(onValuesChange)
-  rebind()
-
-  return {
-    input: () => (inner ? inner.input() : repairAndInput()),
-    compositionStart() {
-      composing = true
-      inner?.compositionStart()
-    },
-    compositionEnd() {
-      composing = false
-      return inner ? inner.compositionEnd() : repairAndInput()
-    },
-    destroy() {
-      valuesOf(doc).unobserve(onValuesChange)
-      entry?.unobserve(onEntryChange)
-      inner?.destroy()
-      inner = null
-    }
-  }
-}
+export const bindDefinition = (doc: Y.Doc, valueId: string, field: TextField): TextBinding =>
+  bindSharedText(doc, valuesOf(doc), () => valueEntry(doc, valueId), VALUE_FIELDS.definition, VALUE_DEFINITION_MAX_LENGTH, field)
 
 /** The intents bound to one document: what components receive, with no Yjs type in sight. */
 export interface ValuesIntents {
@@ -478,11 +392,7 @@ export function bindValuesIntents(doc: Y.Doc): ValuesIntents {
 
 // ——— Snapshots ———
 
-export interface ValuesSnapshotStore extends ExternalStore<readonly ValueCandidate[]> {
-  destroy(): void
-}
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i])
+export type ValuesSnapshotStore = SnapshotStore<readonly ValueCandidate[]>
 
 /** `fresh`, with every part equal to `before`'s taken from `before`: the same object when nothing changed. */
 function reuseValue(before: ValueCandidate | undefined, fresh: ValueCandidate): ValueCandidate {
@@ -512,29 +422,8 @@ export function buildValuesSnapshot(doc: Y.Doc, previous: readonly ValueCandidat
 }
 
 /** A store that rebuilds the list lazily, after the document changed and someone asks. */
-export function createValuesSnapshotStore(doc: Y.Doc): ValuesSnapshotStore {
-  let snapshot = buildValuesSnapshot(doc, null)
-  let stale = false
-  const listeners = createListeners()
-  const markStale = () => {
-    stale = true
-    listeners.notify()
-  }
-  valuesOf(doc).observeDeep(markStale)
-  return {
-    subscribe: listeners.add,
-    getSnapshot() {
-      if (stale) {
-        snapshot = buildValuesSnapshot(doc, snapshot)
-        stale = false
-      }
-      return snapshot
-    },
-    destroy() {
-      valuesOf(doc).unobserveDeep(markStale)
-    }
-  }
-}
+export const createValuesSnapshotStore = (doc: Y.Doc): ValuesSnapshotStore =>
+  createLazySnapshotStore((previous) => buildValuesSnapshot(doc, previous), deepChangesOf(valuesOf(doc)))
 
 // ——— Model ———
 
@@ -550,26 +439,13 @@ export interface ValuesModel {
 
 export function createValuesModel(doc: Y.Doc): ValuesModel {
   const snapshots = createValuesSnapshotStore(doc)
-  const bindings = new Set<TextBinding>()
+  const bindings = createOpenBindings()
   return {
     intents: bindValuesIntents(doc),
     snapshots,
-    bindDefinition(valueId, field) {
-      const binding = bindDefinition(doc, valueId, field)
-      const tracked: TextBinding = {
-        input: binding.input,
-        compositionStart: binding.compositionStart,
-        compositionEnd: binding.compositionEnd,
-        destroy() {
-          bindings.delete(tracked)
-          binding.destroy()
-        }
-      }
-      bindings.add(tracked)
-      return tracked
-    },
+    bindDefinition: (valueId, field) => bindings.track(bindDefinition(doc, valueId, field)),
     destroy() {
-      for (const binding of [...bindings]) binding.destroy()
+      bindings.destroyAll()
       snapshots.destroy()
     }
   }

@@ -18,19 +18,7 @@ import {
   setPlanText,
   setReviewDate
 } from '../../../renderer/src/crdt/programPlan'
-import { PLAN_INFO, PLAN_TEXT, supportPlanRecord } from '../../exports/planFixtures'
-
-const EMPTY_PLAN: DraftedProgramPlan = {
-  programName: '',
-  opportunities: [],
-  targetEmployees: '',
-  targetCustomers: '',
-  activities: [],
-  boundaries: [],
-  behaviours: [],
-  outcomes: [],
-  recognition: ''
-}
+import { EMPTY_PLAN, PLAN_INFO, PLAN_TEXT, supportPlanRecord } from '../../exports/planFixtures'
 
 describe('buildProgramPlanRecord', () => {
   it('keeps the plan as the canvas showed it, without the rows no one filled in', () => {

@@ -5,7 +5,7 @@ import {
   PROGRAM_PLAN_RECORD_LIMITS,
   type ProgramPlanRecord
 } from '../../../shared/programPlanRecord'
-import { finalizedPlan, supportPlanRecord } from '../../exports/planFixtures'
+import { EMPTY_PLAN, finalizedPlan, supportPlanRecord } from '../../exports/planFixtures'
 
 const problems = (value: unknown) => {
   const result = parseProgramPlanRecord(value)
@@ -24,16 +24,10 @@ describe('parseProgramPlanRecord', () => {
     const record = supportPlanRecord()
     const bare: ProgramPlanRecord = {
       ...record,
+      ...EMPTY_PLAN,
+      programName: record.programName,
       anonymous: true,
       participants: { count: 6, names: null },
-      opportunities: [],
-      targetEmployees: '',
-      targetCustomers: '',
-      activities: [],
-      boundaries: [],
-      behaviours: [],
-      outcomes: [],
-      recognition: '',
       timeline: []
     }
     expect(problems(bare)).toBeNull()

@@ -3,7 +3,7 @@ import { formatCalendarDate } from '../../../../shared/exports/planText'
 import type { TextBinding, TextField } from '../../crdt/collaborativeText'
 import { OUTCOME_TEXT_KEYS, OUTCOME_TEXT_MAX_LENGTH, type OutcomeRow, type OutcomeTextKey, type ProgramPlanIntents } from '../../crdt/programPlan'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { useCollaborativeText } from '../stages/draft/useCollaborativeText'
+import { useCollaborativeText } from '../../ui/useCollaborativeText'
 import { announce, cellTooLong, COLUMN_WORDS, OUTCOMES_FULL_MESSAGE, outcomeName } from './planText'
 
 type BindOutcomeText = (rowId: string, column: OutcomeTextKey, field: TextField) => TextBinding

@@ -1,9 +1,10 @@
 import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type { TextField } from '../../crdt/collaborativeText'
-import { PLAN_TEXT_MAX_LENGTH, type PlanListKey, type PlanTextKey, type ProgramPlanModel } from '../../crdt/programPlan'
+import { PLAN_LIST_RULES, PLAN_TEXT_MAX_LENGTH, type PlanListKey, type PlanTextKey, type ProgramPlanModel } from '../../crdt/programPlan'
+import { PLAN_LABELS } from '../../../../shared/exports/planText'
+import { TextListEditor } from '../../ui/TextListEditor'
 import { OutcomesTable } from './OutcomesTable'
-import { PlanList } from './PlanList'
-import { announce, listEditMessage, SECTIONS, TEXT_WORDS, textTooLong, type SectionWords } from './planText'
+import { announce, LIST_WORDS, listEditMessage, SECTIONS, TEXT_WORDS, textTooLong, type SectionWords } from './planText'
 import { SharedTextField } from './SharedTextField'
 import { SuggestedOpportunities } from './SuggestedOpportunities'
 import './plan.css'
@@ -82,11 +83,14 @@ export function ProgramPlanCanvas({ model, readOnly, suggestedOpportunities }: P
   )
 
   const list = (key: PlanListKey) => (
-    <PlanList
-      list={key}
-      labelledBy={ids[key]}
+    <TextListEditor
       items={plan[key]}
+      labelledBy={ids[key]}
+      words={readOnly ? { ...LIST_WORDS[key], empty: PLAN_LABELS.notFilledIn } : LIST_WORDS[key]}
+      maxLength={PLAN_LIST_RULES[key].maxLength}
+      multiline={false}
       readOnly={readOnly}
+      messageFor={(result) => listEditMessage(key, result)}
       onAdd={(item) => intents.addItem(key, item)}
       onEdit={(index, item, previous) => intents.editItem(key, index, item, previous)}
       onRemove={(index, previous) => {

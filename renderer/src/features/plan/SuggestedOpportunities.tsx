@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { sameWords } from '../../crdt/textLists'
-import { preview } from '../stages/draft/draftText'
+import { preview } from '../../ui/listItems'
 
 interface SuggestedOpportunitiesProps {
   suggestions: readonly string[]

@@ -13,7 +13,7 @@ import {
   type PlanTextKey
 } from '../../crdt/programPlan'
 import type { EditResult } from '../../crdt/textLists'
-import { preview } from '../stages/draft/draftText'
+import { preview } from '../../ui/listItems'
 
 /** A section's heading, as a question the group answers, and one line on what to write. */
 export interface SectionWords {

@@ -27,6 +27,7 @@ import {
   setPlanText,
   setReviewDate
 } from '../../../../renderer/src/crdt/programPlan'
+import { EMPTY_PLAN } from '../../../exports/planFixtures'
 import { peerOf, sync } from './boardFixtures'
 import { FakeField } from './fakeField'
 
@@ -50,17 +51,7 @@ const metrics = (doc: Y.Doc) => readProgramPlan(doc).outcomes.map((row) => row.m
 
 describe('seedProgramPlan', () => {
   it('reads an unseeded document as an empty plan', () => {
-    expect(readProgramPlan(new Y.Doc())).toEqual({
-      programName: '',
-      opportunities: [],
-      targetEmployees: '',
-      targetCustomers: '',
-      activities: [],
-      boundaries: [],
-      behaviours: [],
-      outcomes: [],
-      recognition: ''
-    })
+    expect(readProgramPlan(new Y.Doc())).toEqual(EMPTY_PLAN)
   })
 
   it('makes every part once and leaves what is written alone', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planMarkdown } from '../../../../shared/exports/planMarkdown'
 import type { ProgramPlanRecord } from '../../../../shared/programPlanRecord'
 import { finalizedPlan, PLAN_TEXT, supportPlanRecord } from '../../../exports/planFixtures'
-import { readMarkdown, squash } from '../../../exports/readBack'
+import { injectedMarkup, readMarkdown, squash } from '../../../exports/readBack'
 
 const SECTIONS = [
   'Opportunities it takes up',
@@ -20,7 +20,7 @@ describe('planMarkdown, read back by marked: the plan round-trips through finali
   const record = supportPlanRecord()
   const document = finalizedPlan(record)
   const read = readMarkdown(planMarkdown(document))
-  const section = (heading: string) => read.sections.find((each) => each.heading === heading)!
+  const { section } = read
 
   it('has the program’s name as its title, then one section per part of the plan, in the canvas’s order', () => {
     expect(read.headings[0]).toEqual({ depth: 1, text: PLAN_TEXT.programName })
@@ -53,10 +53,7 @@ describe('planMarkdown, read back by marked: the plan round-trips through finali
   })
 
   it('keeps text people typed as text: no HTML, links, code or emphasis come out of it', () => {
-    expect(read.rawHtml).toEqual([])
-    expect(read.tags).not.toContain('script')
-    expect(read.tags).not.toContain('b')
-    expect(read.tags).not.toContain('a')
+    expect(injectedMarkup(read)).toEqual([])
     // One <code>: the content hash. The boundary's `code` stays text.
     expect(read.tags.filter((tag) => tag === 'code')).toHaveLength(1)
   })
@@ -87,7 +84,7 @@ describe('planMarkdown of a plan with parts left empty', () => {
     recognition: ''
   }
   const read = readMarkdown(planMarkdown(finalizedPlan(empty)))
-  const section = (heading: string) => read.sections.find((each) => each.heading === heading)!
+  const { section } = read
 
   it('keeps every heading and says which parts were not filled in', () => {
     expect(read.sections.map((each) => each.heading)).toEqual(SECTIONS)

@@ -23,16 +23,8 @@ export interface ClusterRank {
 /** How many clusters the facilitator's "Create candidates" starts with. */
 export const DEFAULT_SEED_COUNT = 5
 
-const PREVIEW_LENGTH = 60
-
 /** What a nameless candidate (a faulty peer's) is called on screen. */
 export const displayName = (name: string) => name.trim() || 'Untitled value'
-
-/** An item's words on one line, shortened for a button's accessible name. */
-export function preview(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length <= PREVIEW_LENGTH ? oneLine : `${oneLine.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…`
-}
 
 export const dotCount = (dots: number) => (dots === 1 ? '1 dot' : `${dots} dots`)
 
@@ -53,6 +45,7 @@ interface ListWords {
   /** One item, in a sentence: "behaviour", "example story". */
   noun: string
   addLabel(valueName: string): string
+  placeholder: string
   empty: string
   maxItems: number
   maxLength: number
@@ -63,6 +56,7 @@ export const LIST_WORDS: Record<ValueListKind, ListWords> = {
     title: 'We do',
     noun: '“we do” behaviour',
     addLabel: (valueName) => `Add a “we do” behaviour to ${valueName}`,
+    placeholder: 'One behaviour, in a few words',
     empty: 'No “we do” behaviours yet.',
     maxItems: MAX_BEHAVIOURS,
     maxLength: BEHAVIOUR_MAX_LENGTH
@@ -71,6 +65,7 @@ export const LIST_WORDS: Record<ValueListKind, ListWords> = {
     title: 'We don’t',
     noun: '“we don’t” behaviour',
     addLabel: (valueName) => `Add a “we don’t” behaviour to ${valueName}`,
+    placeholder: 'One behaviour, in a few words',
     empty: 'No “we don’t” behaviours yet.',
     maxItems: MAX_BEHAVIOURS,
     maxLength: BEHAVIOUR_MAX_LENGTH
@@ -79,6 +74,7 @@ export const LIST_WORDS: Record<ValueListKind, ListWords> = {
     title: 'Example stories',
     noun: 'example story',
     addLabel: (valueName) => `Add an example story to ${valueName}`,
+    placeholder: 'What happened, who did it, what changed for the customer…',
     empty: 'No example stories yet.',
     maxItems: MAX_EXAMPLES,
     maxLength: EXAMPLE_MAX_LENGTH
@@ -127,18 +123,4 @@ export const announce = {
   dropped: (name: string) => `Dropped ${displayName(name)}.`,
   added: (name: string) => `Added ${displayName(name)}.`,
   created: (count: number) => (count === 1 ? 'Created 1 value candidate.' : `Created ${count} value candidates.`)
-}
-
-/**
- * Stable React keys for a list of plain strings: the words themselves, numbered when the
- * same words appear twice. Keys by position would remount every item below a removed one,
- * closing an edit someone has open there.
- */
-export function itemKeys(items: readonly string[]): string[] {
-  const seen = new Map<string, number>()
-  return items.map((text) => {
-    const count = seen.get(text) ?? 0
-    seen.set(text, count + 1)
-    return `${count}:${text}`
-  })
 }

@@ -3,10 +3,8 @@ import { MAX_VALUES } from '../../../../../../renderer/src/crdt/values'
 import {
   announce,
   displayName,
-  itemKeys,
   listEditMessage,
   mergeProblem,
-  preview,
   seedButtonLabel,
   seedCount
 } from '../../../../../../renderer/src/features/stages/draft/draftText'
@@ -19,13 +17,6 @@ const result = (changes: Partial<{ changed: boolean; truncated: boolean; refused
 })
 
 describe('draft stage words', () => {
-  it('keys repeated items apart and keeps keys when an item above is removed', () => {
-    expect(itemKeys(['Listen', 'Ask', 'Listen'])).toEqual(['0:Listen', '0:Ask', '1:Listen'])
-    const before = itemKeys(['Listen', 'Ask', 'Credit others'])
-    const after = itemKeys(['Ask', 'Credit others'])
-    expect(after).toEqual(before.slice(1))
-  })
-
   it('reads the number of clusters to seed within bounds', () => {
     expect(seedCount('3', 10)).toBe(3)
     expect(seedCount('0', 10)).toBe(1)
@@ -53,10 +44,8 @@ describe('draft stage words', () => {
     expect(mergeProblem(result({ refused: 'full' }))).toContain('nothing was merged')
   })
 
-  it('names nameless values and shortens long items for buttons', () => {
+  it('names nameless values and announces moves and merges', () => {
     expect(displayName('  ')).toBe('Untitled value')
-    expect(preview(`  Call\nthe customer back ${'x'.repeat(100)}`)).toHaveLength(60)
-    expect(preview('Short')).toBe('Short')
     expect(announce.moved('Respect', 2, 5)).toBe('Respect moved to position 2 of 5.')
     expect(announce.merged('Service', 'Customer obsessed', true)).toContain('the end was left out')
   })

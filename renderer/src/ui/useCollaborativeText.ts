@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type RefObject } from 'react'
-import type { TextBinding, TextField, TextSelection } from '../../../crdt/collaborativeText'
-import { limitLength } from '../../../crdt/noteText'
+import type { TextBinding, TextField, TextSelection } from '../crdt/collaborativeText'
+import { limitLength } from '../crdt/noteText'
 
 /** A <textarea> as the text binding sees it. */
 export function textareaField(textarea: HTMLTextAreaElement): TextField {

@@ -1,9 +1,18 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { PlanListKey } from '../../crdt/programPlan'
-import { PLAN_LIST_RULES } from '../../crdt/programPlan'
-import type { EditResult } from '../../crdt/textLists'
-import { itemKeys, preview } from '../stages/draft/draftText'
-import { LIST_WORDS, listEditMessage } from './planText'
+import type { EditResult } from '../crdt/textLists'
+import { itemKeys, preview } from './listItems'
+import './textListEditor.css'
+
+/** The words a list is edited with. */
+export interface TextListWords {
+  /** One item, in a sentence: "boundary", "example story". */
+  noun: string
+  /** The add box's accessible name. */
+  addLabel: string
+  placeholder: string
+  /** Said where the list is empty. */
+  empty: string
+}
 
 interface Editing {
   key: string
@@ -13,9 +22,13 @@ interface Editing {
   draft: string
 }
 
+/** Enter adds or saves in a box of several lines too; Shift+Enter is a new line there. */
+const isEnterToSubmit = (event: KeyboardEvent) => event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing
+
 interface ItemEditorProps {
   label: string
   value: string
+  multiline: boolean
   maxLength: number
   describedBy: string
   onChange(value: string): void
@@ -23,54 +36,65 @@ interface ItemEditorProps {
   onCancel(): void
 }
 
-/** Edits one item in place: Enter saves, Escape cancels. */
-function ItemEditor({ label, value, maxLength, describedBy, onChange, onSave, onCancel }: ItemEditorProps) {
-  const field = useRef<HTMLInputElement>(null)
+/** Edits one item in place: Enter saves, Escape cancels. What is typed lives in the list, so the editor can move without losing it. */
+function ItemEditor({ label, value, multiline, maxLength, describedBy, onChange, onSave, onCancel }: ItemEditorProps) {
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
   useEffect(() => {
     const element = field.current
     element?.focus()
     element?.setSelectionRange(element.value.length, element.value.length)
   }, [])
+  const box = {
+    ref: field,
+    className: 'text-list__field',
+    'aria-label': label,
+    'aria-describedby': describedBy,
+    value,
+    maxLength,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        onCancel()
+      } else if (multiline && isEnterToSubmit(event)) {
+        event.preventDefault()
+        onSave()
+      }
+    }
+  }
   return (
     <form
-      className="plan-item-editor"
+      className="text-list__editor"
       onSubmit={(event) => {
         event.preventDefault()
         onSave()
       }}
     >
-      <input
-        ref={field}
-        type="text"
-        className="plan-list__field"
-        aria-label={label}
-        aria-describedby={describedBy}
-        value={value}
-        maxLength={maxLength}
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={(event: KeyboardEvent) => {
-          if (event.key === 'Escape') {
-            event.preventDefault()
-            onCancel()
-          }
-        }}
-      />
-      <button type="button" className="button button--small" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="button button--small button--primary">
-        Save
-      </button>
+      {multiline ? <textarea rows={3} {...box} /> : <input type="text" {...box} />}
+      <div className="text-list__editor-actions">
+        <button type="button" className="button button--small" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--small button--primary">
+          Save
+        </button>
+      </div>
     </form>
   )
 }
 
-interface PlanListProps {
-  list: PlanListKey
+interface TextListEditorProps {
+  items: readonly string[]
   /** The id of the heading that names the list. */
   labelledBy: string
-  items: readonly string[]
+  words: TextListWords
+  maxLength: number
+  /** Items may hold line breaks (example stories); otherwise each is one line. */
+  multiline: boolean
+  /** A plain list, with nothing to edit it. */
   readOnly: boolean
+  /** What to tell the person after adding or editing an item; '' when all went well. */
+  messageFor(result: EditResult): string
   onAdd(text: string): EditResult
   /** `previous` is the text the person saw at `index`, so a peer's change meanwhile is caught. */
   onEdit(index: number, text: string, previous: string): EditResult
@@ -78,16 +102,15 @@ interface PlanListProps {
 }
 
 /**
- * One list of the plan (opportunities, activities, boundaries, behaviours): one line per
- * item, added with Enter, edited in place and removed. Read-only, it is a plain list.
+ * A list of short texts a group writes together (crdt/textLists.ts): items added with Enter,
+ * edited in place and removed. An item someone else changed or removed while this person
+ * edits it keeps its editor, so nothing typed is lost.
  */
-export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onRemove }: PlanListProps) {
-  const words = LIST_WORDS[list]
-  const { maxLength } = PLAN_LIST_RULES[list]
+export function TextListEditor({ items, labelledBy, words, maxLength, multiline, readOnly, messageFor, onAdd, onEdit, onRemove }: TextListEditorProps) {
   const [draft, setDraft] = useState('')
   const [message, setMessage] = useState('')
   const [editing, setEditing] = useState<Editing | null>(null)
-  const addField = useRef<HTMLInputElement>(null)
+  const addField = useRef<HTMLInputElement & HTMLTextAreaElement>(null)
   const itemsRef = useRef<HTMLUListElement>(null)
   /**
    * Where the focus goes once an editor has closed: the Edit button of the item at this
@@ -109,12 +132,12 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
 
   if (readOnly) {
     return items.length === 0 ? (
-      <p className="plan-empty">Not filled in.</p>
+      <p className="text-list__empty">{words.empty}</p>
     ) : (
-      <ul className="plan-list__items plan-list__items--read-only" aria-labelledby={labelledBy}>
+      <ul className="text-list__items text-list__items--read-only" aria-labelledby={labelledBy}>
         {items.map((text, index) => (
-          <li key={keys[index]} className="plan-list__item">
-            <span className="plan-list__text">{text}</span>
+          <li key={keys[index]} className="text-list__item">
+            <p className="text-list__text">{text}</p>
           </li>
         ))}
       </ul>
@@ -123,7 +146,7 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
 
   const add = () => {
     const result = onAdd(draft)
-    setMessage(listEditMessage(list, result))
+    setMessage(messageFor(result))
     if (result.changed) setDraft('')
     addField.current?.focus()
   }
@@ -136,7 +159,7 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
   const save = () => {
     if (!editing) return
     const result = orphaned ? onAdd(editing.draft) : onEdit(editing.index, editing.draft, editing.text)
-    const problem = listEditMessage(list, result)
+    const problem = messageFor(result)
     setMessage(problem)
     if (result.changed || (result.refused === null && !problem)) close(orphaned ? null : editing.index)
   }
@@ -145,6 +168,7 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
     <ItemEditor
       label={`Edit ${words.noun}`}
       value={current.draft}
+      multiline={multiline}
       maxLength={maxLength}
       describedBy={messageId}
       onChange={(text) => setEditing({ ...current, draft: text })}
@@ -156,25 +180,42 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
     />
   )
 
+  const addBox = {
+    ref: addField,
+    className: 'text-list__field',
+    'aria-label': words.addLabel,
+    'aria-describedby': messageId,
+    placeholder: words.placeholder,
+    maxLength,
+    value: draft,
+    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+    onKeyDown(event: KeyboardEvent) {
+      if (multiline && isEnterToSubmit(event)) {
+        event.preventDefault()
+        add()
+      }
+    }
+  }
+
   return (
-    <div className="plan-list">
+    <div className="text-list">
       {items.length === 0 ? (
-        <p className="plan-empty">{words.empty}</p>
+        <p className="text-list__empty">{words.empty}</p>
       ) : (
-        <ul ref={itemsRef} className="plan-list__items" aria-labelledby={labelledBy}>
+        <ul ref={itemsRef} className="text-list__items" aria-labelledby={labelledBy}>
           {items.map((text, index) => {
             const key = keys[index]!
             return (
-              <li key={key} className="plan-list__item">
+              <li key={key} className="text-list__item">
                 {editing?.key === key ? (
                   editor(editing)
                 ) : (
                   <>
-                    <span className="plan-list__text">{text}</span>
-                    <span className="plan-list__actions">
+                    <p className="text-list__text">{text}</p>
+                    <div className="text-list__actions">
                       <button
                         type="button"
-                        className="plan-list__action"
+                        className="text-list__action"
                         aria-label={`Edit: ${preview(text)}`}
                         data-focus="edit"
                         onClick={() => {
@@ -186,7 +227,7 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
                       </button>
                       <button
                         type="button"
-                        className="plan-list__action"
+                        className="text-list__action"
                         aria-label={`Remove: ${preview(text)}`}
                         onClick={() => {
                           onRemove(index, text)
@@ -196,7 +237,7 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
                       >
                         Remove
                       </button>
-                    </span>
+                    </div>
                   </>
                 )}
               </li>
@@ -205,35 +246,25 @@ export function PlanList({ list, labelledBy, items, readOnly, onAdd, onEdit, onR
         </ul>
       )}
       {orphaned && editing && (
-        <div className="plan-list__orphan">
-          <p className="plan-list__note">Someone else changed or removed this meanwhile. Save to add yours to the list.</p>
+        <div className="text-list__orphan">
+          <p className="text-list__note">Someone else changed or removed this meanwhile. Save to add yours to the list.</p>
           {editor(editing)}
         </div>
       )}
       <form
-        className="plan-list__add"
+        className="text-list__add"
         onSubmit={(event) => {
           event.preventDefault()
           add()
         }}
       >
-        <input
-          ref={addField}
-          type="text"
-          className="plan-list__field"
-          aria-label={words.addLabel}
-          aria-describedby={messageId}
-          placeholder={words.placeholder}
-          maxLength={maxLength}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-        />
-        <button type="submit" className="button button--small">
+        {multiline ? <textarea rows={2} {...addBox} /> : <input type="text" {...addBox} />}
+        <button type="submit" className="button button--small" aria-label={`Add ${words.noun}`}>
           Add
         </button>
       </form>
       {/* Always present, so screen readers hear the message when it appears. */}
-      <p id={messageId} role="status" className="plan-list__message">
+      <p id={messageId} role="status" className="text-list__message">
         {message}
       </p>
     </div>
