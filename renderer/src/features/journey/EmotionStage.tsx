@@ -4,7 +4,7 @@ import { EMOTION_SCALE } from '../../../../shared/emotions'
 import type { EmotionResult } from '../../../../shared/journeyRecord'
 import type { EmotionRatings } from '../../crdt/emotions'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
-import { RoundProgress, type Turnout } from '../stages/RoundProgress'
+import { DoneButton, RoundProgress, type Turnout } from '../stages/RoundProgress'
 import { EmotionCurve } from './EmotionCurve'
 
 const RATINGS = Array.from({ length: EMOTION_SCALE.max - EMOTION_SCALE.min + 1 }, (_, i) => EMOTION_SCALE.min + i)
@@ -96,13 +96,7 @@ export function EmotionStage({ flow, stages, ratings, results, turnout, intents,
             ))}
           </ul>
           {!readOnly && (
-            <button
-              type="button"
-              className={`button${own.submitted ? '' : ' button--primary'}`}
-              onClick={() => ratings.setSubmitted(!own.submitted)}
-            >
-              {own.submitted ? 'Change my ratings' : 'I have rated'}
-            </button>
+            <DoneButton done={own.submitted} onChange={ratings.setSubmitted} doneLabel="I have rated" changeLabel="Change my ratings" />
           )}
         </>
       )}

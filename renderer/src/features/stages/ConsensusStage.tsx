@@ -6,7 +6,7 @@ import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { ValueCandidate } from '../../crdt/values'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { displayName } from './draft/draftText'
-import { RoundProgress, type Turnout } from './RoundProgress'
+import { DoneButton, RoundProgress, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
 /** What each number of fingers means, said the same way on every screen. */
@@ -175,14 +175,13 @@ export function ConsensusStage({ flow, values, ballot, results, turnout, intents
             })}
           </ul>
           {!closed && !readOnly && (
-            <button
-              type="button"
-              className={`button${own.submitted ? '' : ' button--primary'}`}
-              disabled={!own.submitted && !allScored}
-              onClick={() => ballot.setSubmitted(!own.submitted)}
-            >
-              {own.submitted ? 'Change my scores' : allScored ? 'I am done' : 'Score every value to finish'}
-            </button>
+            <DoneButton
+              done={own.submitted}
+              onChange={ballot.setSubmitted}
+              doneLabel={allScored ? 'I am done' : 'Score every value to finish'}
+              changeLabel="Change my scores"
+              disabled={!allScored}
+            />
           )}
         </>
       )}

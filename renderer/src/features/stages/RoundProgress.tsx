@@ -12,3 +12,27 @@ export function RoundProgress({ turnout, verb }: { turnout: Turnout; verb: strin
     </p>
   )
 }
+
+interface DoneButtonProps {
+  done: boolean
+  onChange(done: boolean): void
+  /** "I have voted"; what the button says before. */
+  doneLabel: string
+  /** "Change my vote"; what it says after, to take it back until the round closes. */
+  changeLabel: string
+  disabled?: boolean
+}
+
+/** This person says they are done with a round (others see the count), or takes it back. */
+export function DoneButton({ done, onChange, doneLabel, changeLabel, disabled = false }: DoneButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`button${done ? '' : ' button--primary'}`}
+      disabled={!done && disabled}
+      onClick={() => onChange(!done)}
+    >
+      {done ? changeLabel : doneLabel}
+    </button>
+  )
+}

@@ -4,7 +4,7 @@ import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
-import { RoundProgress, type Turnout } from './RoundProgress'
+import { DoneButton, RoundProgress, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
 /** Something to put dots on: a cluster of the core-values board, a note of the journey map. */
@@ -172,13 +172,7 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
             })}
           </ul>
           {!readOnly && (
-            <button
-              type="button"
-              className={`button${own.submitted ? '' : ' button--primary'}`}
-              onClick={() => ballot.setSubmitted(!own.submitted)}
-            >
-              {own.submitted ? 'Change my vote' : 'I have voted'}
-            </button>
+            <DoneButton done={own.submitted} onChange={ballot.setSubmitted} doneLabel="I have voted" changeLabel="Change my vote" />
           )}
         </>
       )}
