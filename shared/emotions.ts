@@ -11,6 +11,15 @@ import type { EmotionResult } from './journeyRecord'
 export const EMOTION_SCALE = { min: -2, max: 2 } as const
 
 /**
+ * The smallest group whose ratings of a stage are ever shown or published. With two, the
+ * median and the spread give both ratings away, and each rater knows the other's.
+ */
+export const SMALLEST_EMOTION_GROUP = 3
+
+/** The minimum group a curve is drawn with: the facilitator's setting, never below SMALLEST_EMOTION_GROUP. */
+export const emotionGroup = (minGroup: number): number => Math.max(minGroup, SMALLEST_EMOTION_GROUP)
+
+/**
  * The p-quantile (0 ≤ p ≤ 1) of sorted values, interpolated linearly between the two
  * nearest ranks: position (n − 1)·p, counted from 0. This is Hyndman and Fan's type 7,
  * the default of R, NumPy and spreadsheets' QUARTILE.INC, so anyone can recompute it.

@@ -110,29 +110,33 @@ test('a facilitator and two participants map the employee journey, from the ques
     await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month')).toContainText('Lives our value Customer Obsessed')
     await saveScreenshot(facilitator, testInfo, 'journey-map-facilitator')
 
-    // Emotion curve: the facilitator shows a stage from 2 ratings. Both rate Onboard; only Amira rates Exit.
+    // Emotion curve, shown for a stage from 3 ratings (the default, and the least the app allows).
+    // Three people rate Onboard and Attract; only Amira rates Exit.
     await nextStage(facilitator, 'Emotion curve')
-    await facilitator.getByRole('combobox', { name: 'Show a stage from' }).selectOption('2')
+    await expect(facilitator.getByRole('combobox', { name: 'Show a stage from' })).toHaveValue('3')
+    await expect(facilitator.getByRole('combobox', { name: 'Show a stage from' }).getByRole('option', { name: '2 ratings' })).toHaveCount(0)
     await rate(amira, 'Onboard', 'Very bad')
     await rate(ben, 'Onboard', 'Bad')
+    await rate(facilitator, 'Onboard', 'Neutral')
     await rate(amira, 'Exit', 'Very good')
     await rate(ben, 'Attract', 'Good')
     await rate(amira, 'Attract', 'Very good')
-    for (const page of [amira, ben]) await page.getByRole('button', { name: 'I have rated' }).click()
+    await rate(facilitator, 'Attract', 'Good')
+    for (const page of [amira, ben, facilitator]) await page.getByRole('button', { name: 'I have rated' }).click()
     await expect(facilitator.getByRole('status').filter({ hasText: 'rated the journey' })).toContainText('2 of 3')
     await saveScreenshot(amira, testInfo, 'journey-emotions-participant')
     // Nothing leaves a laptop before the round closes.
     expect(ratingsIn(observer)).toEqual([])
     await facilitator.getByRole('button', { name: 'Close the ratings and show the curve' }).click()
     const curve = amira.getByRole('img', { name: /^Emotion curve/ })
-    await expect(curve).toHaveAttribute('aria-label', /Onboard: median -1\.5, middle half -1\.75 to -1\.25, 2 ratings/)
-    await expect(curve).toHaveAttribute('aria-label', /Attract: median \+1\.5/)
-    await expect(curve).toHaveAttribute('aria-label', /Exit: fewer than 2 ratings/)
+    await expect(curve).toHaveAttribute('aria-label', /Onboard: median -1, middle half -1\.5 to -0\.5, 3 ratings/)
+    await expect(curve).toHaveAttribute('aria-label', /Attract: median \+1, middle half \+1 to \+1\.5, 3 ratings/)
+    await expect(curve).toHaveAttribute('aria-label', /Exit: fewer than 3 ratings/)
     // One person rated Exit: the room's document holds that someone did, never what they said.
-    await expect.poll(() => ratingsIn(observer).filter((entry) => entry.kind === 'rating').length).toBe(4)
+    await expect.poll(() => ratingsIn(observer).filter((entry) => entry.kind === 'rating').length).toBe(6)
     const ratedStages = ratingsIn(observer).filter((entry) => entry.kind === 'rating').map((entry) => entry.stageId)
     const markers = ratingsIn(observer).filter((entry) => entry.kind === 'rated').map((entry) => entry.stageId)
-    expect(markers).toHaveLength(5)
+    expect(markers).toHaveLength(7)
     const exitStage = markers.find((stageId) => markers.filter((other) => other === stageId).length === 1)
     expect(ratedStages).not.toContain(exitStage)
     await saveScreenshot(facilitator, testInfo, 'journey-emotion-curve')
@@ -200,7 +204,8 @@ test('a facilitator and two participants map the employee journey, from the ques
     expect(errors).toEqual([])
     expect(document.record.stages.map((stage) => stage.name)).toEqual(['Attract', 'Recruit', 'Onboard', 'Develop', 'Retain', 'Exit', 'Alumni'])
     const onboard = document.record.stages.find((stage) => stage.name === 'Onboard')!.id
-    expect(document.record.emotions.stages.find((result) => result.stageId === onboard)).toMatchObject({ raters: 2, median: -1.5 })
+    expect(document.record.emotions.minGroup).toBe(3)
+    expect(document.record.emotions.stages.find((result) => result.stageId === onboard)).toMatchObject({ raters: 3, median: -1 })
     expect(document.record.emotions.stages.find((result) => result.stageId === exitStage)).toMatchObject({ median: null })
     expect(document.record.participants).toEqual({ count: 3, names: null })
   } finally {

@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../../shared/board'
-import { EMOTION_SCALE, emotionResult } from '../../../shared/emotions'
+import { EMOTION_SCALE, emotionGroup, emotionResult } from '../../../shared/emotions'
 import type { EmotionResult } from '../../../shared/journeyRecord'
 import { writeAnonymously } from './anonymousCopy'
 import { createListeners, type ExternalStore } from './externalStore'
@@ -127,10 +127,12 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
       return written
     },
     publishRatings(board, minGroup) {
+      // Whatever the document's setting says (a peer may have written it), never below the floor.
+      const group = emotionGroup(minGroup)
       const { raters } = readPublishedEmotions(board)
       let written = 0
       for (const [stageId, rating] of Object.entries(readRatings(ratings))) {
-        if ((raters.get(stageId) ?? 0) < minGroup || !sealed.has(markerKey(stageId))) continue
+        if ((raters.get(stageId) ?? 0) < group || !sealed.has(markerKey(stageId))) continue
         if (sealed.get(publishedKey(stageId)) === rating) continue
         const { key, existed } = keyFor(ratingKey(stageId))
         own.transact(() => {
@@ -151,7 +153,7 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
 
 /** The curve as every screen and the record show it: one result per journey stage, withheld below `minGroup`. */
 export function emotionCurve(published: PublishedEmotions, stageIds: readonly string[], minGroup: number): EmotionResult[] {
-  return stageIds.map((stageId) => emotionResult(stageId, published.ratings.get(stageId) ?? [], minGroup))
+  return stageIds.map((stageId) => emotionResult(stageId, published.ratings.get(stageId) ?? [], emotionGroup(minGroup)))
 }
 
 /** A store of what the document's emotion entries say, for the curve and for step 2 above. */

@@ -1,6 +1,6 @@
 import { useId, useSyncExternalStore } from 'react'
 import type { Column } from '../../../../shared/board'
-import { EMOTION_SCALE } from '../../../../shared/emotions'
+import { EMOTION_SCALE, emotionGroup, SMALLEST_EMOTION_GROUP } from '../../../../shared/emotions'
 import type { EmotionResult } from '../../../../shared/journeyRecord'
 import type { EmotionRatings } from '../../crdt/emotions'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
@@ -27,10 +27,10 @@ function MinGroupRule({ flow, intents }: { flow: WorkshopFlow; intents: FlowInte
   return (
     <div className="vote-rules" role="group" aria-label="Emotion curve rule">
       <label htmlFor={id}>Show a stage from</label>
-      <select id={id} value={flow.minGroup} onChange={(event) => intents.setMinGroup(Number(event.target.value))}>
-        {Array.from({ length: MAX_MIN_GROUP_OFFERED }, (_, i) => i + 1).map((n) => (
+      <select id={id} value={emotionGroup(flow.minGroup)} onChange={(event) => intents.setMinGroup(Number(event.target.value))}>
+        {Array.from({ length: MAX_MIN_GROUP_OFFERED - SMALLEST_EMOTION_GROUP + 1 }, (_, i) => i + SMALLEST_EMOTION_GROUP).map((n) => (
           <option key={n} value={n}>
-            {n} {n === 1 ? 'rating' : 'ratings'}
+            {n} ratings
           </option>
         ))}
       </select>
@@ -63,7 +63,7 @@ export function EmotionStage({ flow, stages, ratings, results, turnout, intents,
         )}
       </div>
       {flow.emotionsClosed ? (
-        <EmotionCurve stages={stages} results={results} minGroup={flow.minGroup} />
+        <EmotionCurve stages={stages} results={results} minGroup={emotionGroup(flow.minGroup)} />
       ) : (
         <>
           <p className="vote-stage__budget" role="status">

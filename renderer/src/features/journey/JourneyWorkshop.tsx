@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildJourneyRecord } from '../../../../shared/finalizeJourney'
 import type { FinalizedJourney, JourneyRecord } from '../../../../shared/journeyRecord'
 import { isFinalizedJourney, isFinalizedValues, type FinalizedRecord } from '../../../../shared/workshopRecord'
+import { emotionGroup } from '../../../../shared/emotions'
 import { emotionCurve } from '../../crdt/emotions'
 import { cellKey, type JourneySnapshot } from '../../crdt/journey'
 import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
@@ -143,7 +144,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
         ratings: publishedEmotions.ratings,
-        minGroup: flow.minGroup,
+        minGroup: emotionGroup(flow.minGroup),
         participantNames: participants.map((person) => person.name),
         stageLog: flow.stageLog
       }),
@@ -227,7 +228,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
                 hash={finalizeControls ? null : (flow.agreed?.contentHash ?? null)}
               />
             )}
-            {flow.emotionsClosed && <EmotionCurve stages={grid.stages} results={curve} minGroup={flow.minGroup} />}
+            {flow.emotionsClosed && <EmotionCurve stages={grid.stages} results={curve} minGroup={emotionGroup(flow.minGroup)} />}
             {finalizeControls && (
               <FinalizeActions
                 controls={finalizeControls}

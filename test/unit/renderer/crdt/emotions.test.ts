@@ -64,6 +64,22 @@ describe('the emotion curve', () => {
     }
   })
 
+  it('never publishes or shows a stage rated by two, whatever minimum the document asks for', () => {
+    const { people, syncAll } = room(2)
+    people[0]!.ratings.rate('exit', -2)
+    people[1]!.ratings.rate('exit', 2)
+    for (const person of people) person.ratings.publishMarkers(person.board)
+    syncAll()
+    // A faulty or careless setting of 1: each of the two would learn the other's rating.
+    for (const person of people) expect(person.ratings.publishRatings(person.board, 1)).toBe(0)
+    syncAll()
+    expect(entriesOf(people[0]!.board).filter((entry) => entry.kind === 'rating')).toEqual([])
+    const board = new Y.Doc()
+    emotionsOf(board).set('a', { kind: 'rating', stageId: 'exit', rating: -2 })
+    emotionsOf(board).set('b', { kind: 'rating', stageId: 'exit', rating: 2 })
+    expect(emotionCurve(readPublishedEmotions(board), ['exit'], 1)).toEqual([{ stageId: 'exit', raters: 2, median: null, spread: null }])
+  })
+
   it('writes every marker and rating under a client id no one in the room uses', () => {
     const { people, close } = room(3)
     people.forEach((person, i) => person.ratings.rate('retain', i))
