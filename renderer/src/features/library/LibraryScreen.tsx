@@ -93,7 +93,7 @@ export function LibraryScreen() {
           <h1 ref={heading} tabIndex={-1}>
             Workshops
           </h1>
-          <p className="library__lede">Sessions where your team defines its values and maps the employee journey.</p>
+          <p className="library__lede">Sessions where your team defines its values, maps the employee journey and plans the programs that improve it.</p>
         </div>
         <div className="library__header-actions">
           <button type="button" className="button" onClick={() => setJoining(true)}>
