@@ -1,9 +1,9 @@
 /**
  * The largest journey map a workshop realistically makes, 8 stages × 6 lanes × 20 notes per
- * cell (960 notes), in Chromium, in host mode, at the mapping stage: first render (target
- * < 500 ms) and frame times while dragging a note to another cell with the mouse (target
- * p95 < 16.7 ms, give or take vsync jitter), with the frames dropped and the pick-up hitch
- * (see boardInBrowser.ts).
+ * cell (960 notes), in Chromium, in host mode, at the mapping stage: first render until the
+ * map on screen is complete (target < 500 ms), and frame times while dragging a note to
+ * another cell with the mouse (target p95 < 16.7 ms, give or take vsync jitter), with the
+ * frames dropped and the pick-up hitch (see boardInBrowser.ts).
  */
 import * as Y from 'yjs'
 import { TEMPLATES } from '../../shared/templates'
@@ -34,7 +34,8 @@ for (const stage of stages) {
 }
 
 const board = await boardInBrowser(doc, 'journey-map', 'Benchmark journey map')
-const renders = await firstRenders(board, notes, RENDERS)
+// Only the cells near the map's view mount notes: the map is on screen when they show theirs.
+const renders = await firstRenders(board, null, RENDERS)
 const { page } = board
 // Across to the next stage, in the first lane: the part of the map on screen when it opens.
 const cell = (stage: number, lane: number) => page.getByRole('region', { name: `${STAGES[stage]}, ${lanes[lane]!.title}`, exact: true })

@@ -9,7 +9,7 @@ import { useBoardOptions } from './boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from './dragTypes'
 import { NoteCard } from './NoteCard'
 import { NewNoteForm } from './NewNoteForm'
-import { useNoteWindow } from './useNoteWindow'
+import { mountedNotes, useNoteWindow } from './useNoteWindow'
 
 const noteCount = (count: number) => (count === 1 ? '1 note' : `${count} notes`)
 
@@ -108,10 +108,10 @@ export const BoardColumn = memo(function BoardColumn({
   otherColumns,
   isCluster
 }: BoardColumnProps) {
-  const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
-  const { setNodeRef, isOver } = useDroppable({ id: column.id, data: dropData })
   const list = useRef<HTMLOListElement>(null)
   const mounted = useNoteWindow(list, noteIds, activeNoteId)
+  const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, mountedCount: mountedNotes(mounted) }
+  const { setNodeRef, isOver } = useDroppable({ id: column.id, data: dropData })
   const count = noteIds.length
   const { readOnly } = useBoardOptions()
 

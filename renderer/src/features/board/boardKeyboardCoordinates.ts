@@ -19,7 +19,7 @@ const ARROW_KEYS: string[] = [KeyboardCode.Down, KeyboardCode.Right, KeyboardCod
 /** Where, inside an empty column, the lifted card is put down: just below the column's heading. */
 const EMPTY_COLUMN_INSET = { x: 12, y: 56 }
 
-const isColumnWithNotes = (entry: DroppableContainer) => isColumnData(entry.data.current) && entry.data.current.noteCount > 0
+const isColumnWithNotes = (entry: DroppableContainer) => isColumnData(entry.data.current) && entry.data.current.mountedCount > 0
 
 export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (
   event,

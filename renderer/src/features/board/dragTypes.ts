@@ -9,8 +9,12 @@ export interface NoteDragData {
 
 export interface ColumnDropData {
   type: typeof COLUMN_DROP_TYPE
-  /** Lets keyboard moves skip a column with notes and aim at its notes instead. */
-  noteCount: number
+  /**
+   * How many of its notes are mounted: keyboard moves skip a column with mounted notes and
+   * aim at the notes instead; an empty column, or one whose notes are all unmounted (a
+   * journey-map cell scrolled far away), is a target itself.
+   */
+  mountedCount: number
 }
 
 /** True for a droppable's data that marks a column. */

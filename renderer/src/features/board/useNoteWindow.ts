@@ -43,13 +43,16 @@ function meanOf(heights: Heights): number {
  * The notes of one scrolling list to mount (see noteWindow): those near the list's view,
  * the one being dragged (dnd-kit keeps measuring it, and it is the placeholder), and the one
  * holding focus (unmounting it would drop a keyboard user's place, or an edit in progress).
- * Each mounted note must be an element with `data-note-id` directly in the list.
+ * Each mounted note must be an element with `data-note-id` directly in the list. A list
+ * that is not `inView` (a journey-map cell scrolled far out of the map's view) mounts only
+ * the pinned notes.
  */
 export function useNoteWindow(
   listRef: RefObject<HTMLElement | null>,
   noteIds: readonly string[],
   activeNoteId: string | null,
-  overscan = COLUMN_OVERSCAN
+  overscan = COLUMN_OVERSCAN,
+  inView = true
 ): WindowEntry[] {
   // Until the list is laid out, assume it is as tall as the window; corrected before paint.
   const [view, setView] = useState<View>(() => ({ top: 0, height: window.innerHeight, gap: 0 }))
@@ -140,9 +143,12 @@ export function useNoteWindow(
       noteIds,
       heightOf: (id) => heights.get(id) ?? estimate,
       gap: view.gap,
-      from: view.top - overscan,
-      to: view.top + view.height + overscan,
+      from: inView ? view.top - overscan : Infinity,
+      to: inView ? view.top + view.height + overscan : -Infinity,
       pinned
     })
-  }, [noteIds, view, activeNoteId, focusedNoteId, heights, overscan])
+  }, [noteIds, view, activeNoteId, focusedNoteId, heights, overscan, inView])
 }
+
+/** How many notes a window mounts (not counting the gaps that stand in for the rest). */
+export const mountedNotes = (entries: readonly WindowEntry[]): number => entries.filter((entry) => entry.type === 'note').length

@@ -1,13 +1,13 @@
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { memo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Note } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { useBoardOptions } from '../board/boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from '../board/dragTypes'
 import { NewNoteForm } from '../board/NewNoteForm'
 import { NoteCard } from '../board/NoteCard'
-import { useNoteWindow } from '../board/useNoteWindow'
+import { mountedNotes, useNoteWindow } from '../board/useNoteWindow'
 import { followable } from '../../ui/followKey'
 
 /**
@@ -16,6 +16,30 @@ import { followable } from '../../ui/followKey'
  * keyboard drags (see useNoteWindow).
  */
 const CELL_OVERSCAN = 120
+
+/** How far outside the map's view a cell still mounts its notes: the next cell over, for keyboard moves and scrolling. */
+const NEAR_VIEW_MARGIN = '320px'
+
+/**
+ * Whether the cell is in or near the map's scrolled view. A map has 48 cells or more, and
+ * every mounted note is measured when a drag starts, so cells far out of view mount none.
+ * Until the first answer a cell counts as out of view: it mounts its notes a frame later,
+ * not all 960 at once.
+ */
+function useNearMapView(cell: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false)
+  useEffect(() => {
+    const element = cell.current
+    if (!element) return
+    const observer = new IntersectionObserver(([entry]) => setNear(entry?.isIntersecting ?? true), {
+      root: element.closest('.journey-grid'),
+      rootMargin: NEAR_VIEW_MARGIN
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [cell])
+  return near
+}
 
 interface JourneyCellProps {
   /** The cell's key (journey.ts cellKey): its droppable and sortable id. */
@@ -45,17 +69,26 @@ export const JourneyCell = memo(function JourneyCell({
   intents,
   activeNoteId
 }: JourneyCellProps) {
-  const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, noteCount: noteIds.length }
-  const { setNodeRef, isOver } = useDroppable({ id, data: dropData })
+  const cell = useRef<HTMLElement | null>(null)
   const list = useRef<HTMLOListElement>(null)
-  const mounted = useNoteWindow(list, noteIds, activeNoteId, CELL_OVERSCAN)
+  const inView = useNearMapView(cell)
+  const mounted = useNoteWindow(list, noteIds, activeNoteId, CELL_OVERSCAN, inView)
+  const dropData: ColumnDropData = { type: COLUMN_DROP_TYPE, mountedCount: mountedNotes(mounted) }
+  const { setNodeRef, isOver } = useDroppable({ id, data: dropData })
+  const setCellNode = useCallback(
+    (element: HTMLElement | null) => {
+      cell.current = element
+      setNodeRef(element)
+    },
+    [setNodeRef]
+  )
   const { readOnly } = useBoardOptions()
   const [writing, setWriting] = useState(false)
   const count = noteIds.length
 
   return (
     <section
-      ref={setNodeRef}
+      ref={setCellNode}
       className={`journey-cell${isOver ? ' journey-cell--drop-target' : ''}`}
       aria-label={title}
       // "Everyone follows me": the cell the facilitator points at comes into view on every screen.
