@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { column, createWorkshop, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
 
@@ -69,10 +69,7 @@ test('a facilitator and three participants agree core values, from the prompt to
   await question.press('Enter')
   await saveScreenshot(facilitator, testInfo, 'values-prompt-facilitator')
 
-  await facilitator.getByRole('button', { name: 'Go live' }).click()
-  const panel = facilitator.getByRole('region', { name: 'Live session' })
-  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
-  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const { panel, code, joinLink } = await goLive(facilitator)
   const observer = await joinAsObserver(new URL(joinLink).origin, code.replace('-', ''))
 
   try {

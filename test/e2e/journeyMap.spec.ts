@@ -15,7 +15,7 @@ import { twelveValueRecord } from '../exports/valuesFixtures'
 import { column, createWorkshop, dragWithMouse, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 
 
@@ -63,10 +63,7 @@ test('a facilitator and two participants map the employee journey, from the ques
   await expect(column(facilitator, 'Exit, Who owns it')).toBeVisible()
   await saveScreenshot(facilitator, testInfo, 'journey-prompt-facilitator')
 
-  await facilitator.getByRole('button', { name: 'Go live' }).click()
-  const panel = facilitator.getByRole('region', { name: 'Live session' })
-  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
-  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const { code, joinLink } = await goLive(facilitator)
   const observer = await joinAsObserver(new URL(joinLink).origin, code.replace('-', ''))
   try {
     const amira = (await participant(browser)).page

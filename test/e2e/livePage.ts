@@ -1,5 +1,5 @@
 /** Peers in a live session as the end-to-end specs drive them: browser contexts that record their WebRTC links. */
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
 /**
@@ -52,4 +52,13 @@ export async function joinSession(page: Page, link: string, name: string): Promi
   await page.getByRole('textbox', { name: 'Your name (optional)' }).fill(name)
   await page.getByRole('button', { name: 'Join the board' }).click()
   return page
+}
+
+/** The facilitator presses Go live: the live panel, its join code ("K7Q-M4X") and join link. */
+export async function goLive(facilitator: Page): Promise<{ panel: Locator; code: string; joinLink: string }> {
+  await facilitator.getByRole('button', { name: 'Go live' }).click()
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
+  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  return { panel, code, joinLink }
 }

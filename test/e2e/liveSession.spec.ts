@@ -1,6 +1,6 @@
 import { addNote, column, createWorkshop, noteIn, startMapping } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, goLive, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 test('a workshop goes live: people join by link and by code, edit together over WebRTC, survive going offline', async ({
   page: facilitator,
@@ -246,10 +246,7 @@ test('the facilitator’s page holds the live board for the room while the libra
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Team charter' })
   await startMapping(facilitator)
   await addNote(facilitator, 'Attract, Touchpoints', 'Say what we mean')
-  await facilitator.getByRole('button', { name: 'Go live' }).click()
-  const panel = facilitator.getByRole('region', { name: 'Live session' })
-  const code = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
-  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const { panel, code, joinLink } = await goLive(facilitator)
 
   const a = await participant(browser)
   await a.page.goto(joinLink)
@@ -316,9 +313,7 @@ test('moving a live workshop to the trash from another window ends its session, 
   test.setTimeout(90_000)
   await facilitator.goto(hostApp.url)
   await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Onboarding values' })
-  await facilitator.getByRole('button', { name: 'Go live' }).click()
-  const panel = facilitator.getByRole('region', { name: 'Live session' })
-  const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const { panel, joinLink } = await goLive(facilitator)
   const a = await participant(browser)
   await a.page.goto(joinLink)
   await a.page.getByRole('button', { name: 'Join the board' }).click()

@@ -13,7 +13,7 @@ import { smallJourneyRecord } from '../exports/journeyFixtures'
 import { createWorkshop, nextStage, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectWebRtcLinks, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expectWebRtcLinks, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 
 /** Types into a shared text box and leaves it, as a person does. */
@@ -54,8 +54,7 @@ test('a facilitator and a participant write a program plan live, finalize it, an
   await createWorkshop(facilitator, { template: /EX program plan/, title: 'Support empowerment' })
   await expect(stageHeading(facilitator)).toHaveText(/Prompt/)
 
-  await facilitator.getByRole('button', { name: 'Go live' }).click()
-  const joinLink = (await facilitator.getByRole('region', { name: 'Live session' }).getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
+  const { joinLink } = await goLive(facilitator)
   const amira = (await participant(browser)).page
   await joinSession(amira, joinLink, 'Amira')
   await expect(stageHeading(amira)).toHaveText(/Prompt/)

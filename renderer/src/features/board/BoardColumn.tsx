@@ -1,5 +1,4 @@
 import { useDroppable } from '@dnd-kit/core'
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { memo, useId, useRef, useState } from 'react'
 import type { Column, Note } from '../../../../shared/board'
 import { COLUMN_TITLE_MAX_LENGTH, type BoardIntents } from '../../crdt/intents'
@@ -7,7 +6,7 @@ import { InlineTextEdit } from '../../ui/InlineTextEdit'
 import { followable } from '../../ui/followKey'
 import { useBoardOptions } from './boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from './dragTypes'
-import { NoteCard } from './NoteCard'
+import { WindowedNoteList } from './WindowedNoteList'
 import { NewNoteForm } from './NewNoteForm'
 import { mountedNotes, useNoteWindow } from './useNoteWindow'
 
@@ -133,18 +132,16 @@ export const BoardColumn = memo(function BoardColumn({
       {count === 0 && (
         <p className="column__empty">{readOnly ? 'No notes.' : 'No notes yet. Write one below or drag one here.'}</p>
       )}
-      <SortableContext id={column.id} items={noteIds} strategy={verticalListSortingStrategy}>
-        <ol ref={list} role="list" className="column__notes" aria-label={`Notes in ${column.title}`}>
-          {mounted.map((entry) => {
-            if (entry.type === 'gap') {
-              // Hidden from screen readers: each note says where it is in the whole column.
-              return <li key={entry.key} className="column__gap" style={{ height: entry.height }} aria-hidden="true" />
-            }
-            const note = notes[entry.id]
-            return note ? <NoteCard key={entry.id} note={note} position={entry.index + 1} setSize={count} intents={intents} /> : null
-          })}
-        </ol>
-      </SortableContext>
+      <WindowedNoteList
+        containerId={column.id}
+        listRef={list}
+        className="column__notes"
+        title={column.title}
+        noteIds={noteIds}
+        notes={notes}
+        mounted={mounted}
+        intents={intents}
+      />
       {!readOnly && (
         <NewNoteForm
           label={`New note in ${column.title}`}

@@ -1,12 +1,11 @@
 import { useDroppable } from '@dnd-kit/core'
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Note } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { useBoardOptions } from '../board/boardOptions'
 import { COLUMN_DROP_TYPE, type ColumnDropData } from '../board/dragTypes'
 import { NewNoteForm } from '../board/NewNoteForm'
-import { NoteCard } from '../board/NoteCard'
+import { WindowedNoteList } from '../board/WindowedNoteList'
 import { mountedNotes, useNoteWindow } from '../board/useNoteWindow'
 import { followable } from '../../ui/followKey'
 
@@ -84,7 +83,6 @@ export const JourneyCell = memo(function JourneyCell({
   )
   const { readOnly } = useBoardOptions()
   const [writing, setWriting] = useState(false)
-  const count = noteIds.length
 
   return (
     <section
@@ -94,17 +92,16 @@ export const JourneyCell = memo(function JourneyCell({
       // "Everyone follows me": the cell the facilitator points at comes into view on every screen.
       {...followable('column', id)}
     >
-      <SortableContext id={id} items={noteIds as string[]} strategy={verticalListSortingStrategy}>
-        <ol ref={list} role="list" className="journey-cell__notes" aria-label={`Notes in ${title}`}>
-          {mounted.map((entry) => {
-            if (entry.type === 'gap') {
-              return <li key={entry.key} className="column__gap" style={{ height: entry.height }} aria-hidden="true" />
-            }
-            const note = notes[entry.id]
-            return note ? <NoteCard key={entry.id} note={note} position={entry.index + 1} setSize={count} intents={intents} /> : null
-          })}
-        </ol>
-      </SortableContext>
+      <WindowedNoteList
+        containerId={id}
+        listRef={list}
+        className="journey-cell__notes"
+        title={title}
+        noteIds={noteIds}
+        notes={notes}
+        mounted={mounted}
+        intents={intents}
+      />
       {!readOnly &&
         (writing ? (
           <div className="journey-cell__new">
