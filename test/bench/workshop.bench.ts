@@ -9,9 +9,9 @@
  * and opening ~25 WebRTC connections at once in one process now and then crashed
  * @roamhq/wrtc with SIGSEGV or stuck its event loop.)
  * - Reveal: every participant writes 10 private notes (one per task, as Enter presses); then
- *   the facilitator's "next stage" (flowIntents.reveal(), then goToStage('cluster')). Every
- *   screen reacts as CoreValuesWorkshop.tsx does: it sees `revealed` and reveals its own
- *   notes. Measured: from just before reveal() on the facilitator's laptop until the last of
+ *   the facilitator's "next stage" (goToStage('cluster'), which reveals). Every screen reacts
+ *   as CoreValuesWorkshop.tsx does: it sees `revealed` and reveals its own notes. Measured:
+ *   from just before that step on the facilitator's laptop until the last of
  *   the 31 board snapshots holds all 300 notes.
  * - Vote close: the facilitator adds 5 clusters and moves to the vote; every participant
  *   places their dots (the default budget of 3) on random clusters, one click each, and says

@@ -362,8 +362,7 @@ process.on('message', (message: ToWorkshopPeer) => {
       break
     case 'reveal': {
       const at = now()
-      // What the facilitator's "next" does in the brainstorm (CoreValuesWorkshop's nextStage).
-      session!.workshop.flowIntents.reveal()
+      // The facilitator's "Next" in the brainstorm: on to clustering, which reveals.
       session!.workshop.flowIntents.goToStage('cluster')
       reply(message.seq, 1, at)
       break

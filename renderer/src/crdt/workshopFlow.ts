@@ -228,7 +228,6 @@ export interface FlowIntents {
   setAnonymous(anonymous: boolean): void
   setShowEditing(show: boolean): void
   setFollowFacilitator(follow: boolean): void
-  reveal(): void
   setVoteRules(budget: number, multipleDots: boolean): void
   closeVoting(): void
   reopenVoting(): void
@@ -258,9 +257,13 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
   return {
     goToStage(stage) {
       const flow = readWorkshopFlow(doc)
-      if (flow.stage === stage || flow.finalizedAt !== null || !templateStages(flow.template).stages.includes(stage)) return
+      const { stages } = templateStages(flow.template)
+      if (flow.stage === stage || flow.finalizedAt !== null || !stages.includes(stage)) return
       const log = [...flow.stageLog, { stage, at: hostNow() }].slice(-STAGE_LOG_MAX)
-      set({ [FLOW_FIELDS.stage]: stage, [FLOW_FIELDS.stageLog]: log })
+      // Moving on past the silent brainstorm reveals everyone's notes, in the same step.
+      const brainstorm = stages.indexOf('brainstorm')
+      const reveals = brainstorm >= 0 && stages.indexOf(stage) > brainstorm && !flow.revealed
+      set({ [FLOW_FIELDS.stage]: stage, [FLOW_FIELDS.stageLog]: log, ...(reveals ? { [FLOW_FIELDS.revealed]: true } : {}) })
     },
     setPrompt(prompt) {
       const clean = prompt.replace(/\s+/g, ' ').trim().slice(0, PROMPT_MAX_LENGTH)
@@ -274,7 +277,6 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
     setAnonymous: (anonymous) => set({ [FLOW_FIELDS.anonymous]: anonymous }),
     setShowEditing: (show) => set({ [FLOW_FIELDS.showEditing]: show }),
     setFollowFacilitator: (follow) => set({ [FLOW_FIELDS.followFacilitator]: follow }),
-    reveal: () => set({ [FLOW_FIELDS.revealed]: true }),
     setVoteRules(budget, multipleDots) {
       set({
         [FLOW_FIELDS.voteBudget]: Math.min(Math.max(1, Math.round(budget)), MAX_VOTE_BUDGET),

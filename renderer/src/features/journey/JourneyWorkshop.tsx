@@ -156,21 +156,12 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     }
   }
 
-  // Leaving the brainstorm reveals everyone's notes on the way to mapping.
-  const onNext =
-    intents && flow.stage === 'brainstorm'
-      ? () => {
-          intents.reveal()
-          intents.goToStage('map')
-        }
-      : undefined
-
   const gridShown = flow.stage !== 'brainstorm' || flow.revealed
   const structure = intents && !finalized && (flow.stage === 'prompt' || flow.stage === 'map') ? journey.intents : null
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} onNext={onNext} />
+      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (

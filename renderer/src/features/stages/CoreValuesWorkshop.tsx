@@ -138,18 +138,9 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     }
   }
 
-  // Leaving the brainstorm reveals everyone's notes on the way to clustering.
-  const onNext =
-    intents && flow.stage === 'brainstorm'
-      ? () => {
-          intents.reveal()
-          intents.goToStage('cluster')
-        }
-      : undefined
-
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} onNext={onNext} />
+      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (

@@ -8,8 +8,6 @@ interface StageBarProps {
   hostNow(): number
   /** The facilitator's controls; null on a participant's screen. */
   intents: FlowIntents | null
-  /** What moving on from this stage does, when it is more than changing stage (e.g. reveal). */
-  onNext?(): void
   /** Stage-specific controls and status, under the instructions. */
   children?: ReactNode
 }
@@ -21,7 +19,7 @@ function participantInstructions(flow: WorkshopFlow): string {
 }
 
 /** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
-export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarProps) {
+export function StageBar({ flow, hostNow, intents, children }: StageBarProps) {
   const { stages } = templateStages(flow.template)
   const index = stages.indexOf(flow.stage)
   const stage = stageOf(flow.template, flow.stage)
@@ -68,7 +66,7 @@ export function StageBar({ flow, hostNow, intents, onNext, children }: StageBarP
               <button
                 type="button"
                 className="button button--small button--primary"
-                onClick={onNext ?? (() => intents.goToStage(next))}
+                onClick={() => intents.goToStage(next)}
               >
                 Next: {stageOf(flow.template, next).name} <span aria-hidden="true">→</span>
               </button>

@@ -47,6 +47,18 @@ describe('the workshop flow', () => {
     expect(readWorkshopFlow(doc)).toMatchObject({ template: 'program-plan', anonymous: false })
   })
 
+  it('reveals the brainstorm’s notes when the facilitator moves on past it, and not before', () => {
+    const { doc, intents } = facilitator()
+    doc.getMap('meta').set('template', 'journey-map')
+    intents.goToStage('brainstorm')
+    expect(readWorkshopFlow(doc).revealed).toBe(false)
+    intents.goToStage('map')
+    expect(readWorkshopFlow(doc)).toMatchObject({ stage: 'map', revealed: true })
+    // Back to the brainstorm: what was revealed stays on the board.
+    intents.goToStage('brainstorm')
+    expect(readWorkshopFlow(doc).revealed).toBe(true)
+  })
+
   it('follows the template’s own stages: its first stage and question, and no stage of another template', () => {
     const doc = new Y.Doc()
     doc.getMap('meta').set('template', 'journey-map')
