@@ -178,29 +178,41 @@ export function moveNote(
 export const COLUMN_TITLE_MAX_LENGTH = 80
 
 /** A column's (or lane's) title as stored: one line, trimmed, at most COLUMN_TITLE_MAX_LENGTH. */
-export const cleanColumnTitle = (title: string) => limitLength(title.replace(/\s+/g, ' ').trim(), COLUMN_TITLE_MAX_LENGTH).text.trim()
+const cleanColumnTitle = (title: string) => limitLength(title.replace(/\s+/g, ' ').trim(), COLUMN_TITLE_MAX_LENGTH).text.trim()
 
 /** Adds a column (in the core-values workshop: a cluster) after the last one. Null for a blank title. */
 export function addColumn(doc: Y.Doc, title: string): string | null {
+  return addTitledEntry(doc, columnsOf(doc), 'column', readColumns(doc), title)
+}
+
+export function renameColumn(doc: Y.Doc, columnId: string, title: string): boolean {
+  return renameTitledEntry(doc, columnsOf(doc), columnId, title)
+}
+
+/**
+ * Adds a titled, ordered entry (a column, a journey map's lane) after `existing`, under an id
+ * starting with `idPrefix`. Null for a blank title.
+ */
+export function addTitledEntry(doc: Y.Doc, map: Y.Map<unknown>, idPrefix: string, existing: readonly Ordered[], title: string): string | null {
   const clean = cleanColumnTitle(title)
   if (!clean) return null
-  const id = `column-${newId()}`
+  const id = `${idPrefix}-${newId()}`
   doc.transact(() => {
-    const columns = readColumns(doc)
-    columnsOf(doc).set(
+    map.set(
       id,
       new Y.Map<unknown>([
         [COLUMN_FIELDS.title, clean],
-        [COLUMN_FIELDS.order, placeAt(columns, columns.length).order]
+        [COLUMN_FIELDS.order, placeAt(existing, existing.length).order]
       ])
     )
   }, LOCAL_ORIGIN)
   return id
 }
 
-export function renameColumn(doc: Y.Doc, columnId: string, title: string): boolean {
+/** Renames a titled entry of `map` (a column, a lane). False for a blank title or nothing changed. */
+export function renameTitledEntry(doc: Y.Doc, map: Y.Map<unknown>, id: string, title: string): boolean {
   const clean = cleanColumnTitle(title)
-  const entry = columnsOf(doc).get(columnId)
+  const entry = map.get(id)
   if (!clean || !(entry instanceof Y.Map) || entry.get(COLUMN_FIELDS.title) === clean) return false
   doc.transact(() => entry.set(COLUMN_FIELDS.title, clean), LOCAL_ORIGIN)
   return true

@@ -27,8 +27,7 @@ import {
   shownLaneId
 } from './boardDoc'
 import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
-import { COLUMN_TITLE_MAX_LENGTH, cleanColumnTitle } from './intents'
-import { newId } from './ids'
+import { addTitledEntry, COLUMN_TITLE_MAX_LENGTH, renameTitledEntry } from './intents'
 import { placeAt } from './ordering'
 import type { BoardSnapshotStore } from './snapshot'
 
@@ -218,28 +217,11 @@ export function bindJourneyIntents(doc: Y.Doc): JourneyIntents {
   const transact = (change: () => void) => doc.transact(change, LOCAL_ORIGIN)
   return {
     add(axis, title) {
-      const clean = cleanColumnTitle(title)
       const existing = readAxis(doc, axis)
-      if (!clean || existing.length >= MAX_ON_AXIS[axis]) return null
-      const id = `${axis === 'stage' ? 'column' : 'lane'}-${newId()}`
-      transact(() =>
-        axisOf(doc, axis).set(
-          id,
-          new Y.Map<unknown>([
-            [COLUMN_FIELDS.title, clean],
-            [COLUMN_FIELDS.order, placeAt(existing, existing.length).order]
-          ])
-        )
-      )
-      return id
+      if (existing.length >= MAX_ON_AXIS[axis]) return null
+      return addTitledEntry(doc, axisOf(doc, axis), axis === 'stage' ? 'column' : 'lane', existing, title)
     },
-    rename(axis, id, title) {
-      const clean = cleanColumnTitle(title)
-      const entry = axisOf(doc, axis).get(id)
-      if (!clean || !(entry instanceof Y.Map) || entry.get(COLUMN_FIELDS.title) === clean) return false
-      transact(() => entry.set(COLUMN_FIELDS.title, clean))
-      return true
-    },
+    rename: (axis, id, title) => renameTitledEntry(doc, axisOf(doc, axis), id, title),
     move(axis, id, index) {
       const entries = readAxis(doc, axis)
       const current = entries.findIndex((entry) => entry.id === id)
