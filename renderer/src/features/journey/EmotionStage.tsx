@@ -4,7 +4,7 @@ import { EMOTION_SCALE, emotionGroup, SMALLEST_EMOTION_GROUP } from '../../../..
 import type { EmotionResult } from '../../../../shared/journeyRecord'
 import type { EmotionRatings } from '../../crdt/emotions'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
-import { DoneButton, RoundProgress, type Turnout } from '../stages/RoundProgress'
+import { DoneButton, RoundHead, type Turnout } from '../stages/RoundProgress'
 import { EmotionCurve } from './EmotionCurve'
 
 const RATINGS = Array.from({ length: EMOTION_SCALE.max - EMOTION_SCALE.min + 1 }, (_, i) => EMOTION_SCALE.min + i)
@@ -49,19 +49,19 @@ export function EmotionStage({ flow, stages, ratings, results, turnout, intents,
 
   return (
     <div className="emotion-stage">
-      <div className="vote-stage__head">
-        {!flow.emotionsClosed && <RoundProgress turnout={turnout} verb="rated the journey" />}
-        {intents && !flow.emotionsClosed && <MinGroupRule flow={flow} intents={intents} />}
-        {intents && (
-          <button
-            type="button"
-            className={`button button--small${flow.emotionsClosed ? '' : ' button--primary'}`}
-            onClick={flow.emotionsClosed ? intents.reopenEmotions : intents.closeEmotions}
-          >
-            {flow.emotionsClosed ? 'Reopen the ratings' : 'Close the ratings and show the curve'}
-          </button>
-        )}
-      </div>
+      <RoundHead
+        closed={flow.emotionsClosed}
+        turnout={turnout}
+        verb="rated the journey"
+        controls={
+          intents && {
+            rules: <MinGroupRule flow={flow} intents={intents} />,
+            close: intents.closeEmotions,
+            closeLabel: 'Close the ratings and show the curve',
+            reopen: { reopen: intents.reopenEmotions, label: 'Reopen the ratings' }
+          }
+        }
+      />
       {flow.emotionsClosed ? (
         <EmotionCurve stages={stages} results={results} minGroup={emotionGroup(flow.minGroup)} />
       ) : (

@@ -6,7 +6,7 @@ import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { ValueCandidate } from '../../crdt/values'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { displayName } from './draft/draftText'
-import { DoneButton, RoundProgress, type Turnout } from './RoundProgress'
+import { DoneButton, RoundHead, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
 /** What each number of fingers means, said the same way on every screen. */
@@ -126,15 +126,18 @@ export function ConsensusStage({ flow, values, ballot, results, turnout, intents
 
   return (
     <div className="vote-stage">
-      <div className="vote-stage__head">
-        {!flow.consensusClosed && <RoundProgress turnout={turnout} verb="scored every value" />}
-        {intents && !closed && <ConsensusRules flow={flow} intents={intents} />}
-        {intents && !closed && (
-          <button type="button" className="button button--small button--primary" onClick={intents.closeConsensus}>
-            Close the check and show results
-          </button>
-        )}
-      </div>
+      <RoundHead
+        closed={closed}
+        turnout={turnout}
+        verb="scored every value"
+        controls={
+          intents && {
+            rules: <ConsensusRules flow={flow} intents={intents} />,
+            close: intents.closeConsensus,
+            closeLabel: 'Close the check and show results'
+          }
+        }
+      />
       {values.length === 0 ? (
         <p className="vote-stage__empty">There are no value statements yet. Go back to Draft and write some.</p>
       ) : (

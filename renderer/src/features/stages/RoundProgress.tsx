@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+
 /** How many of the participants present have finished a round, counted from presence. */
 export interface Turnout {
   done: number
@@ -10,6 +12,44 @@ export function RoundProgress({ turnout, verb }: { turnout: Turnout; verb: strin
     <p className="round-progress" role="status">
       <strong>{turnout.done}</strong> of {turnout.of} {turnout.of === 1 ? 'participant has' : 'participants have'} {verb}
     </p>
+  )
+}
+
+/** The facilitator's part in a round: its settings while open, and closing (and reopening) it. */
+export interface RoundControls {
+  rules: ReactNode
+  close(): void
+  /** "Close voting and show results". */
+  closeLabel: string
+  /** A round that can be reopened once closed, and what the button says then. */
+  reopen?: { reopen(): void; label: string }
+}
+
+interface RoundHeadProps {
+  closed: boolean
+  turnout: Turnout
+  verb: string
+  /** The facilitator's; null on a participant's screen. */
+  controls: RoundControls | null
+}
+
+/** The top of a private round (dot vote, consensus check, emotion ratings): who is done, and the facilitator's controls. */
+export function RoundHead({ closed, turnout, verb, controls }: RoundHeadProps) {
+  return (
+    <div className="vote-stage__head">
+      {!closed && <RoundProgress turnout={turnout} verb={verb} />}
+      {controls && !closed && controls.rules}
+      {controls && !closed && (
+        <button type="button" className="button button--small button--primary" onClick={controls.close}>
+          {controls.closeLabel}
+        </button>
+      )}
+      {controls?.reopen && closed && (
+        <button type="button" className="button button--small" onClick={controls.reopen.reopen}>
+          {controls.reopen.label}
+        </button>
+      )}
+    </div>
   )
 }
 

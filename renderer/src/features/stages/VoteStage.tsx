@@ -4,7 +4,7 @@ import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
-import { DoneButton, RoundProgress, type Turnout } from './RoundProgress'
+import { DoneButton, RoundHead, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
 /** Something to put dots on: a cluster of the core-values board, a note of the journey map. */
@@ -107,19 +107,19 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
 
   return (
     <div className="vote-stage">
-      <div className="vote-stage__head">
-        {!flow.votingClosed && <RoundProgress turnout={turnout} verb="voted" />}
-        {intents && !flow.votingClosed && <VoteRules flow={flow} intents={intents} noun={noun} />}
-        {intents && (
-          <button
-            type="button"
-            className={`button button--small${flow.votingClosed ? '' : ' button--primary'}`}
-            onClick={flow.votingClosed ? intents.reopenVoting : intents.closeVoting}
-          >
-            {flow.votingClosed ? 'Reopen voting' : 'Close voting and show results'}
-          </button>
-        )}
-      </div>
+      <RoundHead
+        closed={flow.votingClosed}
+        turnout={turnout}
+        verb="voted"
+        controls={
+          intents && {
+            rules: <VoteRules flow={flow} intents={intents} noun={noun} />,
+            close: intents.closeVoting,
+            closeLabel: 'Close voting and show results',
+            reopen: { reopen: intents.reopenVoting, label: 'Reopen voting' }
+          }
+        }
+      />
       {flow.votingClosed ? (
         <Results ranking={results.ranking} voters={results.voters} noun={noun} />
       ) : options.length === 0 ? (
