@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildJourneyRecord } from '../../../../shared/finalizeJourney'
-import type { FinalizedJourney, JourneyRecord } from '../../../../shared/journeyRecord'
 import { isFinalizedJourney, isFinalizedValues, type FinalizedRecord } from '../../../../shared/workshopRecord'
 import { emotionGroup } from '../../../../shared/emotions'
 import { emotionCurve } from '../../crdt/emotions'
@@ -9,7 +8,7 @@ import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
 import { boardOnScreen, canEdit } from '../stages/boardAccess'
 import { BrainstormStage } from '../stages/BrainstormStage'
 import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
-import { FinalizeActions, FinalizedNotice, type FinalizeControls } from '../stages/FinalizeStage'
+import { FinalizeActions, FinalizedNotice, finalizeControlsFor } from '../stages/FinalizeStage'
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
@@ -123,14 +122,14 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     }
   }, [readOnly, flow, role, mine, grid.links, linking, opportunityIds, dots, journey.intents])
 
-  const finalizeControls: FinalizeControls<JourneyRecord, FinalizedJourney> | null = record && {
-    workshopId: record.workshopId,
-    template: 'journey-map',
-    record: isFinalizedJourney(record.stored) ? record.stored : null,
-    buildRecord: () =>
+  const finalizeControls = finalizeControlsFor(
+    record,
+    'journey-map',
+    isFinalizedJourney,
+    (facilitator) =>
       buildJourneyRecord({
-        workshopId: record.workshopId,
-        title: record.title,
+        workshopId: facilitator.workshopId,
+        title: facilitator.title,
         prompt: flow.prompt,
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
@@ -148,13 +147,8 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         participantNames: participants.map((person) => person.name),
         stageLog: flow.stageLog
       }),
-    async finalize(built) {
-      const stored = await record.store(built)
-      if (!isFinalizedJourney(stored)) throw new Error('The library stored a record of another kind of workshop.')
-      workshop.flowIntents.markFinalized({ contentHash: stored.contentHash, values: [] })
-      return stored
-    }
-  }
+    workshop.flowIntents
+  )
 
   const gridShown = flow.stage !== 'brainstorm' || flow.revealed
   const structure = intents && !finalized && (flow.stage === 'prompt' || flow.stage === 'map') ? journey.intents : null

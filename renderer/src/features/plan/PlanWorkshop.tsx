@@ -1,10 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { buildProgramPlanRecord } from '../../../../shared/finalizeProgramPlan'
-import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../../../shared/programPlanRecord'
 import { isFinalizedJourney, isFinalizedProgramPlan, type FinalizedRecord } from '../../../../shared/workshopRecord'
 import { canEdit } from '../stages/boardAccess'
 import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
-import { FinalizeActions, FinalizedNotice, type FinalizeControls } from '../stages/FinalizeStage'
+import { FinalizeActions, FinalizedNotice, finalizeControlsFor } from '../stages/FinalizeStage'
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
@@ -39,26 +38,21 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
   const readOnly = !canEdit(flow, role, viewOnly)
   const participants = people.filter((person) => person.role === 'participant')
 
-  const finalizeControls: FinalizeControls<ProgramPlanRecord, FinalizedProgramPlan> | null = record && {
-    workshopId: record.workshopId,
-    template: 'program-plan',
-    record: isFinalizedProgramPlan(record.stored) ? record.stored : null,
-    buildRecord: () =>
+  const finalizeControls = finalizeControlsFor(
+    record,
+    'program-plan',
+    isFinalizedProgramPlan,
+    (facilitator) =>
       buildProgramPlanRecord(plan.snapshots.getSnapshot(), {
-        workshopId: record.workshopId,
-        title: record.title,
+        workshopId: facilitator.workshopId,
+        title: facilitator.title,
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
         participantNames: participants.map((person) => person.name),
         stageLog: flow.stageLog
       }),
-    async finalize(built) {
-      const stored = await record.store(built)
-      if (!isFinalizedProgramPlan(stored)) throw new Error('The library stored a record of another kind of workshop.')
-      workshop.flowIntents.markFinalized({ contentHash: stored.contentHash, values: [] })
-      return stored
-    }
-  }
+    workshop.flowIntents
+  )
 
   return (
     <div className="workshop-stages">

@@ -14,7 +14,7 @@ import { StageBar } from './StageBar'
 import { ConsensusStage, useConsensusResults } from './ConsensusStage'
 import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
-import { FinalizeStage, type FinalizeControls } from './FinalizeStage'
+import { finalizeControlsFor, FinalizeStage } from './FinalizeStage'
 import { useFollowFacilitator } from './useFollowFacilitator'
 import { useWorkshopRoom } from './useWorkshopRoom'
 import { useVoteResults, VoteStage } from './VoteStage'
@@ -107,14 +107,14 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     if (everyoneScored) intents?.closeConsensus()
   }, [everyoneScored, intents])
 
-  const finalizeControls: FinalizeControls | null = record && {
-    workshopId: record.workshopId,
-    template: 'core-values',
-    record: isFinalizedValues(record.stored) ? record.stored : null,
-    buildRecord: () =>
+  const finalizeControls = finalizeControlsFor(
+    record,
+    'core-values',
+    isFinalizedValues,
+    (facilitator) =>
       buildValuesRecord({
-        workshopId: record.workshopId,
-        title: record.title,
+        workshopId: facilitator.workshopId,
+        title: facilitator.title,
         prompt: flow.prompt,
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
@@ -127,16 +127,8 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         participantNames: participants.map((person) => person.name),
         stageLog: flow.stageLog
       }),
-    async finalize(built) {
-      const stored = await record.store(built)
-      if (!isFinalizedValues(stored)) throw new Error('The library stored a record of another kind of workshop.')
-      workshop.flowIntents.markFinalized({
-        contentHash: stored.contentHash,
-        values: stored.values.map(({ name, definition, weDo, weDont }) => ({ name, definition, weDo, weDont }))
-      })
-      return stored
-    }
-  }
+    workshop.flowIntents
+  )
 
   return (
     <div className="workshop-stages">

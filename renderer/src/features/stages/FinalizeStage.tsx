@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react'
 import type { TemplateId } from '../../../../shared/templates'
+import { isFinalizedValues, type FinalizedRecord, type WorkshopRecord } from '../../../../shared/workshopRecord'
 import type { FinalizedValues, ValuesRecord } from '../../../../shared/valuesRecord'
 import type { ValueCandidate } from '../../crdt/values'
-import type { AgreedValues } from '../../crdt/workshopFlow'
+import type { AgreedValues, FlowIntents } from '../../crdt/workshopFlow'
+import type { FacilitatorRecord } from './CoreValuesWorkshop'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { formatDateTime } from '../../ui/formatDateTime'
 import { userMessage } from '../../ui/userMessage'
@@ -19,6 +21,37 @@ export interface FinalizeControls<Record = ValuesRecord, Stored extends { conten
   finalize(record: Record): Promise<Stored>
   /** The stored record, once there is one. */
   record: Stored | null
+}
+
+/**
+ * The facilitator's finalize controls for a workshop of `template`: the stored record (when it
+ * is this template's), the record as the workshop stands now, and storing it, which locks the
+ * workshop on every screen and shows the record's hash (and, for core values, the values as
+ * recorded). Null on a participant's screen.
+ */
+export function finalizeControlsFor<Record extends WorkshopRecord, Stored extends FinalizedRecord>(
+  facilitator: FacilitatorRecord | null,
+  template: TemplateId,
+  isStored: (record: FinalizedRecord | null) => record is Stored,
+  buildRecord: (facilitator: FacilitatorRecord) => Record,
+  flowIntents: FlowIntents
+): FinalizeControls<Record, Stored> | null {
+  if (!facilitator) return null
+  return {
+    workshopId: facilitator.workshopId,
+    template,
+    record: isStored(facilitator.stored) ? facilitator.stored : null,
+    buildRecord: () => buildRecord(facilitator),
+    async finalize(built) {
+      const stored = await facilitator.store(built)
+      if (!isStored(stored)) throw new Error('The library stored a record of another kind of workshop.')
+      const values = isFinalizedValues(stored)
+        ? stored.values.map(({ name, definition, weDo, weDont }) => ({ name, definition, weDo, weDont }))
+        : []
+      flowIntents.markFinalized({ contentHash: stored.contentHash, values })
+      return stored
+    }
+  }
 }
 
 interface FinalizeActionsProps<Record, Stored extends { contentHash: string }> {
