@@ -71,8 +71,8 @@ export interface AppInfo {
 
 /** A live session as the facilitator's own screen needs it. */
 export interface FacilitatorSession extends LiveSessionInfo {
-  /** Where the facilitator's renderer joins signaling (loopback, with its own ticket). */
-  signalingUrl: string
+  /** The facilitator's ticket: its window joins the hub over loopback with the facilitator's rights. */
+  ticket: string
 }
 
 export const methods = {

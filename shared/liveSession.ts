@@ -12,7 +12,8 @@ export const SIGNAL_ROUTE = '/signal'
 export const JOIN_ROUTE_FRAGMENT = '#/join/'
 
 export type JoinAnswer =
-  | { ok: true; title: string; room: string; ticket: string }
+  /** `hostKey`: the session's public key (sealedChannel.ts), for a join that did not come with the link's. */
+  | { ok: true; title: string; room: string; ticket: string; hostKey: string }
   /** `ended`: the session this address served is over, so nothing here lets anyone in any more. */
   | { ok: false; error: string; ended?: true }
 
@@ -26,6 +27,31 @@ export interface LiveSessionInfo {
    */
   room: string
   port: number
+  /** The host's public key for the WebSocket link (shared/sync/sealedChannel.ts); join links carry it. */
+  hostKey: string
   /** One per network interface: a link, and the QR code's content. */
   joinUrls: string[]
 }
+
+/**
+ * The WebSocket link to the host's hub, where WebRTC cannot open: y-webrtc's messages, sealed
+ * (shared/sync/sealedChannel.ts). The first sealed message is a SyncAdmission.
+ */
+export const SYNC_ROUTE = '/sync'
+
+export interface SyncAdmission {
+  v: 1
+  ticket: string
+}
+
+/** Close codes of the WebSocket link, so a laptop can say why it is not connected. */
+export const SYNC_CLOSE = {
+  /** The ticket is not (or no longer) one of this session's. */
+  notAdmitted: 4403,
+  /** The session has ended. */
+  ended: 4410,
+  /** This ticket or address holds too many connections already. */
+  tooMany: 4429,
+  /** The laptop broke a rule (size, rate, a change it may not make). */
+  violation: 4400
+} as const

@@ -19,18 +19,65 @@ import {
   JOIN_CHECK_ROUTE,
   JOIN_ROUTE_FRAGMENT,
   SIGNAL_ROUTE,
+  SYNC_ROUTE,
   type JoinAnswer,
   type LiveSessionInfo
 } from '../../shared/liveSession'
+import { createHostKeys, encodeKey } from '../../shared/sync/sealedChannel'
+import { HubRoom } from './hubRoom'
 import type { SignalingHub } from './signalingHub'
+import { SocketLinkServer } from './socketLinks'
 import { readStaticFile } from './staticFiles'
+import { HostWebrtcPeer } from './webrtcLinks'
 
 /**
- * Wrong codes one address may try per minute before it has to wait. Right codes do not
- * count: a whole room behind one address (a guest network's NAT) must still get in.
+ * How the join check holds off someone guessing codes without holding off the room. A whole
+ * room may reach us from one address (a guest network's NAT), so right codes never count
+ * against an address and are never refused for its wrong ones. Past `wrongCodesPerMinute`, an
+ * address's checks are answered one at a time and each wrong code holds up its next check by
+ * `wrongCodeDelayMs`: a guesser gets about one try a second (31⁶ codes: years on average), and
+ * asking in parallel gains nothing, while a right code waits only for the wrong ones ahead of it.
  */
-const WRONG_CODES_PER_MINUTE = 12
+export interface JoinCheckLimits {
+  /** Wrong codes one address may try per minute at full speed. */
+  wrongCodesPerMinute: number
+  /** Past that, how long each wrong code holds up the address's next check. */
+  wrongCodeDelayMs: number
+  /** Checks from one address that may wait their turn; more are answered "busy" at once. */
+  maxWaitingChecksPerAddress: number
+  /**
+   * Tickets one address may obtain per minute with the right code, refilled evenly. Each ticket
+   * is a signaling connection slot (signalingHub.ts), so this is what bounds one address's slots.
+   */
+  ticketsPerMinute: number
+}
+
+/** A room of ~150 behind one NAT joins within a minute or two; 20 waiting is ~20 s at worst. */
+export const DEFAULT_JOIN_CHECK_LIMITS: JoinCheckLimits = Object.freeze({
+  wrongCodesPerMinute: 12,
+  wrongCodeDelayMs: 1_000,
+  maxWaitingChecksPerAddress: 20,
+  ticketsPerMinute: 200
+})
+
 const MINUTE_MS = 60_000
+
+const WRONG_CODE_ANSWER: JoinAnswer = {
+  ok: false,
+  error: 'That code is not right. Check the code on the facilitator’s screen; it may have changed.'
+}
+
+const BUSY_ANSWER: JoinAnswer = {
+  ok: false,
+  error: 'Many people are joining from this network at once; try again in a few seconds.'
+}
+
+/** An address past the wrong-code limit: its code checks, answered one at a time. */
+interface SlowLane {
+  waiting: Array<{ given: string; response: ServerResponse }>
+  /** Set while a wrong code holds up the next check. */
+  heldUntilNext: NodeJS.Timeout | null
+}
 
 const ENDED_ANSWER: JoinAnswer = {
   ok: false,
@@ -47,12 +94,20 @@ export interface LiveSessionOptions {
   port: number
   /** The interface to listen on; every interface by default, so the room can reach it. */
   bindAddress?: string
+  /** DEFAULT_JOIN_CHECK_LIMITS unless a test needs them otherwise. */
+  joinChecks?: Partial<JoinCheckLimits>
+  /** The board as saved: the hub starts from it. */
+  initialState: Uint8Array | null
+  /** Writes the board; the hub calls it as the room changes it. */
+  save(state: Uint8Array): void
 }
 
 export interface LiveSession {
   info(): LiveSessionInfo
-  /** The facilitator's own way into signaling, over loopback. */
-  facilitatorSignalingUrl: string
+  /** The facilitator's own ticket, for its window's link to the hub over loopback. */
+  facilitatorTicket: string
+  /** The room's hub: the session's copy of the board. */
+  hub: HubRoom
   /** A fresh code for new joiners; everyone already in stays in. */
   rotateCode(): LiveSessionInfo
   /**
@@ -99,14 +154,103 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   let code = newCode()
   const facilitatorTicket = randomBytes(18).toString('base64url')
   const tickets = new Set<string>([facilitatorTicket])
+  const joinLimits: JoinCheckLimits = { ...DEFAULT_JOIN_CHECK_LIMITS, ...options.joinChecks }
   const wrongCodes = new Map<string, number[]>()
+  /** Per address, how many more tickets it may obtain now: a bucket refilled at ticketsPerMinute. */
+  const ticketBudgets = new Map<string, { tokens: number; refilledAt: number }>()
+  const slowLanes = new Map<string, SlowLane>()
   let ended = false
+  const keys = createHostKeys()
+  const hub = new HubRoom({ initialState: options.initialState, save: options.save })
+  const webrtc = new HostWebrtcPeer(options.hub, room, hub)
+  const socketLinks = new SocketLinkServer({
+    keys,
+    hub,
+    admit: (ticket) => (ended ? null : ticket === facilitatorTicket ? 'facilitator' : tickets.has(ticket) ? 'participant' : null)
+  })
 
   function recentWrongCodes(address: string): number[] {
     const now = Date.now()
     const recent = (wrongCodes.get(address) ?? []).filter((time) => now - time < MINUTE_MS)
-    wrongCodes.set(address, recent)
+    if (recent.length > 0) wrongCodes.set(address, recent)
+    else wrongCodes.delete(address)
     return recent
+  }
+
+  function ticketBudget(address: string): { tokens: number; refilledAt: number } {
+    const now = Date.now()
+    const perMinute = joinLimits.ticketsPerMinute
+    let budget = ticketBudgets.get(address)
+    if (!budget) ticketBudgets.set(address, (budget = { tokens: perMinute, refilledAt: now }))
+    budget.tokens = Math.min(perMinute, budget.tokens + ((now - budget.refilledAt) / MINUTE_MS) * perMinute)
+    budget.refilledAt = now
+    return budget
+  }
+
+  /** Answers one code check, and says whether the code was wrong. */
+  function answerCode(address: string, given: string, response: ServerResponse): boolean {
+    if (ended) {
+      json(response, 410, ENDED_ANSWER)
+      return false
+    }
+    // Asked before the code is checked, so this answer says nothing about whether it was right.
+    const budget = ticketBudget(address)
+    if (budget.tokens < 1) {
+      json(response, 429, BUSY_ANSWER)
+      return false
+    }
+    if (!sameSecret(normalizeJoinCode(given), code)) {
+      const recent = recentWrongCodes(address)
+      recent.push(Date.now())
+      wrongCodes.set(address, recent)
+      // A full budget is the same as none kept.
+      if (budget.tokens >= joinLimits.ticketsPerMinute) ticketBudgets.delete(address)
+      json(response, 403, WRONG_CODE_ANSWER)
+      return true
+    }
+    budget.tokens -= 1
+    const newTicket = randomBytes(18).toString('base64url')
+    tickets.add(newTicket)
+    json(response, 200, { ok: true, title: options.title, room, ticket: newTicket, hostKey: encodeKey(keys.publicKey) } satisfies JoinAnswer)
+    return false
+  }
+
+  function answerInTurn(address: string, given: string, response: ServerResponse): void {
+    let lane = slowLanes.get(address)
+    if (!lane) slowLanes.set(address, (lane = { waiting: [], heldUntilNext: null }))
+    if (lane.waiting.length >= joinLimits.maxWaitingChecksPerAddress) return json(response, 429, BUSY_ANSWER)
+    lane.waiting.push({ given, response })
+    drainSlowLane(address, lane)
+  }
+
+  function drainSlowLane(address: string, lane: SlowLane): void {
+    while (lane.heldUntilNext === null) {
+      const next = lane.waiting.shift()
+      if (!next) {
+        slowLanes.delete(address)
+        return
+      }
+      // Someone who stopped waiting gets no answer, and their code is never checked.
+      if (next.response.destroyed || next.response.socket?.destroyed !== false) continue
+      if (answerCode(address, next.given, next.response)) {
+        lane.heldUntilNext = setTimeout(() => {
+          lane.heldUntilNext = null
+          drainSlowLane(address, lane)
+        }, joinLimits.wrongCodeDelayMs)
+        lane.heldUntilNext.unref()
+      }
+    }
+  }
+
+  /** Everyone still waiting hears that the session has ended; nothing about any address is kept. */
+  function endJoinChecks(): void {
+    for (const lane of slowLanes.values()) {
+      if (lane.heldUntilNext) clearTimeout(lane.heldUntilNext)
+      for (const { response } of lane.waiting) if (!response.destroyed) json(response, 410, ENDED_ANSWER)
+    }
+    slowLanes.clear()
+    wrongCodes.clear()
+    ticketBudgets.clear()
   }
 
   function handleJoinCheck(request: IncomingMessage, response: ServerResponse, url: URL): void {
@@ -117,26 +261,16 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       // ticket this session never gave out was given by one that has ended (the same port
       // serves a new session now); tickets are too long to guess, so this reveals nothing.
       if (!tickets.has(ticket)) return json(response, 410, ENDED_ANSWER)
-      return json(response, 200, { ok: true, title: options.title, room, ticket } satisfies JoinAnswer)
+      return json(response, 200, { ok: true, title: options.title, room, ticket, hostKey: encodeKey(keys.publicKey) } satisfies JoinAnswer)
     }
-    const address = request.socket.remoteAddress ?? 'unknown'
-    const wrongSoFar = recentWrongCodes(address)
-    if (wrongSoFar.length >= WRONG_CODES_PER_MINUTE) {
-      return json(response, 429, {
-        ok: false,
-        error: 'Too many tries from this laptop. Wait a minute, then type the code shown on the facilitator’s screen.'
-      } satisfies JoinAnswer)
+    // As the signaling hub counts addresses: a dual-stack server sees IPv4 peers as ::ffff:a.b.c.d.
+    const address = (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '')
+    const given = url.searchParams.get('code') ?? ''
+    // Once an address's checks wait in line, every later one joins the line, so none overtakes it.
+    if (slowLanes.has(address) || recentWrongCodes(address).length >= joinLimits.wrongCodesPerMinute) {
+      return answerInTurn(address, given, response)
     }
-    if (!sameSecret(normalizeJoinCode(url.searchParams.get('code') ?? ''), code)) {
-      wrongSoFar.push(Date.now())
-      return json(response, 403, {
-        ok: false,
-        error: 'That code is not right. Check the code on the facilitator’s screen; it may have changed.'
-      } satisfies JoinAnswer)
-    }
-    const newTicket = randomBytes(18).toString('base64url')
-    tickets.add(newTicket)
-    json(response, 200, { ok: true, title: options.title, room, ticket: newTicket } satisfies JoinAnswer)
+    answerCode(address, given, response)
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -163,8 +297,10 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://session')
-    const admitted = url.pathname === SIGNAL_ROUTE && tickets.has(url.searchParams.get('ticket') ?? '')
-    options.hub.handleUpgrade(request, socket, head, admitted ? { topics: new Set([room]) } : null)
+    if (url.pathname === SYNC_ROUTE) return socketLinks.handleUpgrade(request, socket, head)
+    const ticket = url.searchParams.get('ticket') ?? ''
+    const admitted = url.pathname === SIGNAL_ROUTE && tickets.has(ticket)
+    options.hub.handleUpgrade(request, socket, head, admitted ? { topics: new Set([room]), ticket } : null)
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -183,6 +319,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       code,
       room,
       port,
+      hostKey: encodeKey(keys.publicKey),
       joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}`)
     }
   }
@@ -191,13 +328,17 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     // Ended before the sockets close: a peer that asks as soon as its socket drops hears "ended".
     ended = true
     tickets.clear()
-    wrongCodes.clear()
+    endJoinChecks()
     options.hub.closeTopic(room)
+    webrtc.close()
+    socketLinks.closeAll()
+    hub.destroy()
   }
 
   return {
     info,
-    facilitatorSignalingUrl: `ws://127.0.0.1:${port}${SIGNAL_ROUTE}?ticket=${facilitatorTicket}`,
+    facilitatorTicket,
+    hub,
     rotateCode() {
       code = newCode()
       return info()

@@ -1,6 +1,12 @@
-/** The workshops that are live right now, one network server each, sharing one signaling hub. */
+/**
+ * The workshops that are live right now, one network server and hub each, sharing one
+ * signaling hub. While a workshop is live its hub holds the board: the facilitator's window
+ * loads it from there and its saves are merged in, so the window can close and reopen while
+ * the room and saving go on.
+ */
+import * as Y from 'yjs'
 import type { FacilitatorSession } from '../../shared/contract'
-import type { SessionControl } from '../services/handlers'
+import type { BoardStorage, SessionControl } from '../services/handlers'
 import { startLiveSession, type LiveSession } from './liveSession'
 import { SignalingHub } from './signalingHub'
 
@@ -39,14 +45,19 @@ export class SessionManager implements SessionControl {
    * MAX_ENDED_SERVERS have piled up, or when the app quits, so they stay few and short-lived.
    */
   private endedServers: EndedServer[] = []
+  /**
+   * The board each ended session's hub left, until the facilitator's window next saves: its
+   * copy may not have received the room's last changes, and must not write over them.
+   */
+  private readonly endedBoards = new Map<string, Uint8Array>()
 
   constructor(private readonly options: SessionManagerOptions) {}
 
   private view(session: LiveSession): FacilitatorSession {
-    return { ...session.info(), signalingUrl: session.facilitatorSignalingUrl }
+    return { ...session.info(), ticket: session.facilitatorTicket }
   }
 
-  async goLive(workshopId: string, title: string): Promise<FacilitatorSession> {
+  async goLive(workshopId: string, title: string, storage: BoardStorage): Promise<FacilitatorSession> {
     const existing = this.sessions.get(workshopId)
     if (existing) return this.view(existing)
     const port = this.sessions.size === 0 ? this.options.port : 0
@@ -58,10 +69,28 @@ export class SessionManager implements SessionControl {
       rendererDir: this.options.rendererDir,
       hub: this.hub,
       port,
-      bindAddress: this.options.bindAddress
+      bindAddress: this.options.bindAddress,
+      initialState: (await storage.load()).state,
+      save: (state) => storage.save(state)
     })
     this.sessions.set(workshopId, session)
     return this.view(session)
+  }
+
+  liveBoard(workshopId: string): Uint8Array | null {
+    return this.sessions.get(workshopId)?.hub.state() ?? null
+  }
+
+  boardToSave(workshopId: string, state: Uint8Array): Uint8Array | null {
+    const live = this.sessions.get(workshopId)
+    if (live) {
+      live.hub.mergeFacilitatorState(state)
+      return null
+    }
+    const ended = this.endedBoards.get(workshopId)
+    if (!ended) return state
+    this.endedBoards.delete(workshopId)
+    return Y.mergeUpdates([ended, state])
   }
 
   status(workshopId: string): FacilitatorSession | null {
@@ -81,6 +110,7 @@ export class SessionManager implements SessionControl {
     if (!session) return
     this.sessions.delete(workshopId)
     session.end()
+    this.endedBoards.set(workshopId, session.hub.state())
     const stopTimer = setTimeout(
       () => void this.stopEnded((ended) => ended.session === session),
       this.options.endedLingerMs ?? ENDED_SERVER_LINGER_MS

@@ -1,9 +1,15 @@
 /**
- * y-webrtc signaling for a live session: peers meet here, then talk to each other over WebRTC.
+ * y-webrtc signaling for a live session, in a star: it introduces each participant to the
+ * session's host, never to another participant (see "Live sessions" in ARCHITECTURE.md). The
+ * host lives in this process and attaches to its topic directly (attachHost); what a
+ * participant publishes goes to that host only, and what the host publishes goes to the one
+ * participant it is addressed to (`to`), or to every subscriber when it announces itself.
+ *
  * It speaks the protocol of y-webrtc's reference server (node_modules/y-webrtc/bin/server.js),
- * so the unmodified client works, but treats every peer as hostile: each connection may only
- * use the topics it was admitted for, and its size, rate and topic count are bounded. A peer
- * that breaks a rule loses its own connection; the server and everyone else carry on.
+ * so the unmodified client works, but treats every participant as hostile: each connection may
+ * only use the topics it was admitted for, may speak as one peer id per topic and no one
+ * else's, and its size, rate, topic count and connections per ticket and address are bounded.
+ * A peer that breaks a rule loses its own connection; the server and everyone else carry on.
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -18,33 +24,61 @@ export interface SignalingLimits {
   burst: number
   /** Topics one connection may be subscribed to at once. */
   maxTopicsPerConnection: number
+  /** Live connections admitted with one ticket (one participant's page). */
+  maxConnectionsPerTicket: number
   maxConnectionsPerAddress: number
   maxConnections: number
 }
 
 /**
- * Sized for a room of up to ~100 laptops. A real y-webrtc message (an SDP or an ICE
- * candidate) is a few KiB at most. A peer sends an offer or an answer plus its ICE
- * candidates (a laptop may have several interfaces, each over UDP and TCP) for each of its
- * 20–34 WebRTC links, in both directions, nearly all of it in the seconds after it joins:
- * at 30 peers that is several hundred messages, and the first limits (300, then 40/s) closed
- * peers of the 31-laptop benchmark. The burst covers a full set of links twice over and the
- * sustained rate covers reconnects; a flood of thousands is still cut off.
- * A laptop only needs one room, so few topics; the connection slack covers browser tabs and
- * half-open connections left by flaky Wi-Fi until the keep-alive notices them.
+ * Sized for a room of up to ~150 laptops. A real y-webrtc message (an SDP or an ICE
+ * candidate) is a few KiB at most. In the mesh this hub used to relay, a peer signaled each
+ * of its 20–34 WebRTC links and the 31-laptop benchmark needed several hundred messages per
+ * peer within seconds; in the star a participant signals one link, to the host, so the burst
+ * and rate below are generous, and still cut off a flood of thousands.
+ * A laptop only needs one room, so few topics.
+ *
+ * Connections: one participant's page needs one; the per-ticket slack covers a second tab,
+ * reloads and half-open connections left by flaky Wi-Fi until the keep-alive notices them
+ * (~30 s). Per address the bound must be loose, because a whole room may reach us from one
+ * address (a guest network's NAT): 150 participants plus a third again for reloads and
+ * dropped connections. It is there so that one address cannot take every slot, leaving room
+ * for everyone else, the facilitator's own window on loopback included. What stops one
+ * participant from filling it is the per-ticket bound; the session bounds how many tickets
+ * one address can obtain (liveSession.ts).
  */
 export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = Object.freeze({
   maxMessageBytes: 64 * 1024,
   messagesPerSecond: 100,
   burst: 1000,
   maxTopicsPerConnection: 4,
-  maxConnectionsPerAddress: 24,
+  maxConnectionsPerTicket: 4,
+  maxConnectionsPerAddress: 200,
   maxConnections: 300
 })
 
 export interface Admission {
   /** The only topics this connection may subscribe or publish to. */
   topics: ReadonlySet<string>
+  /** The secret the connection was admitted with, one per participant; connections are bounded per ticket. */
+  ticket: string
+}
+
+/** The session's host, attached in-process to its topic: the one peer every participant signals with. */
+export interface SignalingHost {
+  /** A participant's signaling message (y-webrtc's `data`: an announce or a signal), as it sent it. */
+  receive(data: unknown): void
+}
+
+export interface HostAttachment {
+  /**
+   * Sends y-webrtc signaling `data` to the topic's participants: to the one bound to `data.to`
+   * when that is a string, else (an announce) to every subscriber. Throws if `data` cannot be
+   * serialized as JSON.
+   */
+  publish(data: unknown): void
+  /** Stops delivery both ways; the topic may then take another host. */
+  detach(): void
 }
 
 export interface SignalingHubOptions {
@@ -63,6 +97,9 @@ const CLOSE_INTERNAL_ERROR = 1011
 
 // Two missed intervals drop a dead peer within ~30 s, the reference server's timeout.
 const KEEP_ALIVE_MS = 15_000
+// y-webrtc's peer ids are UUIDs; anything much longer is not one, and would only cost memory as a key.
+const MAX_PEER_ID_LENGTH = 128
+
 // How long a peer we close gets to answer the closing handshake before its socket is cut;
 // ws would wait 30 s, letting an expelled peer hold its connection slot that long.
 const CLOSE_HANDSHAKE_MS = 3_000
@@ -96,11 +133,19 @@ interface Peer {
   address: string
   admission: Admission
   topics: Set<string>
+  /** The peer id this connection speaks as, per topic: the `from` of its first publish there. */
+  peerIds: Map<string, string>
   bucket: TokenBucket
   /** Answered the last keep-alive ping. */
   alive: boolean
   /** Being closed: nothing it sends is read any more, nothing is relayed to it. */
   closing: boolean
+}
+
+interface HostLink {
+  host: SignalingHost
+  /** The `from` of the host's own messages, which no participant may use. */
+  peerId: string | null
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -120,6 +165,12 @@ function toBuffer(data: RawData): Buffer {
 function remoteAddress(request: IncomingMessage): string {
   // A dual-stack server sees IPv4 peers as ::ffff:a.b.c.d; count them as one address either way.
   return (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '')
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const count = (counts.get(key) ?? 1) - 1
+  if (count > 0) counts.set(key, count)
+  else counts.delete(key)
 }
 
 /** Answers on the raw socket, as no WebSocket exists yet, then hangs up. */
@@ -146,7 +197,11 @@ export class SignalingHub {
   private readonly server: WebSocketServer
   private readonly peers = new Set<Peer>()
   private readonly peersPerAddress = new Map<string, number>()
+  private readonly peersPerTicket = new Map<string, number>()
   private readonly subscribers = new Map<string, Set<Peer>>()
+  /** Per topic, which live connection speaks as which peer id: where the host's addressed signals go. */
+  private readonly boundPeers = new Map<string, Map<string, Peer>>()
+  private readonly hosts = new Map<string, HostLink>()
   private readonly expulsions = new Map<string, TokenBucket>()
   private readonly keepAlive: NodeJS.Timeout
   // A stalled reader must not make us buffer without bound: past this, messages to it are dropped
@@ -192,6 +247,11 @@ export class SignalingHub {
         this.log(`refused ${address}: too many connections from this address`)
         return refuse(socket, 503, 'Too many connections from this address.')
       }
+      // The ticket is a secret: it is never logged.
+      if ((this.peersPerTicket.get(admission.ticket) ?? 0) >= this.limits.maxConnectionsPerTicket) {
+        this.log(`refused ${address}: too many connections with one ticket`)
+        return refuse(socket, 503, 'This page already has too many connections open; close other tabs of this session, or wait half a minute.')
+      }
       const expulsions = this.expulsions.get(address)
       if (expulsions) refill(expulsions, EXPULSION_REFILL_PER_SECOND, EXPULSIONS_PER_ADDRESS)
       if (expulsions && expulsions.tokens < 1) {
@@ -206,7 +266,26 @@ export class SignalingHub {
     }
   }
 
-  /** Ends every connection admitted for this topic, e.g. when its session ends. */
+  /**
+   * Makes `host` the peer every participant of `topic` signals with. A topic has at most one
+   * host: attaching a second throws. Participants' messages reach it from now on; it is not
+   * told about those that came before, as y-webrtc announces again when it reconnects.
+   */
+  attachHost(topic: string, host: SignalingHost): HostAttachment {
+    if (this.hosts.has(topic)) throw new Error(`Topic ${topic} already has a host.`)
+    const link: HostLink = { host, peerId: null }
+    this.hosts.set(topic, link)
+    return {
+      publish: (data) => {
+        if (this.hosts.get(topic) === link) this.publishFromHost(topic, link, data)
+      },
+      detach: () => {
+        if (this.hosts.get(topic) === link) this.hosts.delete(topic)
+      }
+    }
+  }
+
+  /** Ends every connection admitted for this topic, e.g. when its session ends. Its host stays attached until it detaches. */
   closeTopic(topic: string): void {
     for (const peer of this.peers) {
       if (peer.admission.topics.has(topic)) this.expel(peer, CLOSE_NORMAL, 'session ended')
@@ -217,6 +296,7 @@ export class SignalingHub {
     if (this.closed) return
     this.closed = true
     clearInterval(this.keepAlive)
+    this.hosts.clear()
     const peers = [...this.peers]
     await Promise.all(
       peers.map(
@@ -237,12 +317,14 @@ export class SignalingHub {
       address,
       admission,
       topics: new Set(),
+      peerIds: new Map(),
       bucket: { tokens: this.limits.burst, refilledAt: performance.now() },
       alive: true,
       closing: false
     }
     this.peers.add(peer)
     this.peersPerAddress.set(address, (this.peersPerAddress.get(address) ?? 0) + 1)
+    this.peersPerTicket.set(admission.ticket, (this.peersPerTicket.get(admission.ticket) ?? 0) + 1)
     socket.on('message', (data, isBinary) => this.receive(peer, data, isBinary))
     socket.on('pong', () => {
       peer.alive = true
@@ -252,7 +334,7 @@ export class SignalingHub {
     socket.on('error', (error) => {
       if (peer.closing) return
       peer.closing = true
-      this.unsubscribeAll(peer)
+      this.release(peer)
       this.log(`closed ${address}: ${error.message}`)
       this.countExpulsion(address)
       this.cutOffLater(peer)
@@ -262,14 +344,59 @@ export class SignalingHub {
 
   private forget(peer: Peer): void {
     if (!this.peers.delete(peer)) return
-    this.unsubscribeAll(peer)
-    const count = (this.peersPerAddress.get(peer.address) ?? 1) - 1
-    if (count > 0) this.peersPerAddress.set(peer.address, count)
-    else this.peersPerAddress.delete(peer.address)
+    this.release(peer)
+    decrement(this.peersPerAddress, peer.address)
+    decrement(this.peersPerTicket, peer.admission.ticket)
   }
 
-  private unsubscribeAll(peer: Peer): void {
+  /** A closing connection receives nothing more and no longer holds its peer ids. */
+  private release(peer: Peer): void {
     for (const topic of peer.topics) this.unsubscribe(peer, topic)
+    for (const [topic, peerId] of peer.peerIds) {
+      const bound = this.boundPeers.get(topic)
+      if (bound?.get(peerId) !== peer) continue
+      bound.delete(peerId)
+      if (bound.size === 0) this.boundPeers.delete(topic)
+    }
+    peer.peerIds.clear()
+  }
+
+  /**
+   * Lets `peer` speak as `peerId` on `topic`, or says why not. A connection keeps the first
+   * peer id it uses, and no other connection may use it while it is live, so no one can take
+   * over another participant's link to the host. The exception is a connection with the same
+   * ticket: that is the same page, whose socket dropped and came back (y-webrtc keeps its peer
+   * id) before the keep-alive noticed the old one; expelling it would loop until its address
+   * was refused, and the room behind that address with it.
+   */
+  private bind(peer: Peer, topic: string, peerId: string): string | null {
+    const own = peer.peerIds.get(topic)
+    if (own !== undefined && own !== peerId) return 'peer id changed'
+    let bound = this.boundPeers.get(topic)
+    const holder = bound?.get(peerId)
+    if (holder === peer) return null
+    if (holder && holder.admission.ticket !== peer.admission.ticket) return 'peer id taken'
+    if (this.hosts.get(topic)?.peerId === peerId) return 'peer id taken'
+    if (!bound) this.boundPeers.set(topic, (bound = new Map()))
+    bound.set(peerId, peer)
+    peer.peerIds.set(topic, peerId)
+    return null
+  }
+
+  private publishFromHost(topic: string, link: HostLink, data: unknown): void {
+    const to = isRecord(data) ? data.to : undefined
+    if (isRecord(data) && typeof data.from === 'string') link.peerId = data.from
+    const subscribers = this.subscribers.get(topic)
+    if (!subscribers) return
+    let receivers: Iterable<Peer> = subscribers
+    if (typeof to === 'string') {
+      const addressee = this.boundPeers.get(topic)?.get(to)
+      if (!addressee || !subscribers.has(addressee)) return
+      receivers = [addressee]
+    }
+    // The wire format of y-webrtc's reference server, which the unmodified client reads.
+    const text = JSON.stringify({ type: 'publish', topic, data, clients: subscribers.size })
+    for (const receiver of receivers) this.send(receiver, text)
   }
 
   private unsubscribe(peer: Peer, topic: string): void {
@@ -291,7 +418,7 @@ export class SignalingHub {
   private expel(peer: Peer, code: number, reason: string): void {
     if (peer.closing) return
     peer.closing = true
-    this.unsubscribeAll(peer)
+    this.release(peer)
     if (code === CLOSE_UNSUPPORTED_DATA || code === CLOSE_POLICY || code === CLOSE_TOO_BIG) {
       this.log(`closed ${peer.address} (${code}): ${reason}`)
       this.countExpulsion(peer.address)
@@ -375,17 +502,14 @@ export class SignalingHub {
         const { topic, data } = message
         if (typeof topic !== 'string') return this.expel(peer, CLOSE_POLICY, 'malformed publish')
         if (!peer.admission.topics.has(topic)) return this.expel(peer, CLOSE_POLICY, 'topic not allowed')
-        const receivers = this.subscribers.get(topic)
-        if (!receivers) return
-        let text: string
-        try {
-          // Only the fields y-webrtc reads travel on; anything else a peer adds stays here.
-          text = JSON.stringify({ type: 'publish', topic, data, clients: receivers.size })
-        } catch {
-          // Deeply nested data overflows JSON.stringify's stack.
+        // Unencrypted y-webrtc signaling (the session uses no room password): {type, from, …}.
+        if (!isRecord(data) || typeof data.from !== 'string' || data.from.length === 0 || data.from.length > MAX_PEER_ID_LENGTH) {
           return this.expel(peer, CLOSE_POLICY, 'malformed publish')
         }
-        for (const receiver of receivers) this.send(receiver, text)
+        const refusal = this.bind(peer, topic, data.from)
+        if (refusal) return this.expel(peer, CLOSE_POLICY, refusal)
+        // To the host only: participants never learn of each other here. Without a host, nowhere.
+        this.hosts.get(topic)?.host.receive(data)
         return
       }
       case 'ping':
@@ -402,7 +526,7 @@ export class SignalingHub {
       if (!peer.alive) {
         this.log(`closed ${peer.address}: no answer to keep-alive ping`)
         peer.closing = true
-        this.unsubscribeAll(peer)
+        this.release(peer)
         peer.socket.terminate()
         continue
       }

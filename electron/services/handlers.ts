@@ -6,6 +6,7 @@ import {
   UserError,
   type AllHandlers,
   type AppInfo,
+  type DocLoadResult,
   type FacilitatorSession,
   type EventNamespace,
   type events,
@@ -23,9 +24,22 @@ export type Emit = <N extends EventNamespace, E extends keyof (typeof events)[N]
   payload: PayloadOf<N, E>
 ) => void
 
+/** A workshop's board on disk, as the host's hub reads and writes it while the workshop is live. */
+export interface BoardStorage {
+  load(): Promise<DocLoadResult>
+  save(state: Uint8Array): void
+}
+
 /** Live sessions on the room's network; implemented by the host (electron/host/sessionManager.ts). */
 export interface SessionControl {
-  goLive(workshopId: string, title: string): Promise<FacilitatorSession>
+  goLive(workshopId: string, title: string, storage: BoardStorage): Promise<FacilitatorSession>
+  /** The board as the live session's hub holds it; null when the workshop is not live. */
+  liveBoard(workshopId: string): Uint8Array | null
+  /**
+   * A save from the facilitator's window: merged into the hub while live (null: nothing to
+   * write), else the state to write, with whatever an ended session's hub had that it lacks.
+   */
+  boardToSave(workshopId: string, state: Uint8Array): Uint8Array | null
   status(workshopId: string): FacilitatorSession | null
   rotateCode(workshopId: string): FacilitatorSession | null
   end(workshopId: string): Promise<void>
@@ -110,7 +124,8 @@ export function createHandlers({ library, docs, exportsService, pickFolder, sess
   const docsHandlers = {
     load: (id) => {
       library.get(id)
-      return docs.load(id)
+      const live = sessions.liveBoard(id)
+      return live ? { state: live, notice: null } : docs.load(id)
     },
     save: async (id, state) => {
       if (library.get(id).trashedAt !== null) {
@@ -118,7 +133,8 @@ export function createHandlers({ library, docs, exportsService, pickFolder, sess
           'This workshop is in the trash, so changes to its board are not saved. Restore it from the trash to keep working on it.'
         )
       }
-      docs.save(id, state)
+      const toWrite = sessions.boardToSave(id, state)
+      if (toWrite) docs.save(id, toWrite)
       const now = Date.now()
       if (now - (lastTouched.get(id) ?? -Infinity) >= TOUCH_INTERVAL_MS) {
         lastTouched.set(id, now)
@@ -137,7 +153,17 @@ export function createHandlers({ library, docs, exportsService, pickFolder, sess
       if (workshop.trashedAt !== null) {
         throw new UserError('This workshop is in the trash. Restore it before going live.')
       }
-      return sessions.goLive(id, workshop.title)
+      return sessions.goLive(id, workshop.title, {
+        load: () => docs.load(id),
+        save(state) {
+          try {
+            docs.save(id, state)
+          } catch (error) {
+            // The docs service keeps the state and tries again with the next save.
+            console.error(`Saving the live board of ${id} failed:`, error)
+          }
+        }
+      })
     },
     status: (id) => sessions.status(id),
     rotateCode: (id) => {

@@ -1,21 +1,13 @@
 /**
- * Puts a board document on a live session: peers find each other through the session's
- * signaling host and then sync directly over WebRTC, on the room's network only.
+ * Puts a board document on a live session. The facilitator's host is the room's hub: this
+ * laptop's one link goes to it (hubProvider.ts: WebRTC, or the sealed WebSocket where WebRTC
+ * cannot open), on the room's network only. No public signaling or STUN server is ever
+ * named: the room may have no internet, and nothing is meant to leave it.
  *
- * - No public signaling or STUN server is ever named: the room may have no internet, and
- *   nothing is meant to leave it. Peers on one LAN connect through their host candidates.
- * - No y-webrtc password. Its encryption uses `crypto.subtle`, which browsers only offer
- *   to secure contexts, and participants open the session over plain http on the LAN (the
- *   provider's constructor throws there). Every peer must use the same setting, so none
- *   does. What the password would hide is the signaling, from the host, which here is the
- *   facilitator's own app; the host admits only ticket holders to the room's topic, and
- *   WebRTC data channels are encrypted (DTLS) whatever y-webrtc does.
- * - Peers talk to a wire copy of the board (wireDoc.ts), never to the board itself.
- * - What a peer sends, its own changes and those it relays for others, goes out merged when
- *   changes come fast (meshRelay.ts).
+ * The host checks every change and every presence state before anyone else sees it, so this
+ * side applies what the host sends straight to the board.
  */
 import { Awareness } from 'y-protocols/awareness'
-import { WebrtcProvider, type SignalingConn } from 'y-webrtc'
 import type * as Y from 'yjs'
 import { createListeners, type ExternalStore } from './externalStore'
 import {
@@ -29,20 +21,17 @@ import {
   type PresentPerson
 } from './presence'
 import { CLOCK_INTERVAL_MS, createHostClockEstimate } from './hostClock'
-import { coalesceUpdates } from './meshRelay'
-import { createWireDoc } from './wireDoc'
+import { HubProvider, type HubAddress, type LinkVia } from './sync/hubProvider'
 
 export interface LiveSyncOptions {
-  /** The y-webrtc room of the session. */
-  room: string
-  /** The session's signaling WebSocket, ticket included. */
-  signalingUrl: string
+  /** Where the session's host is, and this person's ticket. */
+  address: HubAddress
   /** Shown to others; already cleaned (presence.ts). */
   name: string
   role: PresenceRole
   colour: PresenceColour
   /**
-   * Asked while signaling does not answer: resolves true once the session is over for good
+   * Asked while the host does not answer: resolves true once the session is over for good
    * (rejects when that cannot be told). The connection then stops trying and reports `ended`.
    */
   sessionEnded?: () => Promise<boolean>
@@ -51,13 +40,17 @@ export interface LiveSyncOptions {
 export interface ConnectionState {
   /** The browser believes it has a network. */
   online: boolean
-  /** The session host's signaling answers. */
-  signalingConnected: boolean
-  /** Peers with an open WebRTC connection to this one. */
-  peers: number
-  /** Signaling has answered at least once: tells "Connecting…" from "Reconnecting…". */
+  /** How this laptop is linked to the host now; null while it is not. */
+  via: LinkVia | null
+  /** The way it is trying to link, while it is not linked. */
+  trying: LinkVia | null
+  /** The host has sent the whole board since the link opened. */
+  synced: boolean
+  /** The host has answered at least once: tells "Connecting…" from "Reconnecting…". */
   everConnected: boolean
-  /** The session is over (`sessionEnded` said so): this connection has left the room for good. */
+  /** Why the host refused this laptop, in words for the person; null otherwise. */
+  refusal: string | null
+  /** The session is over: this connection has left the room for good. */
   ended: boolean
 }
 
@@ -80,18 +73,11 @@ export interface LiveSyncPage {
   readonly navigator: { readonly onLine: boolean }
 }
 
-/** How long signaling may stay silent before asking whether the session is over, and between asks. */
+/** How long the host may stay out of reach before asking whether the session is over, and between asks. */
 const SESSION_CHECK_MS = 2_000
 
-/** What y-webrtc's signaling sockets and simple-peer's peers have in common. */
-interface EventEmitterLike {
-  on(event: string, listener: () => void): void
-  off(event: string, listener: () => void): void
-}
-
 export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSyncPage = window): LiveDocConnection {
-  const wire = createWireDoc(doc, (error) => console.warn('A change from another participant was refused:', error))
-  const awareness = new Awareness(wire.doc)
+  const awareness = new Awareness(doc)
   let presence: Presence = {
     v: PRESENCE_VERSION,
     name: options.name,
@@ -102,21 +88,23 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     focus: null
   }
   awareness.setLocalState(presence)
+  const provider = new HubProvider(doc, awareness, options.address)
 
   const connectionListeners = createListeners()
   let state: ConnectionState = {
     online: page.navigator.onLine,
-    signalingConnected: false,
-    peers: 0,
+    via: null,
+    trying: null,
+    synced: false,
     everConnected: false,
+    refusal: null,
     ended: false
   }
 
   const peopleListeners = createListeners()
   let people: readonly PresentPerson[] = []
   const refreshPeople = () => {
-    // Offline or ended, no one else can be seen; they are heard from again on reconnecting. (Their
-    // states stay in awareness: removed, a peer's unchanged state would not be taken back.)
+    // Offline or ended, no one else can be seen; they are heard from again on reconnecting.
     const inRoom = state.online && !state.ended
     const states = inRoom ? awareness.getStates() : new Map([[awareness.clientID, awareness.getLocalState()]])
     people = presentPeople(states, awareness.clientID)
@@ -144,31 +132,26 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   if (options.role === 'participant') awareness.on('change', sampleHostClock)
 
   const setState = (next: ConnectionState) => {
-    if (
-      next.online === state.online &&
-      next.signalingConnected === state.signalingConnected &&
-      next.peers === state.peers &&
-      next.everConnected === state.everConnected &&
-      next.ended === state.ended
-    ) {
-      return
-    }
+    if ((Object.keys(next) as Array<keyof ConnectionState>).every((key) => next[key] === state[key])) return
     const roomChanged = next.online !== state.online || next.ended !== state.ended
     state = next
     connectionListeners.notify()
     if (roomChanged) refreshPeople()
-    followSignaling()
+    followHost()
   }
+  const stopFollowingLink = provider.onChange((link) =>
+    setState({ ...state, ...link, everConnected: state.everConnected || link.via !== null })
+  )
 
-  // An ended session and a host out of reach look the same from here: signaling stops
+  // An ended session and a host out of reach look the same from here: the host stops
   // answering. While it does, ask now and then which it is, so that only a session that
   // ended stops trying; a dropped network keeps "Reconnecting…" and comes back by itself.
   const { sessionEnded } = options
   let checkTimer: ReturnType<typeof setTimeout> | undefined
   let asking = false
-  const followSignaling = () => {
+  const followHost = () => {
     if (!sessionEnded) return
-    if (!state.online || state.signalingConnected || state.ended) {
+    if (!state.online || state.via !== null || state.ended) {
       clearTimeout(checkTimer)
       checkTimer = undefined
     } else if (checkTimer === undefined && !asking) {
@@ -183,85 +166,26 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       .then((ended) => {
         asking = false
         if (destroyed) return
-        if (ended) endSession()
-        else followSignaling()
+        if (ended) provider.end()
+        else followHost()
       })
   }
-  const endSession = () => {
-    provider.disconnect()
-    // Leaving the room cleared this peer's own presence, which still belongs on its own screen.
-    awareness.setLocalState(presence)
-    setState({ ...state, ended: true })
-    refresh()
-  }
 
-  // y-webrtc allows one provider per room name in a page. It opens and frees the name a
-  // promise after construction and destroy(), in call order, so a board that leaves and
-  // joins again at once (React's StrictMode does) finds the name free.
-  const provider = new WebrtcProvider(options.room, wire.doc, {
-    signaling: [options.signalingUrl],
-    awareness,
-    peerOpts: { config: { iceServers: [] } }
-  })
-  const stopCoalescing = coalesceUpdates(provider)
-
-  const refresh = () => {
-    // Once disconnect() has run nothing counts: the old signaling socket was destroyed before
-    // its close event (so it reports "connected" for good), and peers close only a moment later.
-    const active = provider.shouldConnect
-    const signalingConnected = active && (provider.signalingConns as SignalingConn[]).some((conn) => conn.connected)
-    let peers = 0
-    provider.room?.webrtcConns.forEach((conn) => {
-      if (active && conn.connected) peers++
-    })
-    setState({ ...state, signalingConnected, peers, everConnected: state.everConnected || signalingConnected })
-  }
-
-  /** Every listener added to y-webrtc's sockets and peers, so destroy() can take each one back. */
-  const detachers: Array<() => void> = []
-  const watched = new WeakSet<object>()
-  /** y-webrtc says when a peer is found or lost, not when its connection opens: listen to each one. */
-  const watch = (emitter: EventEmitterLike, events: readonly string[]) => {
-    if (watched.has(emitter)) return
-    watched.add(emitter)
-    for (const event of events) emitter.on(event, refresh)
-    detachers.push(() => {
-      for (const event of events) emitter.off(event, refresh)
-    })
-  }
-  const watchConnections = () => {
-    for (const conn of provider.signalingConns as SignalingConn[]) watch(conn, ['connect', 'disconnect'])
-    // simple-peer's emitter; y-webrtc types it as any.
-    provider.room?.webrtcConns.forEach((conn) => watch(conn.peer as EventEmitterLike, ['connect', 'close']))
-    refresh()
-  }
-  provider.on('peers', watchConnections)
-  provider.on('status', watchConnections)
-  provider.on('synced', refresh)
-  watchConnections()
-  followSignaling()
-
-  // Emulated and real "offline" both leave WebRTC and the WebSocket half-alive for a while;
-  // leaving at once lets everyone see who is gone and makes coming back a clean rejoin.
+  // Emulated and real "offline" both leave links half-alive for a while; leaving at once lets
+  // everyone see who is gone and makes coming back a clean rejoin.
   const onOffline = () => {
     provider.disconnect()
-    // Leaving the room cleared this peer's own presence, which still belongs on its own screen.
-    awareness.setLocalState(presence)
     setState({ ...state, online: false })
-    refresh()
   }
   const onOnline = () => {
     setState({ ...state, online: true })
-    if (state.ended) return
-    // y-webrtc's connect() appends to this list without clearing it; the entries left from
-    // before were destroyed by disconnect().
-    provider.signalingConns = []
     provider.connect()
-    watchConnections()
   }
   page.addEventListener('offline', onOffline)
   page.addEventListener('online', onOnline)
-  if (!page.navigator.onLine) onOffline()
+  if (page.navigator.onLine) provider.connect()
+  else onOffline()
+  followHost()
 
   let destroyed = false
   return {
@@ -283,16 +207,9 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       awareness.off('change', refreshPeople)
       awareness.off('change', sampleHostClock)
       clearInterval(clockTimer)
-      for (const detach of detachers.splice(0)) detach()
-      provider.off('peers', watchConnections)
-      provider.off('status', watchConnections)
-      provider.off('synced', refresh)
-      stopCoalescing()
-      // destroy() alone would leave the signaling socket open.
-      provider.disconnect()
+      stopFollowingLink()
       provider.destroy()
       awareness.destroy()
-      wire.destroy()
     }
   }
 }

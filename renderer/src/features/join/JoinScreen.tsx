@@ -87,6 +87,7 @@ export function JoinScreen({ linkCode }: { linkCode: string | null }) {
       title: answer.title,
       room: answer.room,
       ticket: answer.ticket,
+      hostKey: answer.hostKey,
       name: cleanDisplayName(typedName) || guestName(seed),
       colour: participantColourFor(seed >>> 8)
     }

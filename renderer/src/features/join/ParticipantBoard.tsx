@@ -85,7 +85,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
   const status = connectionStatus(state, 'participant')
   // Linked to others but not to the facilitator, whose app keeps the record: say so, or people
   // would take "Connected" to mean their work is in it.
-  const facilitatorAway = state.online && state.peers > 0 && !people.some((person) => person.role === 'facilitator')
+  const facilitatorAway = state.online && state.via !== null && !people.some((person) => person.role === 'facilitator')
   return (
     <div className="board-screen">
       <header className="board-header participant-header">
@@ -131,7 +131,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
       </main>
       {leaving && (
         <LeaveDialog
-          connected={state.online && state.peers > 0}
+          connected={state.online && state.via !== null}
           ended={state.ended}
           onCancel={() => setLeaving(false)}
           onLeave={onLeave}

@@ -19,8 +19,8 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 export function readJoinAnswer(body: unknown): JoinAnswer {
   if (typeof body === 'object' && body !== null) {
     const answer = body as Record<string, unknown>
-    if (answer.ok === true && isText(answer.title) && isText(answer.room) && isText(answer.ticket)) {
-      return { ok: true, title: answer.title, room: answer.room, ticket: answer.ticket }
+    if (answer.ok === true && isText(answer.title) && isText(answer.room) && isText(answer.ticket) && isText(answer.hostKey)) {
+      return { ok: true, title: answer.title, room: answer.room, ticket: answer.ticket, hostKey: answer.hostKey }
     }
     if (answer.ok === false && isText(answer.error)) {
       return answer.ended === true ? { ok: false, error: answer.error, ended: true } : { ok: false, error: answer.error }

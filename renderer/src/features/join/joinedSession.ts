@@ -10,12 +10,14 @@ export interface JoinedSession {
   title: string
   room: string
   ticket: string
+  /** The host's public key for the sealed WebSocket link. */
+  hostKey: string
   name: string
   colour: PresenceColour
 }
 
 const STORAGE_KEY = 'workshop-studio:joined-session'
-const STORED_VERSION = 1
+const STORED_VERSION = 2
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
@@ -38,17 +40,18 @@ export function loadJoinedSession(storage: KeyValueStore): JoinedSession | null 
     stored = null
   }
   const fields = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>
-  const { code, title, room, ticket, name, colour } = fields
+  const { code, title, room, ticket, hostKey, name, colour } = fields
   if (
     fields.v === STORED_VERSION &&
     typeof code === 'string' &&
     typeof title === 'string' &&
     typeof room === 'string' &&
     typeof ticket === 'string' &&
+    typeof hostKey === 'string' &&
     typeof name === 'string' &&
     PRESENCE_COLOURS.includes(colour as PresenceColour)
   ) {
-    return { code, title, room, ticket, name, colour: colour as PresenceColour }
+    return { code, title, room, ticket, hostKey, name, colour: colour as PresenceColour }
   }
   forgetJoinedSession(storage)
   return null

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { SIGNAL_ROUTE } from '../../../../shared/liveSession'
 import { joinLiveDoc, type LiveDocConnection } from '../../crdt/liveSync'
 import { openParticipantDoc, openPrivateDoc, type BrowserDoc } from '../../crdt/participantDoc'
 import { createWorkshopModel, type WorkshopModel } from '../../crdt/workshopModel'
@@ -14,12 +13,6 @@ export interface OpenParticipantBoard {
 }
 
 export type ParticipantBoardState = BoardOpening<OpenParticipantBoard>
-
-/** The session's signaling, on the server that served this page, with this person's ticket. */
-function signalingUrlFor(ticket: string): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${window.location.host}${SIGNAL_ROUTE}?ticket=${encodeURIComponent(ticket)}`
-}
 
 const COULD_NOT_OPEN =
   'The board could not be opened in this browser. Reload the page to try again; if it keeps happening, try another browser.'
@@ -49,8 +42,8 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
           privateDoc: own.doc
         })
         const connection = joinLiveDoc(doc.doc, {
-          room: session.room,
-          signalingUrl: signalingUrlFor(session.ticket),
+          // The session's host is the server that served this page.
+          address: { origin: window.location.origin, room: session.room, ticket: session.ticket, hostKey: session.hostKey },
           name: session.name,
           role: 'participant',
           colour: session.colour,

@@ -16,7 +16,7 @@ import { openWorkshopDoc, type DocStorage, type WorkshopDocSession } from '../..
 
 export interface LiveRoomAddress {
   room: string
-  signalingUrl: string
+  ticket: string
 }
 
 interface LiveRoom extends LiveRoomAddress {
@@ -108,7 +108,7 @@ export function keepLiveRoom(
   const entry = openDocs.get(workshopId)
   if (!entry || entry.persistence?.doc !== doc) throw new Error('A live room keeps only a board opened with openBoardDoc.')
   const { live } = entry
-  if (live && live.room === address.room && live.signalingUrl === address.signalingUrl) return live.connection
+  if (live && live.room === address.room && live.ticket === address.ticket) return live.connection
   // Another room is another session: the old one is over.
   leaveLiveRoom(workshopId)
   const connection = join()
@@ -116,7 +116,7 @@ export function keepLiveRoom(
   const follow = () => {
     if (connection.connection.getSnapshot().ended) leaveLiveRoom(workshopId)
   }
-  entry.live = { room: address.room, signalingUrl: address.signalingUrl, connection, stopFollowing: connection.connection.subscribe(follow) }
+  entry.live = { room: address.room, ticket: address.ticket, connection, stopFollowing: connection.connection.subscribe(follow) }
   return connection
 }
 

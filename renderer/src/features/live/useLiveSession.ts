@@ -26,6 +26,15 @@ export interface LiveSessionControls {
 
 export const FACILITATOR_NAME = 'Facilitator'
 
+/** The facilitator's window reaches its own host over loopback, with the facilitator's ticket. */
+const facilitatorAddress = (session: FacilitatorSession) => ({
+  origin: `http://127.0.0.1:${session.port}`,
+  room: session.room,
+  ticket: session.ticket,
+  hostKey: session.hostKey,
+  preferWebSocket: true
+})
+
 const ENDED_ELSEWHERE =
   'The live session was ended elsewhere (in another window, or by moving this workshop to the trash), so everyone was disconnected. ' +
   'Everything added so far is kept on this board; press Go live to start a new session.'
@@ -49,8 +58,7 @@ export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc'
       // A new code keeps the room, and this page's connection to it: everyone stays connected.
       const connection = keepLiveRoom(workshopId, doc, session, () =>
         joinLiveDoc(doc, {
-          room: session.room,
-          signalingUrl: session.signalingUrl,
+          address: facilitatorAddress(session),
           name: FACILITATOR_NAME,
           role: 'facilitator',
           colour: FACILITATOR_COLOUR,

@@ -20,7 +20,7 @@ import { WebrtcProvider } from 'y-webrtc'
 import * as Y from 'yjs'
 import type { SessionManager } from '../../../../electron/host/sessionManager'
 import type { JoinAnswer } from '../../../../shared/liveSession'
-import { loopbackSessions } from '../loopbackSessions'
+import { boardStorage, loopbackSessions } from '../loopbackSessions'
 
 // A CommonJS native addon whose named exports Node's ESM loader cannot see.
 const wrtc: unknown = createRequire(import.meta.url)('@roamhq/wrtc')
@@ -128,7 +128,7 @@ describe('a live session with the unmodified y-webrtc client', () => {
   it('lets two peers connect over WebRTC and sync notes both ways', { timeout: 40_000 }, async () => {
     rendererDir = await mkdtemp(join(tmpdir(), 'interop-'))
     sessions = loopbackSessions(rendererDir)
-    const live = await sessions.goLive('interop-workshop', 'Interop')
+    const live = await sessions.goLive('interop-workshop', 'Interop', boardStorage(rendererDir, 'interop-workshop'))
     const origin = `http://127.0.0.1:${live.port}`
     const { room, ticket } = await joinWithCode(origin, live.code)
     const signalUrl = `ws://127.0.0.1:${live.port}/signal?ticket=${ticket}`

@@ -8,8 +8,15 @@ import WebSocket from 'ws'
 import { formatJoinCode } from '../../../../shared/joinCode'
 import type { FacilitatorSession } from '../../../../shared/contract'
 import type { JoinAnswer } from '../../../../shared/liveSession'
-import { loopbackSessions } from '../loopbackSessions'
+import { boardStorage, loopbackSessions } from '../loopbackSessions'
 import { MAX_ENDED_SERVERS, SessionManager } from '../../../../electron/host/sessionManager'
+import {
+  DEFAULT_JOIN_CHECK_LIMITS,
+  startLiveSession,
+  type JoinCheckLimits,
+  type LiveSession
+} from '../../../../electron/host/liveSession'
+import { SignalingHub } from '../../../../electron/host/signalingHub'
 
 const WORKSHOP = 'abcdef12-live'
 
@@ -77,7 +84,7 @@ describe('a live session on the room network', () => {
     dir = await mkdtemp(join(tmpdir(), 'live-session-'))
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Join</title>')
     sessions = loopbackSessions(dir)
-    live = await sessions.goLive(WORKSHOP, 'Values day')
+    live = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
     base = `http://127.0.0.1:${live.port}`
   })
 
@@ -104,12 +111,12 @@ describe('a live session on the room network', () => {
     })
   })
 
-  it('slows down guessing: after a dozen wrong codes a laptop must wait', async () => {
+  it('slows down guessing, not the room: after a dozen wrong codes, the right one still gets in', async () => {
     const wrong = live.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ'
     for (let i = 0; i < 12; i++) expect((await check(wrong)).status).toBe(403)
-    const blocked = await check(live.code)
-    expect(blocked.status).toBe(429)
-    expect(blocked.answer).toMatchObject({ ok: false, error: expect.stringContaining('Wait a minute') })
+    // Past the limit checks wait their turn (see "join checks from one address…" below); none is refused.
+    expect((await check(wrong)).status).toBe(403)
+    expect((await check(live.code)).status).toBe(200)
   })
 
   it('lets a whole room in from one address: right codes are never counted as guesses', async () => {
@@ -142,14 +149,14 @@ describe('a live session on the room network', () => {
     expect(rejoin.result).toBe('open')
     rejoin.socket.close()
 
-    const facilitator = await connectSignaling(live.signalingUrl)
+    const facilitator = await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${live.ticket}`)
     expect(facilitator.result).toBe('open')
     facilitator.socket.close()
   })
 
   it('tells someone already in, by their ticket, that their session still runs', async () => {
     const { ticket } = await joinWithCode(live.code)
-    expect(await checkTicket(ticket)).toEqual({ status: 200, answer: { ok: true, title: 'Values day', room: live.room, ticket } })
+    expect(await checkTicket(ticket)).toEqual({ status: 200, answer: { ok: true, title: 'Values day', room: live.room, ticket, hostKey: live.hostKey } })
     await sessions.rotateCode(WORKSHOP)
     expect((await checkTicket(ticket)).status).toBe(200)
     // A ticket this session never gave out belongs to one that is over. Asking is not guessing a
@@ -174,7 +181,7 @@ describe('a live session on the room network', () => {
     // …and someone who was in, whose connection dropped, hears the same when they ask.
     expect(await checkTicket(ticket)).toEqual(ENDED)
     expect((await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${ticket}`)).result).toBe(403)
-    expect((await connectSignaling(live.signalingUrl)).result).toBe(403)
+    expect((await connectSignaling(`ws://127.0.0.1:${live.port}/signal?ticket=${live.ticket}`)).result).toBe(403)
   })
 })
 
@@ -196,13 +203,13 @@ describe('the address of an ended session', () => {
   it('is taken over by the next session on a fixed --session-port', async () => {
     const port = await freePort()
     manager = new SessionManager({ rendererDir: dir, port, bindAddress: '127.0.0.1' })
-    const morning = await manager.goLive('workshop-morning', 'Morning')
+    const morning = await manager.goLive('workshop-morning', 'Morning', boardStorage(dir, 'workshop-morning'))
     expect(morning.port).toBe(port)
     const { ticket } = (await answersAt(port, `code=${morning.code}`)).answer as Extract<JoinAnswer, { ok: true }>
     await manager.end('workshop-morning')
     expect(await answersAt(port, `code=${morning.code}`)).toEqual(ENDED)
 
-    const afternoon = await manager.goLive('workshop-afternoon', 'Afternoon')
+    const afternoon = await manager.goLive('workshop-afternoon', 'Afternoon', boardStorage(dir, 'workshop-afternoon'))
     expect(afternoon.port).toBe(port)
     expect(await answersAt(port, `code=${afternoon.code}`)).toMatchObject({ status: 200, answer: { ok: true, title: 'Afternoon' } })
     // The morning's people are told their session is over; its old code is just not right here any more.
@@ -212,13 +219,13 @@ describe('the address of an ended session', () => {
 
   it('closes after a while, and when the app quits', async () => {
     manager = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1', endedLingerMs: 300 })
-    const first = await manager.goLive('workshop-1', 'First')
+    const first = await manager.goLive('workshop-1', 'First', boardStorage(dir, 'workshop-1'))
     await manager.end('workshop-1')
     expect(await answersAt(first.port, `code=${first.code}`)).toEqual(ENDED)
     await until(unreachable(first.port), 'the ended session’s server to close')
 
     const quitting = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1' })
-    const second = await quitting.goLive('workshop-2', 'Second')
+    const second = await quitting.goLive('workshop-2', 'Second', boardStorage(dir, 'workshop-2'))
     await quitting.end('workshop-2')
     expect((await answersAt(second.port, `code=${second.code}`)).status).toBe(410)
     await quitting.close()
@@ -229,10 +236,183 @@ describe('the address of an ended session', () => {
     manager = new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1' })
     const ports: number[] = []
     for (let i = 0; i <= MAX_ENDED_SERVERS; i++) {
-      ports.push((await manager.goLive(`workshop-${i}`, `Workshop ${i}`)).port)
+      ports.push((await manager.goLive(`workshop-${i}`, `Workshop ${i}`, boardStorage(dir, `workshop-${i}`))).port)
       await manager.end(`workshop-${i}`)
     }
     expect(await unreachable(ports[0]!)()).toBe(true)
     for (const port of ports.slice(1)) expect((await answersAt(port, 'code=AAAAAA')).status).toBe(410)
+  })
+})
+
+describe('join checks from one address a whole room may share (a guest network’s NAT)', () => {
+  let dir: string
+  let hub: SignalingHub
+  let session: LiveSession | undefined
+
+  /** A session whose join checks hold a guesser up by `wrongCodeDelayMs`, short unless a test says otherwise. */
+  async function start(joinChecks: Partial<JoinCheckLimits> = {}): Promise<LiveSession> {
+    session = await startLiveSession({
+      workshopId: 'crowded-network',
+      title: 'Crowded',
+      rendererDir: dir,
+      hub,
+      port: 0,
+      bindAddress: '127.0.0.1',
+      initialState: null,
+      save: () => {},
+      joinChecks: { wrongCodeDelayMs: 50, ...joinChecks }
+    })
+    return session
+  }
+
+  const port = () => session!.info().port
+  const rightCode = () => session!.info().code
+  const wrongCode = () => (rightCode() === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ')
+  const check = (code: string) => answersAt(port(), `code=${code}`)
+  const BUSY = {
+    status: 429,
+    answer: { ok: false, error: 'Many people are joining from this network at once; try again in a few seconds.' }
+  }
+
+  /** The wrong codes an address may try at full speed, all answered at once. */
+  async function useUpTheFreeWrongCodes(): Promise<void> {
+    for (let i = 0; i < 12; i++) expect((await check(wrongCode())).status).toBe(403)
+  }
+
+  async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+    const startedAt = performance.now()
+    const result = await work()
+    return { result, ms: performance.now() - startedAt }
+  }
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'join-checks-'))
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Join</title>')
+    hub = new SignalingHub({ log: () => {} })
+  })
+
+  afterEach(async () => {
+    await session?.close()
+    session = undefined
+    await hub.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('lets the right code in from an address that has sent 30 wrong ones, within one delay', async () => {
+    await start({ wrongCodeDelayMs: 20 })
+    for (let i = 0; i < 30; i++) expect((await check(wrongCode())).status).toBe(403)
+    const { result, ms } = await timed(() => check(rightCode()))
+    expect(result).toMatchObject({ status: 200, answer: { ok: true, title: 'Crowded' } })
+    expect(ms).toBeLessThan(20 + 250)
+  })
+
+  it('with the real delay, a right code waits about a second at most behind a guesser', async () => {
+    await start({ wrongCodeDelayMs: DEFAULT_JOIN_CHECK_LIMITS.wrongCodeDelayMs })
+    await useUpTheFreeWrongCodes()
+    // The guesser's next try is answered at once, and holds up the address's next check.
+    expect((await check(wrongCode())).status).toBe(403)
+    const { result, ms } = await timed(() => check(rightCode()))
+    expect(result.status).toBe(200)
+    expect(ms).toBeGreaterThan(800)
+    expect(ms).toBeLessThan(2_000)
+  })
+
+  it('holds a guesser past the limit to one check per delay, asking one after another', async () => {
+    await start({ wrongCodeDelayMs: 60 })
+    await useUpTheFreeWrongCodes()
+    const { ms } = await timed(async () => {
+      for (let i = 0; i < 10; i++) expect((await check(wrongCode())).status).toBe(403)
+    })
+    expect(ms).toBeGreaterThanOrEqual(9 * 60)
+  })
+
+  it('holds a guesser past the limit to one check per delay, asking all at once', async () => {
+    await start({ wrongCodeDelayMs: 60 })
+    await useUpTheFreeWrongCodes()
+    const startedAt = performance.now()
+    const answeredAt = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        expect((await check(wrongCode())).status).toBe(403)
+        return performance.now() - startedAt
+      })
+    )
+    answeredAt.sort((a, b) => a - b)
+    expect(answeredAt.at(-1)!).toBeGreaterThanOrEqual(9 * 60)
+    // One at a time: each answer a delay after the one before (a little slack for the timer and the network).
+    for (let i = 1; i < answeredAt.length; i++) expect(answeredAt[i]! - answeredAt[i - 1]!).toBeGreaterThan(60 - 15)
+  })
+
+  it('answers checks beyond the waiting line at once, in plain words', async () => {
+    await start({ wrongCodeDelayMs: 200, maxWaitingChecksPerAddress: 3 })
+    await useUpTheFreeWrongCodes()
+    expect((await check(wrongCode())).status).toBe(403)
+    const answers = await Promise.all(Array.from({ length: 5 }, () => timed(() => check(rightCode()))))
+    const busy = answers.filter(({ result }) => result.status === 429)
+    expect(busy).toHaveLength(2)
+    for (const { result, ms } of busy) {
+      expect(result).toEqual(BUSY)
+      expect(ms).toBeLessThan(150)
+    }
+    // Right codes do not hold up the line: the three that waited are let in together.
+    expect(answers.filter(({ result }) => result.status === 200)).toHaveLength(3)
+  })
+
+  it('never checks the code of someone who stopped waiting, nor holds the line for it', async () => {
+    await start({ wrongCodeDelayMs: 300 })
+    await useUpTheFreeWrongCodes()
+    expect((await check(wrongCode())).status).toBe(403)
+    for (let i = 0; i < 5; i++) {
+      const request = get(`http://127.0.0.1:${port()}/join/check?code=${wrongCode()}`, { agent: false })
+      request.on('error', () => {})
+      setTimeout(() => request.destroy(), 20)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    const { result, ms } = await timed(() => check(rightCode()))
+    expect(result.status).toBe(200)
+    // Five wrong codes checked would have held it up for 1.5 s more.
+    expect(ms).toBeLessThan(300 + 250)
+  })
+
+  it('tells everyone still waiting in line that the session has ended', async () => {
+    await start({ wrongCodeDelayMs: 10_000 })
+    await useUpTheFreeWrongCodes()
+    expect((await check(wrongCode())).status).toBe(403)
+    const waiting = timed(() => check(rightCode()))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    session!.end()
+    const { result, ms } = await waiting
+    expect(result).toEqual(ENDED)
+    expect(ms).toBeLessThan(1_000)
+  })
+
+  it('bounds the tickets one address obtains per minute, without telling a guesser anything', async () => {
+    await start({ ticketsPerMinute: 5 })
+    const tickets: string[] = []
+    for (let i = 0; i < 5; i++) {
+      const { answer } = await check(rightCode())
+      if (!answer.ok) throw new Error(answer.error)
+      tickets.push(answer.ticket)
+    }
+    expect(await check(rightCode())).toEqual(BUSY)
+    // The same answer for a wrong code, so it says nothing about the code; nor does it count as a guess.
+    for (let i = 0; i < 20; i++) expect(await check(wrongCode())).toEqual(BUSY)
+    // Those already in are unaffected.
+    expect(await answersAt(port(), `ticket=${tickets[0]}`)).toMatchObject({ status: 200, answer: { ok: true, ticket: tickets[0] } })
+  })
+
+  it('gives each ticket at most four signaling connections', async () => {
+    await start()
+    const { answer } = await check(rightCode())
+    if (!answer.ok) throw new Error(answer.error)
+    const url = `ws://127.0.0.1:${port()}/signal?ticket=${answer.ticket}`
+    const opened = await Promise.all(Array.from({ length: 4 }, () => connectSignaling(url)))
+    expect(opened.map(({ result }) => result)).toEqual(['open', 'open', 'open', 'open'])
+    const fifth = await connectSignaling(url)
+    expect(fifth.result).toBe(503)
+    const other = await check(rightCode())
+    if (!other.answer.ok) throw new Error(other.answer.error)
+    const someoneElse = await connectSignaling(`ws://127.0.0.1:${port()}/signal?ticket=${other.answer.ticket}`)
+    expect(someoneElse.result).toBe('open')
+    for (const { socket } of [...opened, someoneElse]) socket.close()
   })
 })

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { connect as connectTcp } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, type ClientOptions } from 'ws'
-import { SignalingHub, type Admission, type SignalingHubOptions } from '../../../../electron/host/signalingHub'
+import {
+  SignalingHub,
+  type Admission,
+  type HostAttachment,
+  type SignalingHubOptions
+} from '../../../../electron/host/signalingHub'
 
 type Message = Record<string, unknown>
 
@@ -15,12 +20,24 @@ interface Closed {
 
 /** Tickets the test server accepts, the way the host maps a join ticket to a session's room. */
 const TICKETS: Record<string, Admission> = {
-  alpha: { topics: new Set(['room-a']) },
-  beta: { topics: new Set(['room-b']) },
+  alpha: { topics: new Set(['room-a']), ticket: 'alpha' },
+  beta: { topics: new Set(['room-b']), ticket: 'beta' },
   // Used only by the legitimate pair checked after each bad client, so nothing else counts as a subscriber.
-  pair: { topics: new Set(['room-pair']) },
-  wide: { topics: new Set(Array.from({ length: 10 }, (_, i) => `wide-${i}`)) }
+  pair: { topics: new Set(['room-pair']), ticket: 'pair' },
+  wide: { topics: new Set(Array.from({ length: 10 }, (_, i) => `wide-${i}`)), ticket: 'wide' }
 }
+
+/** Every participant of room-a has a ticket of their own, as each code check gives out a new one. */
+function admissionFor(ticket: string): Admission | null {
+  if (/^guest-\d+$/.test(ticket)) return { topics: new Set(['room-a']), ticket }
+  return TICKETS[ticket] ?? null
+}
+
+const announce = (from: string) => ({ type: 'announce', from })
+const signal = (from: string, to: string, sdp: string) => ({ type: 'signal', from, to, token: 1, signal: { type: 'offer', sdp } })
+/** The y-webrtc `data` of a publish the hub delivered; empty for a pong. */
+const dataOf = (message: Message) => (message.data ?? {}) as Message
+const sdpOf = (message: Message) => (dataOf(message).signal as Message | undefined)?.sdp
 
 async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -62,12 +79,31 @@ class Client {
     return this.messages.find(predicate)!
   }
 
+  publish(topic: string, data: unknown): void {
+    this.send({ type: 'publish', topic, data })
+  }
+
   /** Everything this client sent before has been handled once the pong comes back. */
   async roundTrip(): Promise<void> {
     const pongs = () => this.messages.filter((message) => message.type === 'pong').length
     const before = pongs()
     this.send({ type: 'ping' })
     await until(() => pongs() > before, 'a pong')
+  }
+}
+
+/** The session's host, attached in-process the way liveSession's WebRTC peer attaches. */
+class Host {
+  readonly received: Message[] = []
+  readonly attachment: HostAttachment
+
+  constructor(hub: SignalingHub, topic: string) {
+    this.attachment = hub.attachHost(topic, { receive: (data) => this.received.push(data as Message) })
+  }
+
+  async waitFor(predicate: (data: Message) => boolean, what: string): Promise<Message> {
+    await until(() => this.received.some(predicate), what)
+    return this.received.find(predicate)!
   }
 }
 
@@ -85,7 +121,7 @@ describe('signaling hub', () => {
     server.on('upgrade', (request, socket, head) => {
       const url = new URL(request.url ?? '/', 'http://host')
       if (url.pathname !== '/signal') return socket.destroy()
-      hub.handleUpgrade(request, socket, head, TICKETS[url.searchParams.get('ticket') ?? ''] ?? null)
+      hub.handleUpgrade(request, socket, head, admissionFor(url.searchParams.get('ticket') ?? ''))
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     port = (server.address() as AddressInfo).port
@@ -129,19 +165,33 @@ describe('signaling hub', () => {
     return client
   }
 
-  /** The check after every bad client: two well-behaved peers still reach each other, both ways. */
+  /**
+   * The check after every bad client: two well-behaved participants still reach their host and
+   * hear from it, each only what is addressed to them.
+   */
   async function expectLegitimatePairWorks(): Promise<void> {
+    const host = new Host(hub, 'room-pair')
     const first = await subscribed('pair', ['room-pair'])
     const second = await subscribed('pair', ['room-pair'])
-    for (const [from, to] of [
-      [first, second],
-      [second, first]
-    ] as const) {
-      const nonce = randomUUID()
-      from.send({ type: 'publish', topic: 'room-pair', data: { nonce } })
-      const received = await to.waitFor((message) => (message.data as Message | undefined)?.nonce === nonce, 'a publish')
-      expect(received).toEqual({ type: 'publish', topic: 'room-pair', data: { nonce }, clients: 2 })
+    const ids = new Map([
+      [first, randomUUID()],
+      [second, randomUUID()]
+    ])
+    for (const [participant, id] of ids) {
+      participant.publish('room-pair', announce(id))
+      expect(await host.waitFor((data) => data.from === id, 'an announce at the host')).toEqual(announce(id))
     }
+    for (const [participant, id] of ids) {
+      const sdp = randomUUID()
+      host.attachment.publish(signal('host-peer', id, sdp))
+      const received = await participant.waitFor((message) => dataOf(message).to === id, 'a signal')
+      expect(received).toEqual({ type: 'publish', topic: 'room-pair', data: signal('host-peer', id, sdp), clients: 2 })
+    }
+    for (const participant of ids.keys()) {
+      await participant.roundTrip()
+      expect(participant.published()).toHaveLength(1)
+    }
+    host.attachment.detach()
     first.socket.close()
     second.socket.close()
     await Promise.all([first.closed, second.closed])
@@ -167,28 +217,192 @@ describe('signaling hub', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 
-  it('relays a publish to every subscriber of its topic, the sender included, with the subscriber count', async () => {
+  it('sends a participant’s signaling to the host alone, never to other participants: a star, not a mesh', async () => {
     await start()
-    const a1 = await subscribed('alpha', ['room-a'])
-    const a2 = await subscribed('alpha', ['room-a'])
+    const host = new Host(hub, 'room-a')
+    const otherHost = new Host(hub, 'room-b')
+    const a1 = await subscribed('guest-1', ['room-a'])
+    const a2 = await subscribed('guest-2', ['room-a'])
     const b1 = await subscribed('beta', ['room-b'])
 
-    a1.send({ type: 'publish', topic: 'room-a', data: 'sealed-signal', extra: 'not relayed' })
-    const expected = { type: 'publish', topic: 'room-a', data: 'sealed-signal', clients: 2 }
-    expect(await a2.waitFor((message) => message.type === 'publish', 'the publish at a2')).toEqual(expected)
-    expect(await a1.waitFor((message) => message.type === 'publish', 'the publish at a1')).toEqual(expected)
+    a1.send({ type: 'publish', topic: 'room-a', data: announce('peer-1'), extra: 'not passed on' })
+    expect(await host.waitFor(() => true, 'the announce at the host')).toEqual(announce('peer-1'))
+    // Delivery is synchronous, so anything meant for another participant would arrive before these pongs.
+    for (const participant of [a1, a2, b1]) {
+      await participant.roundTrip()
+      expect(participant.published()).toEqual([])
+    }
+    expect(otherHost.received).toEqual([])
 
-    // Relaying is synchronous, so anything meant for b1 would arrive before this pong.
-    await b1.roundTrip()
-    expect(b1.published()).toEqual([])
+    // A peer need not be subscribed to publish (as with the reference server).
+    const a3 = await connect('guest-3')
+    a3.publish('room-a', announce('peer-3'))
+    await host.waitFor((data) => data.from === 'peer-3', 'the unsubscribed peer’s announce')
+    await a2.roundTrip()
+    expect(a2.published()).toEqual([])
+    expect(host.received).toHaveLength(2)
+    await expectLegitimatePairWorks()
+  })
 
-    // A peer need not be subscribed to publish (as with the reference server); it is not counted.
-    const a3 = await connect('alpha')
-    a3.send({ type: 'publish', topic: 'room-a', data: { n: 3 } })
-    await a2.waitFor((message) => (message.data as Message | undefined)?.n === 3, 'the unsubscribed peer’s publish')
-    await a3.roundTrip()
-    expect(a3.published()).toEqual([])
-    expect(a2.published().at(-1)?.clients).toBe(2)
+  it('delivers the host’s addressed signal only to its addressee, in the reference server’s format', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    const a1 = await subscribed('guest-1', ['room-a'])
+    const a2 = await subscribed('guest-2', ['room-a'])
+    a1.publish('room-a', announce('peer-1'))
+    a2.publish('room-a', announce('peer-2'))
+    await until(() => host.received.length === 2, 'both announces')
+
+    host.attachment.publish(signal('host-peer', 'peer-1', 'offer-for-1'))
+    expect(await a1.waitFor((message) => message.type === 'publish', 'the signal at its addressee')).toEqual({
+      type: 'publish',
+      topic: 'room-a',
+      data: signal('host-peer', 'peer-1', 'offer-for-1'),
+      clients: 2
+    })
+    // To a peer id no live connection holds: nowhere.
+    host.attachment.publish(signal('host-peer', 'peer-unknown', 'lost'))
+    await a2.roundTrip()
+    expect(a2.published()).toEqual([])
+
+    // An addressee that left the topic hears nothing, though its peer id stays its own.
+    a1.send({ type: 'unsubscribe', topics: ['room-a'] })
+    await a1.roundTrip()
+    host.attachment.publish(signal('host-peer', 'peer-1', 'after-unsubscribe'))
+    a2.publish('room-a', { ...signal('peer-2', 'host-peer', 'answer'), type: 'signal' })
+    await host.waitFor((data) => data.to === 'host-peer', 'the answer at the host')
+    await a1.roundTrip()
+    expect(a1.published()).toHaveLength(1)
+    await expectLegitimatePairWorks()
+  })
+
+  it('delivers the host’s announce to every subscriber of its topic, and to no one else', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    const a1 = await subscribed('guest-1', ['room-a'])
+    const a2 = await subscribed('guest-2', ['room-a'])
+    const unsubscribed = await connect('guest-3')
+    const b1 = await subscribed('beta', ['room-b'])
+    host.attachment.publish(announce('host-peer'))
+    const expected = { type: 'publish', topic: 'room-a', data: announce('host-peer'), clients: 2 }
+    expect(await a1.waitFor((message) => message.type === 'publish', 'the announce at a1')).toEqual(expected)
+    expect(await a2.waitFor((message) => message.type === 'publish', 'the announce at a2')).toEqual(expected)
+    for (const bystander of [unsubscribed, b1]) {
+      await bystander.roundTrip()
+      expect(bystander.published()).toEqual([])
+    }
+    await expectLegitimatePairWorks()
+  })
+
+  it('takes one host per topic; participants’ signaling goes nowhere without one', async () => {
+    await start()
+    const participant = await subscribed('guest-1', ['room-a'])
+    participant.publish('room-a', announce('peer-1'))
+    await participant.roundTrip()
+    expect(participant.isClosed).toBe(false)
+
+    const host = new Host(hub, 'room-a')
+    expect(() => new Host(hub, 'room-a')).toThrow(/already has a host/)
+    participant.publish('room-a', announce('peer-1'))
+    await host.waitFor(() => true, 'the announce')
+
+    host.attachment.detach()
+    host.attachment.publish(announce('host-peer'))
+    participant.publish('room-a', announce('peer-1'))
+    await participant.roundTrip()
+    expect(participant.published()).toEqual([])
+    expect(host.received).toHaveLength(1)
+
+    // Detached, the topic takes a new host; the old attachment's detach does not remove it.
+    const next = new Host(hub, 'room-a')
+    host.attachment.detach()
+    participant.publish('room-a', announce('peer-1'))
+    await next.waitFor(() => true, 'the announce at the new host')
+    await expectLegitimatePairWorks()
+  })
+
+  it('closes a connection that changes its peer id, and only that one', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    const bystander = await subscribed('guest-1', ['room-a'])
+    bystander.publish('room-a', announce('peer-1'))
+    const fickle = await subscribed('guest-2', ['room-a'])
+    fickle.publish('room-a', announce('peer-2'))
+    fickle.publish('room-a', signal('peer-2', 'host-peer', 'fine'))
+    fickle.publish('room-a', announce('peer-other'))
+    await expectExpelled(fickle, 1008, /peer id changed/)
+    expect(host.received.map((data) => data.from)).toEqual(['peer-1', 'peer-2', 'peer-2'])
+    // Its peer id is free again; the bystander's is still the bystander's.
+    host.attachment.publish(signal('host-peer', 'peer-1', 'still-yours'))
+    await bystander.waitFor((message) => message.type === 'publish', 'the signal at the bystander')
+    expect(bystander.isClosed).toBe(false)
+    await expectLegitimatePairWorks()
+  })
+
+  it('closes a connection that speaks as another participant or as the host, and only that one', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    host.attachment.publish(announce('host-peer'))
+    const victim = await subscribed('guest-1', ['room-a'])
+    victim.publish('room-a', announce('peer-1'))
+    await host.waitFor(() => true, 'the victim’s announce')
+
+    const spoofer = await subscribed('guest-2', ['room-a'])
+    spoofer.publish('room-a', signal('peer-1', 'host-peer', 'hijack'))
+    await expectExpelled(spoofer, 1008, /peer id taken/)
+    const impostor = await subscribed('guest-3', ['room-a'])
+    impostor.publish('room-a', announce('host-peer'))
+    await expectExpelled(impostor, 1008, /peer id taken/)
+    expect(host.received).toEqual([announce('peer-1')])
+
+    // The host's signals for peer-1 still reach the victim alone.
+    host.attachment.publish(signal('host-peer', 'peer-1', 'for-the-victim'))
+    const received = await victim.waitFor((message) => dataOf(message).to === 'peer-1', 'the signal at the victim')
+    expect(sdpOf(received)).toBe('for-the-victim')
+    expect(victim.isClosed).toBe(false)
+    await expectLegitimatePairWorks()
+  })
+
+  it('lets the same page keep its peer id on a new connection before its old one is noticed gone', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    // y-webrtc reconnects with the peer id it had, using the same ticket; the old socket may linger half-open.
+    const stale = await subscribed('guest-1', ['room-a'])
+    stale.publish('room-a', announce('peer-1'))
+    const fresh = await subscribed('guest-1', ['room-a'])
+    fresh.publish('room-a', announce('peer-1'))
+    await until(() => host.received.length === 2, 'both announces')
+    expect(fresh.isClosed).toBe(false)
+    host.attachment.publish(signal('host-peer', 'peer-1', 'to-the-new-connection'))
+    await fresh.waitFor((message) => message.type === 'publish', 'the signal on the new connection')
+    await stale.roundTrip()
+    expect(stale.published()).toEqual([])
+    // The old connection closing does not take the peer id from the new one.
+    stale.socket.close()
+    await stale.closed
+    await until(() => hub.connectionCount === 1, 'the hub to forget the old connection')
+    host.attachment.publish(signal('host-peer', 'peer-1', 'again'))
+    await fresh.waitFor((message) => sdpOf(message) === 'again', 'the second signal')
+    await expectLegitimatePairWorks()
+  })
+
+  it('forgets a connection’s peer id when it closes', async () => {
+    await start()
+    const host = new Host(hub, 'room-a')
+    const first = await subscribed('guest-1', ['room-a'])
+    first.publish('room-a', announce('peer-1'))
+    await host.waitFor(() => true, 'the announce')
+    first.socket.close()
+    await first.closed
+    await until(() => hub.connectionCount === 0, 'the hub to forget the connection')
+    host.attachment.publish(signal('host-peer', 'peer-1', 'to-no-one'))
+
+    const next = await subscribed('guest-2', ['room-a'])
+    next.publish('room-a', announce('peer-1'))
+    await until(() => host.received.length === 2, 'the announce from the new holder')
+    host.attachment.publish(signal('host-peer', 'peer-1', 'to-the-new-holder'))
+    expect(sdpOf(await next.waitFor((message) => message.type === 'publish', 'the signal'))).toBe('to-the-new-holder')
+    expect(next.published()).toHaveLength(1)
     await expectLegitimatePairWorks()
   })
 
@@ -203,14 +417,15 @@ describe('signaling hub', () => {
     expect(client.isClosed).toBe(false)
   })
 
-  it('stops delivering after unsubscribe', async () => {
+  it('stops delivering the host’s messages after unsubscribe', async () => {
     await start()
+    const host = new Host(hub, 'room-a')
     const a1 = await subscribed('alpha', ['room-a'])
     const a2 = await subscribed('alpha', ['room-a'])
     a2.send({ type: 'unsubscribe', topics: ['room-a', 'never-subscribed'] })
     await a2.roundTrip()
-    a1.send({ type: 'publish', topic: 'room-a', data: 'after' })
-    const received = await a1.waitFor((message) => message.type === 'publish', 'the publish at a1')
+    host.attachment.publish(announce('after'))
+    const received = await a1.waitFor((message) => message.type === 'publish', 'the announce at a1')
     expect(received.clients).toBe(1)
     await a2.roundTrip()
     expect(a2.published()).toEqual([])
@@ -218,8 +433,8 @@ describe('signaling hub', () => {
     a2.send({ type: 'subscribe', topics: ['room-a'] })
     a2.send({ type: 'subscribe', topics: ['room-a', 'room-a'] })
     await a2.roundTrip()
-    a1.send({ type: 'publish', topic: 'room-a', data: 'again' })
-    expect((await a2.waitFor((message) => message.data === 'again', 'the second publish')).clients).toBe(2)
+    host.attachment.publish(announce('again'))
+    expect((await a2.waitFor((message) => dataOf(message).from === 'again', 'the second announce')).clients).toBe(2)
   })
 
   it('refuses an upgrade the caller did not admit', async () => {
@@ -239,7 +454,7 @@ describe('signaling hub', () => {
     await expectExpelled(intruder, 1008, /topic/)
 
     const publisher = await connect('alpha')
-    publisher.send({ type: 'publish', topic: 'room-b', data: 'hi' })
+    publisher.publish('room-b', announce('peer-x'))
     await expectExpelled(publisher, 1008, /topic/)
 
     await other.roundTrip()
@@ -262,7 +477,13 @@ describe('signaling hub', () => {
     ['unsubscribe with topics not an array', '{"type":"unsubscribe","topics":7}', 1008],
     ['publish without a topic', '{"type":"publish","data":"x"}', 1008],
     ['publish with a topic that is not a string', '{"type":"publish","topic":["room-a"],"data":"x"}', 1008],
-    ['publish with data nested too deep to serialize', deeplyNested, 1008]
+    ['publish whose data is not a record (deeply nested arrays)', deeplyNested, 1008],
+    ['publish whose data is a string', '{"type":"publish","topic":"room-a","data":"sealed"}', 1008],
+    ['publish without data', '{"type":"publish","topic":"room-a"}', 1008],
+    ['publish whose data has no peer id', '{"type":"publish","topic":"room-a","data":{"type":"announce"}}', 1008],
+    ['publish whose peer id is not a string', '{"type":"publish","topic":"room-a","data":{"type":"announce","from":7}}', 1008],
+    ['publish with an empty peer id', '{"type":"publish","topic":"room-a","data":{"type":"announce","from":""}}', 1008],
+    ['publish with a peer id too long to be one', `{"type":"publish","topic":"room-a","data":{"type":"announce","from":"${'p'.repeat(129)}"}}`, 1008]
   ])('closes a connection that sends %s', async (_name, text, code) => {
     await start()
     const bystander = await subscribed('alpha', ['room-a'])
@@ -319,16 +540,18 @@ describe('signaling hub', () => {
     await expectLegitimatePairWorks()
   })
 
-  it('closes a connection that floods publishes; its subscribers see at most the burst', async () => {
+  it('closes a connection that floods publishes; the host sees at most the burst', async () => {
     await start({ limits: { burst: 100, messagesPerSecond: 10 } })
+    const host = new Host(hub, 'room-a')
     const bystander = await subscribed('alpha', ['room-a'])
     const flooder = await subscribed('alpha', ['room-a'])
-    for (let i = 0; i < 5_000; i++) flooder.send({ type: 'publish', topic: 'room-a', data: { i } })
+    for (let i = 0; i < 5_000; i++) flooder.publish('room-a', { type: 'signal', from: 'flooder', to: 'host-peer', i })
     await expectExpelled(flooder, 1008, /too many messages/)
     await bystander.roundTrip()
     // The subscribe and ping before the flood took two tokens; a little refill may add one or two.
-    expect(bystander.published().length).toBeGreaterThan(90)
-    expect(bystander.published().length).toBeLessThanOrEqual(100)
+    expect(host.received.length).toBeGreaterThan(90)
+    expect(host.received.length).toBeLessThanOrEqual(100)
+    expect(bystander.published()).toEqual([])
     expect(bystander.isClosed).toBe(false)
     await expectLegitimatePairWorks()
   })
@@ -356,6 +579,60 @@ describe('signaling hub', () => {
     await first.closed
     await until(() => hub.connectionCount === 2, 'the hub to count the closed connection')
     await connect('alpha')
+    await closeOpenClients()
+    await expectLegitimatePairWorks()
+  })
+
+  it('refuses a fifth connection with one ticket, and takes other tickets meanwhile', async () => {
+    await start()
+    const first = await connect('guest-1')
+    for (let i = 0; i < 3; i++) await connect('guest-1')
+    expect(await refusal('guest-1')).toBe(503)
+    expect(logs.at(-1)).toMatch(/too many connections with one ticket/)
+    // The ticket itself is a secret and never logged.
+    expect(logs.some((line) => line.includes('guest-1'))).toBe(false)
+    await connect('guest-2')
+    await connect('beta')
+    expect(hub.connectionCount).toBe(6)
+    first.socket.close()
+    await until(() => hub.connectionCount === 5, 'the hub to count the closed connection')
+    await connect('guest-1')
+    await closeOpenClients()
+    await expectLegitimatePairWorks()
+  })
+
+  it('cannot be filled by 300 connections with one ticket', async () => {
+    await start()
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () => {
+        const client = new Client(open('guest-1'))
+        clients.push(client)
+        return new Promise<number | 'open'>((resolve) => {
+          client.socket.once('open', () => resolve('open'))
+          client.socket.once('unexpected-response', (request, response) => {
+            resolve(response.statusCode ?? 0)
+            request.destroy()
+          })
+        })
+      })
+    )
+    expect(results.filter((result) => result === 'open')).toHaveLength(4)
+    expect(results.filter((result) => result === 503)).toHaveLength(296)
+    expect(hub.connectionCount).toBe(4)
+    // Everyone else still gets in.
+    const host = new Host(hub, 'room-a')
+    const others = await Promise.all(Array.from({ length: 20 }, (_, i) => subscribed(`guest-${100 + i}`, ['room-a'])))
+    others.forEach((participant, i) => participant.publish('room-a', announce(`peer-${i}`)))
+    await until(() => host.received.length === 20, 'every other participant’s announce')
+    await closeOpenClients()
+    await expectLegitimatePairWorks()
+  })
+
+  it('admits a room of 150 from one address, as behind a guest network’s NAT', async () => {
+    await start()
+    const room = await Promise.all(Array.from({ length: 150 }, (_, i) => connect(`guest-${i}`)))
+    expect(room).toHaveLength(150)
+    expect(hub.connectionCount).toBe(150)
     await closeOpenClients()
     await expectLegitimatePairWorks()
   })
@@ -388,14 +665,17 @@ describe('signaling hub', () => {
 
   it('ends the connections admitted for a topic when its session ends', async () => {
     await start()
+    const otherHost = new Host(hub, 'room-b')
     const subscriber = await subscribed('alpha', ['room-a'])
     const idle = await connect('alpha')
     const other = await subscribed('beta', ['room-b'])
     hub.closeTopic('room-a')
     for (const client of [subscriber, idle]) expect(await client.closed).toEqual({ code: 1000, reason: 'session ended' })
     await until(() => hub.connectionCount === 1, 'only the other session to remain')
-    other.send({ type: 'publish', topic: 'room-b', data: 'still here' })
-    expect((await other.waitFor((message) => message.data === 'still here', 'its own publish')).clients).toBe(1)
+    other.publish('room-b', announce('still-here'))
+    await otherHost.waitFor((data) => data.from === 'still-here', 'its announce at its host')
+    otherHost.attachment.publish(signal('host-peer', 'still-here', 'answer'))
+    expect((await other.waitFor((message) => message.type === 'publish', 'the host’s signal')).clients).toBe(1)
     await expectLegitimatePairWorks()
   })
 
@@ -410,13 +690,19 @@ describe('signaling hub', () => {
     await expectLegitimatePairWorks()
   })
 
-  it('carries on when a subscriber vanishes mid-relay', async () => {
+  it('carries on when a subscriber vanishes while the host sends', async () => {
     await start()
-    const publisher = await subscribed('alpha', ['room-a'])
+    const host = new Host(hub, 'room-a')
+    const staying = await subscribed('alpha', ['room-a'])
     const vanishing = await subscribed('alpha', ['room-a'])
+    vanishing.publish('room-a', announce('vanishing'))
+    await host.waitFor(() => true, 'the announce')
     vanishing.socket.terminate()
-    for (let i = 0; i < 20; i++) publisher.send({ type: 'publish', topic: 'room-a', data: { i } })
-    await until(() => publisher.published().length === 20, 'the publisher’s own copies')
+    for (let i = 0; i < 20; i++) {
+      host.attachment.publish(announce('host-peer'))
+      host.attachment.publish(signal('host-peer', 'vanishing', `offer-${i}`))
+    }
+    await until(() => staying.published().length === 20, 'the announces at the one who stayed')
     await expectLegitimatePairWorks()
   })
 

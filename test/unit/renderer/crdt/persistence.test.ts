@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DocLoadResult } from '../../../../shared/contract'
 import { addNote } from '../../../../renderer/src/crdt/intents'
 import { openWorkshopDoc, UnreadableBoardError, type DocStorage } from '../../../../renderer/src/crdt/persistence'
-import { REMOTE_ORIGIN } from '../../../../renderer/src/crdt/wireDoc'
+import { REMOTE_ORIGIN } from '../../../../renderer/src/crdt/sync/hubProvider'
 import { threeColumnBoard, IDEAS, peerOf, textsIn } from './boardFixtures'
 
 const ID = 'workshop-0001'

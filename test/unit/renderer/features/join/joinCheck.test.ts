@@ -3,7 +3,7 @@ import { readJoinAnswer } from '../../../../../renderer/src/features/join/joinCh
 
 describe('readJoinAnswer', () => {
   it('passes on a welcome and a refusal as the session wrote them', () => {
-    const welcome = { ok: true, title: 'Values offsite', room: 'workshop-1-ab', ticket: 't' }
+    const welcome = { ok: true, title: 'Values offsite', room: 'workshop-1-ab', ticket: 't', hostKey: 'k' }
     expect(readJoinAnswer(welcome)).toEqual(welcome)
     expect(readJoinAnswer({ ok: false, error: 'That code is not right.' })).toEqual({ ok: false, error: 'That code is not right.' })
   })
@@ -15,11 +15,12 @@ describe('readJoinAnswer', () => {
   })
 
   it('keeps only the fields it knows', () => {
-    expect(readJoinAnswer({ ok: true, title: 'T', room: 'r', ticket: 't', extra: '<script>' })).toEqual({
+    expect(readJoinAnswer({ ok: true, title: 'T', room: 'r', ticket: 't', hostKey: 'k', extra: '<script>' })).toEqual({
       ok: true,
       title: 'T',
       room: 'r',
-      ticket: 't'
+      ticket: 't',
+      hostKey: 'k'
     })
   })
 

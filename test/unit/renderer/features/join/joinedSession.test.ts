@@ -25,6 +25,7 @@ const session: JoinedSession = {
   title: 'Values offsite',
   room: 'workshop-1-ab',
   ticket: 'ticket-1',
+  hostKey: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   name: 'Amira',
   colour: PRESENCE_COLOURS[3]
 }

@@ -16,7 +16,7 @@ import { joinLiveDoc, type LiveDocConnection, type LiveSyncPage } from '../../..
 import type { DocStorage } from '../../../../../renderer/src/crdt/persistence'
 import { FACILITATOR_COLOUR } from '../../../../../renderer/src/crdt/presence'
 import { keepLiveRoom, leaveLiveRoom, openBoardDoc } from '../../../../../renderer/src/features/live/liveRoomHolder'
-import { loopbackSessions } from '../../../electron/loopbackSessions'
+import { boardStorage, loopbackSessions } from '../../../electron/loopbackSessions'
 import { threeColumnBoard, IDEAS, textsIn } from '../../crdt/boardFixtures'
 
 const WORKSHOP = 'workshop-held'
@@ -62,8 +62,7 @@ describe('liveRoomHolder', () => {
         joinLiveDoc(
           doc,
           {
-            room: session.room,
-            signalingUrl: session.signalingUrl,
+            address: { origin: `http://127.0.0.1:${session.port}`, room: session.room, ticket: session.ticket, hostKey: session.hostKey, preferWebSocket: true },
             name: 'Facilitator',
             role: 'facilitator',
             colour: FACILITATOR_COLOUR,
@@ -98,12 +97,12 @@ describe('liveRoomHolder', () => {
   })
 
   it('keeps a live board in its room while the board is away, and gives the same document and connection back', async () => {
-    const session = await sessions.goLive(WORKSHOP, 'Values day')
+    const session = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
     const first = await openBoardDoc(WORKSHOP, storage)
     expect(first.notice).toBe('Restored from the last good copy.')
     const join = joinAs(first.doc, session)
     const connection = keepLiveRoom(WORKSHOP, first.doc, session, join)
-    await until(() => connection.connection.getSnapshot().signalingConnected, 'the facilitator to reach signaling')
+    await until(() => connection.connection.getSnapshot().via === 'websocket', 'the facilitator to reach its host')
 
     // The facilitator goes to the library.
     let closedForGood = false
@@ -112,7 +111,7 @@ describe('liveRoomHolder', () => {
     // What the room adds meanwhile is still saved.
     addNote(first.doc, IDEAS, 'Added while the library was on screen')
     await until(() => storage.lastSavedTexts().includes('Added while the library was on screen'), 'the change to be saved')
-    expect(connection.connection.getSnapshot()).toMatchObject({ signalingConnected: true, ended: false })
+    expect(connection.connection.getSnapshot()).toMatchObject({ via: 'websocket', ended: false })
 
     // Back to the board: the same document, the same connection, nothing loaded or joined again.
     const again = await openBoardDoc(WORKSHOP, storage)
@@ -135,10 +134,10 @@ describe('liveRoomHolder', () => {
   })
 
   it('closes the document once the session ends while the library is on screen', async () => {
-    const session = await sessions.goLive(WORKSHOP, 'Values day')
+    const session = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
     const board = await openBoardDoc(WORKSHOP, storage)
     const connection = keepLiveRoom(WORKSHOP, board.doc, session, joinAs(board.doc, session))
-    await until(() => connection.connection.getSnapshot().signalingConnected, 'the facilitator to reach signaling')
+    await until(() => connection.connection.getSnapshot().via === 'websocket', 'the facilitator to reach its host')
     addNote(board.doc, IDEAS, 'The last thing added')
     const closed = board.close()
 
@@ -155,7 +154,7 @@ describe('liveRoomHolder', () => {
   })
 
   it('keeps only a board it opened', async () => {
-    const session = await sessions.goLive(WORKSHOP, 'Values day')
+    const session = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
     const stranger = threeColumnBoard()
     expect(() => keepLiveRoom(WORKSHOP, stranger, session, joinAs(stranger, session))).toThrow()
   })

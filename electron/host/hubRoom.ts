@@ -1,0 +1,363 @@
+/**
+ * The room's hub: the session's authoritative copy of the board, held by the host process,
+ * and the one peer every laptop syncs with (a star: each edit travels once up and once down
+ * to each other laptop). It speaks y-webrtc's messages (y-protocols sync and awareness) over
+ * any link, a WebRTC data channel or the encrypted WebSocket, and treats every participant's
+ * link as hostile:
+ *
+ * - an update is applied first to a scratch copy of the board; one that does not decode,
+ *   that depends on changes the host does not have, or that touches control state (`meta`:
+ *   stage, reveal, rounds, anonymity, lock, timer, follow-me, thresholds, vote budget) from
+ *   anyone but the facilitator is refused there, before the real board sees it, and that
+ *   link is closed;
+ * - presence is bounded, and a participant cannot claim another's presence or the
+ *   facilitator's role;
+ * - size and rate are bounded per link (linkBounds.ts).
+ * Whatever one link does, the others carry on.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { DOC_KEYS } from '../../shared/board'
+import { createReassembler, LINK_MESSAGE, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
+import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
+
+export type LinkRole = 'facilitator' | 'participant'
+export type LinkKind = 'webrtc' | 'websocket'
+
+/** One laptop's connection to the hub, whatever carries it. */
+export interface HubLink {
+  readonly kind: LinkKind
+  /** Sends one frame. A link that cannot send closes itself (and detaches); it never drops a frame silently. */
+  send(frame: Uint8Array): void
+  /** Closes the connection; the hub has already let go of the link. */
+  close(reason: string): void
+}
+
+/** What the hub does with a link it attached. */
+export interface AttachedLink {
+  /** A frame from the laptop. */
+  receive(frame: Uint8Array): void
+  /** The connection closed: forget this laptop's presence. */
+  detach(): void
+}
+
+export interface HubRoomOptions {
+  /** The board as saved, or null for a new one. */
+  initialState: Uint8Array | null
+  /** Writes the board; called soon after changes, at most every SAVE_INTERVAL_MS. */
+  save(state: Uint8Array): void
+  limits?: Partial<LinkLimits>
+  log?: (line: string) => void
+}
+
+/** Presence states one link may speak for: its page, and one left over from a reload. */
+const CLIENTS_PER_LINK = 4
+/** The first change after a quiet spell is written at once; a busy board at least this often. */
+export const SAVE_INTERVAL_MS = 300
+/** Presence changes from many laptops go out together, at most this often. */
+const PRESENCE_BATCH_MS = 50
+/** Origin of changes the host writes itself (the facilitator's saves, merged in); each is tried on the scratch copy first too. */
+const HOST_ORIGIN = 'host'
+
+interface LinkState {
+  link: HubLink
+  role: LinkRole
+  /** Presence client ids this link speaks for. */
+  clients: Set<number>
+  closed: boolean
+}
+
+/** The top-level type a shared type lives in. */
+function rootOf<T extends { parent: T | null }>(type: T): T {
+  let current = type
+  while (current.parent) current = current.parent
+  return current
+}
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export class HubRoom {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Every accepted change is here too; a change is tried here first. */
+  private scratch = new Y.Doc()
+  private readonly links = new Set<LinkState>()
+  private readonly limits: LinkLimits
+  private readonly log: (line: string) => void
+  private saveTimer: NodeJS.Timeout | undefined
+  private dirty = false
+  private presenceTimer: NodeJS.Timeout | undefined
+  private readonly changedPresence = new Set<number>()
+  private destroyed = false
+
+  constructor(private readonly options: HubRoomOptions) {
+    this.limits = { ...DEFAULT_LINK_LIMITS, ...options.limits }
+    this.log = options.log ?? ((line) => console.log(`[hub] ${line}`))
+    if (options.initialState) {
+      Y.applyUpdate(this.doc, options.initialState, HOST_ORIGIN)
+      Y.applyUpdate(this.scratch, options.initialState)
+    }
+    // The host is no one on screen; it only relays everyone's presence.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onPresenceUpdate)
+  }
+
+  /** Laptops connected right now, by role and link. */
+  get linkCount(): number {
+    return this.links.size
+  }
+
+  attach(link: HubLink, role: LinkRole): AttachedLink {
+    if (this.destroyed) {
+      link.close('the session has ended')
+      return { receive: () => undefined, detach: () => undefined }
+    }
+    const state: LinkState = { link, role, clients: new Set(), closed: false }
+    this.links.add(state)
+    const reassembler = createReassembler(this.limits.maxMessageBytes)
+    const bounds = createLinkBounds(this.limits)
+    // What y-webrtc's peers say first: this copy's state vector, and who is here.
+    this.sendTo(state, message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+    this.sendTo(state, this.presenceMessage([...this.awareness.getStates().keys()]))
+    return {
+      receive: (frame) => {
+        if (state.closed) return
+        try {
+          bounds.countFrame()
+          const whole = reassembler.push(frame)
+          if (whole) this.handle(state, whole, bounds)
+        } catch (error) {
+          if (!(error instanceof LinkViolation)) this.log(`error handling a ${link.kind} message: ${String(error)}`)
+          this.expel(state, error instanceof LinkViolation ? error.message : 'the host could not handle a message')
+        }
+      },
+      detach: () => this.forget(state)
+    }
+  }
+
+  /** The board as it stands, for the facilitator's window. */
+  state(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  /** A save from the facilitator's window (its own copy of the board): merged in, as the facilitator's. */
+  mergeFacilitatorState(update: Uint8Array): void {
+    this.tryOnScratch(update, 'facilitator')
+    Y.applyUpdate(this.doc, update, HOST_ORIGIN)
+  }
+
+  /** Closes every link and writes the board one last time; returns that state. */
+  destroy(): Uint8Array {
+    if (!this.destroyed) {
+      this.destroyed = true
+      for (const state of [...this.links]) {
+        this.forget(state)
+        state.link.close('the session has ended')
+      }
+      clearTimeout(this.saveTimer)
+      clearTimeout(this.presenceTimer)
+      this.doc.off('update', this.onDocUpdate)
+      this.awareness.off('update', this.onPresenceUpdate)
+      this.awareness.destroy()
+      if (this.dirty) this.options.save(this.state())
+      this.scratch.destroy()
+    }
+    return this.state()
+  }
+
+  private handle(state: LinkState, whole: Uint8Array, bounds: ReturnType<typeof createLinkBounds>): void {
+    const decoder = decoding.createDecoder(whole)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case LINK_MESSAGE.sync: {
+        const syncType = decoding.readVarUint(decoder)
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder)
+          let reply: Uint8Array
+          try {
+            reply = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector))
+          } catch {
+            throw new LinkViolation('a state vector that does not decode')
+          }
+          this.sendTo(state, reply)
+          return
+        }
+        if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+          throw new LinkViolation('an unknown sync message')
+        }
+        const update = decoding.readVarUint8Array(decoder)
+        bounds.countUpdate(update.byteLength)
+        this.tryOnScratch(update, state.role)
+        Y.applyUpdate(this.doc, update, state)
+        return
+      }
+      case LINK_MESSAGE.awareness: {
+        bounds.countPresence(whole.byteLength)
+        this.receivePresence(state, decoding.readVarUint8Array(decoder))
+        return
+      }
+      case LINK_MESSAGE.queryAwareness:
+        this.sendTo(state, this.presenceMessage([...this.awareness.getStates().keys()]))
+        return
+      default:
+        throw new LinkViolation(`an unknown message type ${type}`)
+    }
+  }
+
+  /**
+   * Applies `update` to the scratch copy and checks what it did there. A refused update has
+   * left the scratch copy changed: it is rebuilt from the board, which never saw the update.
+   */
+  private tryOnScratch(update: Uint8Array, role: LinkRole): void {
+    let touchedControl = false
+    const meta = this.scratch.getMap(DOC_KEYS.meta)
+    const watch = (transaction: Y.Transaction) => {
+      for (const type of transaction.changed.keys()) {
+        if ((rootOf(type) as unknown) === meta) touchedControl = true
+      }
+    }
+    this.scratch.on('afterTransaction', watch)
+    let problem: string | null = null
+    try {
+      Y.applyUpdate(this.scratch, update)
+      if (role === 'participant') {
+        if (touchedControl) problem = 'a change to the facilitator’s controls'
+        // Held back, such a change would be applied later inside someone else's change, unchecked.
+        else if (this.scratch.store.pendingStructs || this.scratch.store.pendingDs) {
+          problem = 'a change that depends on changes the host does not have'
+        }
+      }
+    } catch {
+      problem = 'an update that does not decode'
+    } finally {
+      this.scratch.off('afterTransaction', watch)
+    }
+    if (problem !== null || this.scratch.store.pendingStructs || this.scratch.store.pendingDs) this.rebuildScratch()
+    if (problem !== null) throw new LinkViolation(problem)
+  }
+
+  private rebuildScratch(): void {
+    this.scratch.destroy()
+    this.scratch = new Y.Doc()
+    Y.applyUpdate(this.scratch, Y.encodeStateAsUpdate(this.doc))
+  }
+
+  /**
+   * A link's presence: only states for client ids it speaks for (new ones, or its own), each
+   * re-written by the host with the link's role. y-webrtc's clients also repeat everyone
+   * else's states when they connect; those are ignored, not held against them.
+   */
+  private receivePresence(state: LinkState, update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update)
+    const accepted: Array<{ clientId: number; clock: number; json: string }> = []
+    const known = this.awareness.getStates()
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      const owner = this.ownerOf(clientId)
+      if (owner && owner !== state) continue
+      if (!owner && known.has(clientId)) continue
+      if (!owner) {
+        if (state.clients.size >= CLIENTS_PER_LINK) throw new LinkViolation('presence for too many people')
+        state.clients.add(clientId)
+      }
+      let fields: unknown
+      try {
+        fields = JSON.parse(json)
+      } catch {
+        throw new LinkViolation('presence that is not JSON')
+      }
+      if (fields === null) {
+        accepted.push({ clientId, clock, json: 'null' })
+        continue
+      }
+      if (typeof fields !== 'object' || Array.isArray(fields)) throw new LinkViolation('presence that is not an object')
+      const record = fields as Record<string, unknown>
+      if (state.role === 'participant' && record.role === 'facilitator') {
+        throw new LinkViolation('a participant claiming the facilitator’s role')
+      }
+      accepted.push({ clientId, clock, json: JSON.stringify({ ...record, role: state.role }) })
+    }
+    if (accepted.length === 0) return
+    const sanitized = encoding.createEncoder()
+    encoding.writeVarUint(sanitized, accepted.length)
+    for (const entry of accepted) {
+      encoding.writeVarUint(sanitized, entry.clientId)
+      encoding.writeVarUint(sanitized, entry.clock)
+      encoding.writeVarString(sanitized, entry.json)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(sanitized), state)
+  }
+
+  private ownerOf(clientId: number): LinkState | undefined {
+    for (const state of this.links) if (state.clients.has(clientId)) return state
+    return undefined
+  }
+
+  private presenceMessage(clientIds: number[]): Uint8Array {
+    return message(LINK_MESSAGE.awareness, (encoder) =>
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
+    )
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const frame = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
+    for (const state of this.links) if (state !== origin) this.sendTo(state, frame)
+    this.scheduleSave()
+  }
+
+  private readonly onPresenceUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
+    this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS)
+  }
+
+  private readonly flushPresence = () => {
+    this.presenceTimer = undefined
+    const ids = [...this.changedPresence]
+    this.changedPresence.clear()
+    if (ids.length === 0 || this.destroyed) return
+    const frame = this.presenceMessage(ids)
+    for (const state of this.links) this.sendTo(state, frame)
+  }
+
+  private scheduleSave(): void {
+    this.dirty = true
+    if (this.saveTimer) return
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined
+      if (!this.dirty || this.destroyed) return
+      this.dirty = false
+      this.options.save(this.state())
+    }, SAVE_INTERVAL_MS)
+  }
+
+  private sendTo(state: LinkState, whole: Uint8Array): void {
+    if (state.closed) return
+    for (const frame of toFrames(whole)) state.link.send(frame)
+  }
+
+  private expel(state: LinkState, reason: string): void {
+    if (state.closed) return
+    this.log(`closed a ${state.role}'s ${state.link.kind} link: ${reason}`)
+    this.forget(state)
+    state.link.close(reason)
+  }
+
+  private forget(state: LinkState): void {
+    if (state.closed) return
+    state.closed = true
+    this.links.delete(state)
+    if (state.clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], 'hub')
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * A laptop's connection to the room: the host's hub is its only peer. It speaks y-webrtc's
+ * messages (y-protocols sync and awareness, fragmented where big: shared/sync/linkFrames.ts)
+ * over a WebRTC data channel to the host, or, where that does not open within
+ * WEBRTC_WAIT_MS, over the sealed WebSocket on the session's port. A lost link is tried
+ * again, with a growing pause; a link the host refused says why.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import type * as Y from 'yjs'
+import { createReassembler, LINK_MESSAGE, toFrames } from '../../../../shared/sync/linkFrames'
+import { openSocketTransport } from './socketTransport'
+import type { LinkClosed, Transport, TransportEvents } from './transport'
+import { openWebrtcTransport } from './webrtcTransport'
+
+/** The origin of every change that came from the room. Undo never tracks it. */
+export const REMOTE_ORIGIN = 'remote'
+
+/** How long a WebRTC link may take to open before the WebSocket is used instead. */
+export const WEBRTC_WAIT_MS = 4_000
+/** The host's messages are at most this big (a whole board to a latecomer). */
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000]
+
+export type LinkVia = 'webrtc' | 'websocket'
+
+export interface HubAddress {
+  /** The session's origin, http://host:port. */
+  origin: string
+  room: string
+  ticket: string
+  /** The host's public key, encoded (shared/sync/sealedChannel.ts). */
+  hostKey: string
+  /** @roamhq/wrtc in Node; the browser's own WebRTC otherwise. */
+  wrtc?: unknown
+  /** Link by the WebSocket from the start (and on every retry), never trying WebRTC. */
+  preferWebSocket?: boolean
+}
+
+export interface HubLinkState {
+  /** How this laptop is linked to the host now; null while it is not. */
+  via: LinkVia | null
+  /** Trying to link, and how. */
+  trying: LinkVia | null
+  /** The host has sent the whole board since the link opened. */
+  synced: boolean
+  /** Why the host refused the last link, in words for the person; null otherwise. */
+  refusal: string | null
+  /** The host said the session is over. */
+  ended: boolean
+}
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export class HubProvider {
+  private state: HubLinkState = { via: null, trying: null, synced: false, refusal: null, ended: false }
+  private transport: Transport | null = null
+  private webrtcTimer: ReturnType<typeof setTimeout> | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private failures = 0
+  /** WebRTC did not open here once: the WebSocket goes first from then on. */
+  private webrtcFailed = false
+  private shouldConnect = false
+  private readonly listeners = new Set<(state: HubLinkState) => void>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    readonly awareness: awarenessProtocol.Awareness,
+    private readonly address: HubAddress
+  ) {
+    doc.on('update', this.onDocUpdate)
+    awareness.on('update', this.onPresenceUpdate)
+  }
+
+  get link(): HubLinkState {
+    return this.state
+  }
+
+  /** Calls `listener` on every change of the link's state; returns its disposer. */
+  onChange(listener: (state: HubLinkState) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  connect(): void {
+    if (this.shouldConnect || this.state.ended) return
+    this.shouldConnect = true
+    if (this.address.preferWebSocket) this.webrtcFailed = true
+    this.open(this.webrtcFailed ? 'websocket' : 'webrtc')
+  }
+
+  /**
+   * Leaves the room. Others' presence stays in awareness (a state removed here would not be taken
+   * back when its owner's clock has not moved); the screen hides it while out of the room, and
+   * awareness drops anyone not heard from again within its timeout.
+   */
+  disconnect(): void {
+    this.shouldConnect = false
+    clearTimeout(this.retryTimer)
+    this.drop()
+    this.set({ via: null, trying: null, synced: false })
+  }
+
+  /** Stops for good: the session is over. */
+  end(): void {
+    this.disconnect()
+    this.set({ ended: true })
+  }
+
+  destroy(): void {
+    this.disconnect()
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onPresenceUpdate)
+    this.listeners.clear()
+  }
+
+  private set(change: Partial<HubLinkState>): void {
+    this.state = { ...this.state, ...change }
+    for (const listener of this.listeners) listener(this.state)
+  }
+
+  private open(via: LinkVia): void {
+    this.drop()
+    const reassembler = createReassembler(MAX_MESSAGE_BYTES)
+    let current: Transport | null = null
+    const events: TransportEvents = {
+      open: () => {
+        if (this.transport !== current) return
+        clearTimeout(this.webrtcTimer)
+        this.failures = 0
+        this.set({ via, trying: null, refusal: null })
+        this.send(message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+        if (this.awareness.getLocalState() !== null) this.send(this.presenceMessage([this.awareness.clientID]))
+      },
+      frame: (frame) => {
+        if (this.transport !== current) return
+        try {
+          const whole = reassembler.push(frame)
+          if (whole) this.receive(whole)
+        } catch (error) {
+          console.warn('A message from the facilitator’s laptop could not be read:', error)
+          this.lost({ kind: 'lost' })
+        }
+      },
+      closed: (why) => {
+        if (this.transport === current) this.lost(why)
+      }
+    }
+    const { origin, room, ticket, hostKey, wrtc } = this.address
+    const wsOrigin = origin.replace(/^http/, 'ws')
+    current =
+      via === 'webrtc'
+        ? openWebrtcTransport({ signalingUrl: `${wsOrigin}/signal?ticket=${encodeURIComponent(ticket)}`, room, wrtc }, events)
+        : openSocketTransport({ url: `${wsOrigin}/sync`, ticket, hostKey }, events)
+    this.transport = current
+    this.set({ trying: via, via: null, synced: false })
+    if (via === 'webrtc') {
+      this.webrtcTimer = setTimeout(() => {
+        if (this.transport !== current || this.state.via) return
+        this.webrtcFailed = true
+        this.open('websocket')
+      }, WEBRTC_WAIT_MS)
+    }
+  }
+
+  private drop(): void {
+    clearTimeout(this.webrtcTimer)
+    const transport = this.transport
+    this.transport = null
+    transport?.close()
+  }
+
+  private lost(why: LinkClosed): void {
+    const wasWebrtc = this.state.via === 'webrtc' || this.state.trying === 'webrtc'
+    this.drop()
+    if (why.kind === 'refused' && why.ended) return this.end()
+    this.set({ via: null, trying: null, synced: false, refusal: why.kind === 'refused' ? why.message : null })
+    if (!this.shouldConnect) return
+    // A WebRTC link that could not open is followed straight away by the WebSocket.
+    if (wasWebrtc && !this.webrtcFailed && why.kind === 'lost' && this.failures === 0) {
+      this.webrtcFailed = true
+      return this.open('websocket')
+    }
+    const pause = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]!
+    this.failures++
+    this.retryTimer = setTimeout(() => {
+      if (this.shouldConnect) this.open(this.webrtcFailed ? 'websocket' : 'webrtc')
+    }, pause)
+  }
+
+  private send(whole: Uint8Array): void {
+    if (!this.transport || !this.state.via) return
+    for (const frame of toFrames(whole)) this.transport.send(frame)
+  }
+
+  private receive(whole: Uint8Array): void {
+    const decoder = decoding.createDecoder(whole)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case LINK_MESSAGE.sync: {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, LINK_MESSAGE.sync)
+        const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, REMOTE_ORIGIN)
+        if (syncType === syncProtocol.messageYjsSyncStep1) this.send(encoding.toUint8Array(encoder))
+        if (syncType === syncProtocol.messageYjsSyncStep2 && !this.state.synced) this.set({ synced: true })
+        return
+      }
+      case LINK_MESSAGE.awareness:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE_ORIGIN)
+        return
+      case LINK_MESSAGE.queryAwareness:
+        this.send(this.presenceMessage([this.awareness.clientID]))
+        return
+      default:
+        // A newer host may say more; nothing here depends on it.
+        return
+    }
+  }
+
+  private presenceMessage(clientIds: number[]): Uint8Array {
+    return message(LINK_MESSAGE.awareness, (encoder) =>
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
+    )
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== REMOTE_ORIGIN) this.send(message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update)))
+  }
+
+  private readonly onPresenceUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown
+  ) => {
+    if (origin === REMOTE_ORIGIN) return
+    const own = [...added, ...updated, ...removed].filter((id) => id === this.awareness.clientID)
+    if (own.length > 0) this.send(this.presenceMessage(own))
+  }
+}

@@ -1,0 +1,4 @@
+declare module 'simple-peer/simplepeer.min.js' {
+  const SimplePeer: unknown
+  export default SimplePeer
+}
