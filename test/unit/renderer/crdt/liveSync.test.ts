@@ -112,6 +112,23 @@ describe('joinLiveDoc', () => {
     ben.destroy()
   })
 
+  const NOTES = 10_500
+  it.each([['webrtc'], ['websocket']] as const)('hands a 5 MB board to a late joiner over %s', async (via) => {
+    const board = threeColumnBoard()
+    for (let i = 0; i < NOTES; i++) addNote(board, IDEAS, `${i} `.padEnd(490, 'x'))
+    expect(Y.encodeStateAsUpdate(board).byteLength).toBeGreaterThan(5_000_000)
+    const facilitator = joinLiveDoc(board, facilitatorOptions(), new FakePage())
+    await until(() => sessions.liveBoard(WORKSHOP)!.byteLength > 5_000_000, 'the hub to hold the board', 30_000)
+
+    const laptop = new Y.Doc()
+    const options = await participantOptions('Late', via === 'webrtc')
+    const late = joinLiveDoc(laptop, options, new FakePage())
+    await until(() => textsIn(laptop, IDEAS).length === NOTES, 'the whole board to reach the late joiner', 30_000)
+    expect(late.connection.getSnapshot().via).toBe(via)
+    late.destroy()
+    facilitator.destroy()
+  })
+
   it('shows this person as present, with what they are editing, before any link opens', async () => {
     const page = new FakePage()
     page.navigator.onLine = false
