@@ -1,36 +1,43 @@
 /**
- * The parent's side of the live-sync benchmarks: starts peer processes (livePeer.ts), waits
- * for their mesh, and measures edit-to-screen latency and bursts. Each peer is one "laptop":
- * its own process and its own loopback address (127.0.x.y), so the session's per-address
- * limits (join attempts, signaling connections) apply per laptop, as in a real room.
+ * The parent's side of the live benchmarks: starts the host (liveHost.ts) and peer processes
+ * (livePeer.ts or workshopPeer.ts), waits until every laptop is linked to the host's hub and
+ * synced, and measures edit-to-screen latency and bursts, with the CPU each process used.
+ * Each peer is one "laptop": its own process and its own loopback address (127.0.x.y), so
+ * the session's per-address limits (join attempts, signaling and sync connections) apply per
+ * laptop, as in a real room. Peer 0 is the facilitator's window, on 127.0.0.1 (the host's own
+ * machine), linked by the WebSocket with the facilitator's ticket as the app's window is.
  *
  * Latency: the sender takes its clock just before calling the addNote intent; each receiver
  * takes its clock when its board snapshot first holds the note. Both clocks are
  * process.hrtime (CLOCK_MONOTONIC, shared by every process on the machine); the parent only
  * subtracts, so IPC delays are not in the numbers. One edit at a time, then a random pause.
+ *
+ * CPU: every process reports its own process.cpuUsage() (all its threads, @roamhq/wrtc's
+ * native ones included); the parent subtracts readings taken before and after a step.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { BENCH_BOARD } from './benchBoard'
+import type { LinkKind } from './laptop'
+import type { FromHost, HostSession, ToHost } from './liveHost'
 import type { FromPeer, PeerStatus, ToPeer } from './livePeer'
 import { median, percentile } from './stats'
 import type { FromWorkshopPeer, ToWorkshopPeer } from './workshopPeer'
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 const PEER_SCRIPT = fileURLToPath(new URL('./livePeer.ts', import.meta.url))
-/** The core-values workshop's peer (workshop.bench.ts), for MeshOptions.script. */
+/** The core-values workshop's peer (workshop.bench.ts), for RoomOptions.script. */
 export const WORKSHOP_PEER_SCRIPT = fileURLToPath(new URL('./workshopPeer.ts', import.meta.url))
+const HOST_SCRIPT = fileURLToPath(new URL('./liveHost.ts', import.meta.url))
 const RELAY_SCRIPT = fileURLToPath(new URL('./liveRelayServer.ts', import.meta.url))
 const COLUMNS = BENCH_BOARD.columns.length
-/** y-webrtc's smallest maxConns (20 + random 0–14): below it every peer connects to every other. */
-export const Y_WEBRTC_MIN_MAX_CONNS = 20
-/**
- * How long to wait for a full mesh before accepting one with links missing. Under load a pair
- * of y-webrtc peers sometimes never connects: the half-made connection stays in the room
- * without closing, so y-webrtc does not try again; updates still reach both through others.
- */
-const FULL_MESH_GRACE_MS = 20_000
+/** The facilitator's window runs on the host's machine: it reaches the host over this address. */
+const FACILITATOR_ADDRESS = '127.0.0.1'
+/** How long the links must stay as they are before a room where some laptops fell back counts as settled. */
+const STABLE_LINKS_MS = 3_000
+/** BENCH_PROFILE_DIR=/some/dir: every laptop, host and relay writes a V8 CPU profile there when it exits. */
+const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -66,7 +73,7 @@ export class PeerProcess {
     onExit: () => void,
     script = PEER_SCRIPT
   ) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
+    this.child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', script], {
       cwd: repositoryRoot,
       env: { ...process.env, ...env, PEER_INDEX: String(index), LOCAL_ADDRESS: address },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc']
@@ -121,26 +128,85 @@ export class PeerProcess {
   }
 }
 
-export type Target =
-  | { transport: 'webrtc'; origin: string; code: string }
-  | { transport: 'relay'; relayUrl: string; room: string }
+/**
+ * What the laptops join: a live session's hub, each participant linked by `link`; or a plain
+ * y-websocket relay (the yardstick).
+ */
+export type Target = { transport: 'hub'; link: LinkKind; session: HostSession } | { transport: 'relay'; relayUrl: string; room: string }
+
+/** The transports the live benchmarks know, as BENCH_TRANSPORTS names them. */
+export type TransportName = LinkKind | 'relay'
+
+export function parseTransports(value: string | undefined, fallback: readonly TransportName[]): TransportName[] {
+  const names = value ? value.split(',').map((name) => name.trim()) : [...fallback]
+  for (const name of names) {
+    if (name !== 'webrtc' && name !== 'websocket' && name !== 'relay') {
+      throw new Error(`BENCH_TRANSPORTS: "${name}" is not one of webrtc, websocket, relay`)
+    }
+  }
+  return names as TransportName[]
+}
+
+export const TRANSPORT_LABELS: Record<TransportName, string> = {
+  webrtc: 'Hub, WebRTC links',
+  websocket: 'Hub, WebSocket links',
+  relay: 'Relay (y-websocket)'
+}
 
 export interface Settled {
   ms: number
-  /** Each peer's open connections (webrtc) once settled. */
-  degrees: number[]
-  fullMesh: boolean
-  /** Pairs of peers with no direct connection (below maxConns, where all should connect). */
-  missingLinks: number
+  /** How many laptops are linked each way once settled (the facilitator's WebSocket included). */
+  links: Partial<Record<NonNullable<PeerStatus['via']>, number>>
+  /** Participants that were to link by WebRTC and are on the WebSocket (the provider fell back). */
+  fellBack: number
 }
 
-export interface MeshOptions {
+export interface RoomOptions {
   /** The peer script: livePeer.ts unless given (WORKSHOP_PEER_SCRIPT). */
   script?: string
-  /** How many columns every peer's board holds once synced: the journey map's unless given. */
+  /** How many columns every peer's board holds once synced: the bench board's unless given. */
   columns?: number
   /** How long a peer may take to answer a status request (10 s unless given). */
   replyTimeoutMs?: number
+  /** The server whose CPU is measured with the laptops': the host, or the relay. */
+  server?: { cpuMs(): Promise<number> }
+}
+
+/** CPU used between two readings, in ms of CPU. */
+export interface CpuUse {
+  /** Wall clock between the readings. */
+  elapsedMs: number
+  /** Each laptop's, in peer order (peer 0: the facilitator's). */
+  perLaptopMs: number[]
+  /** The host's (or the relay's) process; NaN without one. */
+  serverMs: number
+}
+
+export const laptopsMs = (cpu: CpuUse) => cpu.perLaptopMs.reduce((sum, value) => sum + value, 0)
+/** The participants' laptops (all but the facilitator's). */
+export const participantsMs = (cpu: CpuUse) => cpu.perLaptopMs.slice(1)
+/** CPU in % of one core over the reading's wall clock. */
+export const percentOfCore = (cpuMs: number, elapsedMs: number) => (100 * cpuMs) / elapsedMs
+
+const seconds = (value: number) => `${(value / 1000).toFixed(value < 1_000 ? 3 : value < 10_000 ? 2 : 1)} s`
+
+/** "laptops 3.20 s (participant median 0.31 s, max 0.40 s; facilitator 0.20 s), host 0.50 s". */
+export function describeCpu(cpu: CpuUse, server = 'host'): string {
+  const participants = participantsMs(cpu)
+  const each = participants.length
+    ? `participant median ${seconds(median(participants))}, max ${seconds(Math.max(...participants))}; `
+    : ''
+  const serverPart = Number.isNaN(cpu.serverMs) ? '' : `, ${server} ${seconds(cpu.serverMs)}`
+  return `laptops ${seconds(laptopsMs(cpu))} (${each}facilitator ${seconds(cpu.perLaptopMs[0] ?? NaN)})${serverPart}`
+}
+
+/** The same as % of one core: for idle rooms and steady editing. */
+export function describeCpuRate(cpu: CpuUse, server = 'host'): string {
+  const pct = (value: number) => `${percentOfCore(value, cpu.elapsedMs).toFixed(value > 0 && percentOfCore(value, cpu.elapsedMs) < 1 ? 1 : 0)}%`
+  const participants = participantsMs(cpu)
+  const each = participants.length ? `participant median ${pct(median(participants))}, max ${pct(Math.max(...participants))}; ` : ''
+  const serverPart = Number.isNaN(cpu.serverMs) ? '' : `, ${server} ${pct(cpu.serverMs)}`
+  return `laptops ${pct(laptopsMs(cpu))} of a core (${each}facilitator ${pct(cpu.perLaptopMs[0] ?? NaN)})${serverPart}`
 }
 
 export interface LatencyResult {
@@ -149,8 +215,8 @@ export interface LatencyResult {
   /** One sample per edit: edit to the last receiver's screen. */
   toEveryone: number[]
   lost: number
-  /** CPU all peer processes used during the run (pauses between edits included), in % of one core. */
-  cpuPercent: number
+  /** CPU used during the run (pauses between edits included). */
+  cpu: CpuUse
 }
 
 export interface BurstResult {
@@ -159,14 +225,14 @@ export interface BurstResult {
   /** From the first start to the last peer done adding its own notes (the senders' side alone). */
   addingMs: number
   complete: boolean
-  /** CPU all peer processes used from the start until every peer was done, in ms. */
-  cpuMs: number
+  /** CPU used from the start until every peer was done (NaN fields when incomplete). */
+  cpu?: CpuUse
   /** Burst notes each peer held, when incomplete. */
   held?: number[]
 }
 
-/** A room of peer processes on one target (a live session, or a relay). */
-export class Mesh {
+/** A room of peer processes on one target (a live session's hub, or a relay). */
+export class Room {
   readonly peers: PeerProcess[] = []
   private readonly listeners = new Set<() => void>()
   private readonly messageListeners = new Set<(peer: PeerProcess, message: AnyFromPeer) => void>()
@@ -175,15 +241,16 @@ export class Mesh {
 
   constructor(
     private readonly target: Target,
-    private readonly options: MeshOptions = {}
+    private readonly options: RoomOptions = {}
   ) {}
 
   get size(): number {
     return this.peers.length
   }
 
+  /** How the participants link (peer 0 is the facilitator's, which may link otherwise). */
   get implementation(): string {
-    return this.peers[0]?.implementation ?? ''
+    return this.peers.at(-1)?.implementation ?? ''
   }
 
   private notify = () => {
@@ -242,25 +309,23 @@ export class Mesh {
     this.notify()
   }
 
+  private envFor(index: number): Record<string, string> {
+    const t = this.target
+    const seed = { SEED: index === 0 ? '1' : '0' }
+    if (t.transport === 'relay') return { ...seed, TRANSPORT: 'relay', RELAY_URL: t.relayUrl, ROOM: t.room }
+    const env = { ...seed, TRANSPORT: 'hub', LINK: t.link, SESSION_ORIGIN: t.session.origin, JOIN_CODE: t.session.code }
+    // Only the facilitator's window holds the facilitator's ticket.
+    return index === 0 ? { ...env, ROOM: t.session.room, FACILITATOR_TICKET: t.session.ticket, HOST_KEY: t.session.hostKey } : env
+  }
+
   /** Starts peers until there are `n`, all at once, and waits until each has joined. */
   async grow(n: number, timeoutMs = 60_000): Promise<number> {
     const started = now()
-    const t = this.target
-    const env: Record<string, string> =
-      t.transport === 'webrtc'
-        ? { TRANSPORT: 'webrtc', SESSION_ORIGIN: t.origin, JOIN_CODE: t.code }
-        : { TRANSPORT: 'relay', RELAY_URL: t.relayUrl, ROOM: t.room }
     const fresh: PeerProcess[] = []
     while (this.peers.length < n) {
       const index = this.peers.length
-      const peer = new PeerProcess(
-        index,
-        nextLaptopAddress(),
-        { ...env, SEED: index === 0 ? '1' : '0' },
-        this.receive,
-        this.notify,
-        this.options.script
-      )
+      const address = index === 0 && this.target.transport === 'hub' ? FACILITATOR_ADDRESS : nextLaptopAddress()
+      const peer = new PeerProcess(index, address, this.envFor(index), this.receive, this.notify, this.options.script)
       this.peers.push(peer)
       fresh.push(peer)
     }
@@ -275,42 +340,49 @@ export class Mesh {
     return replies.map((reply) => reply.status as S)
   }
 
+  /** A CPU reading of every laptop and of the server, for cpuSince(). */
+  async cpuReading(): Promise<CpuReading> {
+    const [statuses, serverMs] = await Promise.all([this.statuses(), this.options.server?.cpuMs() ?? NaN])
+    return { at: now(), laptops: statuses.map((status) => status.cpuMs), serverMs }
+  }
+
+  /** CPU used since `before` (laptops that joined since count from their start). */
+  async cpuSince(before: CpuReading): Promise<CpuUse> {
+    return cpuBetween(before, await this.cpuReading())
+  }
+
   /**
-   * Waits until every peer holds the board's columns, sees everyone present, and (webrtc)
-   * has an open connection to every other peer; beyond y-webrtc's maxConns, or after
-   * FULL_MESH_GRACE_MS, until the mesh's connections stop changing for 3 s.
+   * Waits until every peer is linked, holds the board's columns and sees everyone present; a
+   * room where some participants fell back from WebRTC to the WebSocket settles once the links
+   * have stayed as they are for STABLE_LINKS_MS.
    */
   async settle(timeoutMs = 60_000): Promise<Settled> {
     const started = now()
     const n = this.peers.length
-    const full = this.target.transport === 'webrtc' ? n - 1 : 1
+    const t = this.target
     const columns = this.options.columns ?? COLUMNS
-    let lastTotal = -1
+    let lastLinks = ''
     let stableSince = now()
     for (;;) {
       const failed = this.failure()
       if (failed) throw failed
       const statuses = await this.statuses()
-      const degrees = statuses.map((status) => status.peers)
-      const synced = statuses.every((status) => status.linked && status.columns === columns && status.people === n)
-      const total = degrees.reduce((sum, d) => sum + d, 0)
-      if (total !== lastTotal) {
-        lastTotal = total
+      const links: Settled['links'] = {}
+      for (const status of statuses) if (status.via) links[status.via] = (links[status.via] ?? 0) + 1
+      const synced = statuses.every((status) => status.via !== null && status.linked && status.columns === columns && status.people === n)
+      const key = statuses.map((status) => status.via).join()
+      if (key !== lastLinks) {
+        lastLinks = key
         stableSince = now()
       }
-      const fullMesh = degrees.every((d) => d === full)
-      const partialSettled =
-        (n - 1 > Y_WEBRTC_MIN_MAX_CONNS || now() - started > FULL_MESH_GRACE_MS) &&
-        degrees.every((d) => d >= 1) &&
-        now() - stableSince > 3_000
-      if (synced && (fullMesh || partialSettled)) {
-        const missingLinks = n - 1 > Y_WEBRTC_MIN_MAX_CONNS ? 0 : (n * full - total) / 2
-        return { ms: now() - started, degrees, fullMesh, missingLinks }
+      const fellBack = t.transport === 'hub' && t.link === 'webrtc' ? statuses.slice(1).filter((status) => status.via === 'websocket').length : 0
+      if (synced && (fellBack === 0 || now() - stableSince > STABLE_LINKS_MS)) {
+        return { ms: now() - started, links, fellBack }
       }
       if (now() - started > timeoutMs) {
-        const sorted = [...degrees].sort((a, b) => a - b)
         throw new Error(
-          `the mesh of ${n} did not settle in ${timeoutMs} ms: connections per peer ${sorted.join(',')}; ` +
+          `the room of ${n} did not settle in ${timeoutMs} ms: links ${describeLinks(links)}, ` +
+            `${statuses.filter((s) => s.via === null).length} not linked; ` +
             `synced ${statuses.filter((s) => s.linked && s.columns === columns).length}/${n}, ` +
             `people seen ${statuses.map((s) => s.people).join(',')}`
         )
@@ -330,18 +402,20 @@ export class Mesh {
     return delays
   }
 
-  /** CPU the peer processes use together over `ms` of quiet, in % of one core. */
-  async idleCpu(ms = 2_000): Promise<number> {
-    const before = await this.statuses()
+  /** CPU the processes use over `ms` of quiet. */
+  async idleCpu(ms = 2_000): Promise<CpuUse> {
+    const before = await this.cpuReading()
     await sleep(ms)
-    return cpuPercent(before, await this.statuses())
+    return this.cpuSince(before)
   }
 
   /** `edits` measured edits (after `warmup` unmeasured ones), senders taking turns. */
   async latency(edits: number, warmup: number, label: string): Promise<LatencyResult> {
     const n = this.peers.length
-    const result: LatencyResult = { perReceiver: [], toEveryone: [], lost: 0, cpuPercent: NaN }
-    const before = await this.statuses()
+    const perReceiver: number[] = []
+    const toEveryone: number[] = []
+    let lost = 0
+    const before = await this.cpuReading()
     for (let i = 0; i < warmup + edits; i++) {
       const sender = this.peers[i % n]!
       const added = await sender.request<Extract<Reply, { noteId: string | null }>>({
@@ -361,26 +435,25 @@ export class Mesh {
         )
         if (i >= warmup) {
           const delays = [...times.values()].map((at) => at - added.startedAt)
-          result.perReceiver.push(...delays)
-          result.toEveryone.push(Math.max(...delays))
+          perReceiver.push(...delays)
+          toEveryone.push(Math.max(...delays))
         }
       } catch (error) {
         if (this.failure()) throw error
-        if (i >= warmup) result.lost++
+        if (i >= warmup) lost++
       }
       this.seen.delete(noteId)
       // Edits apart, at no fixed rhythm, so none waits behind another or locks onto a timer.
       await sleep(25 + Math.random() * 50)
     }
-    result.cpuPercent = cpuPercent(before, await this.statuses())
-    return result
+    return { perReceiver, toEveryone, lost, cpu: await this.cpuSince(before) }
   }
 
   /** Every peer adds `perPeer` notes as fast as it can, all starting together. */
   async burst(perPeer: number, label: string, timeoutMs = 60_000): Promise<BurstResult> {
     const prefix = `Burst ${label}`
     const total = perPeer * this.peers.length
-    const before = await this.statuses()
+    const before = await this.cpuReading()
     try {
       const replies = await Promise.all(
         this.peers.map((peer) =>
@@ -388,9 +461,8 @@ export class Mesh {
         )
       )
       const firstStart = Math.min(...replies.map((reply) => reply.startedAt))
-      const after = await this.statuses()
       return {
-        cpuMs: after.reduce((sum, status, i) => sum + status.cpuMs - before[i]!.cpuMs, 0),
+        cpu: await this.cpuSince(before),
         ms: Math.max(...replies.map((reply) => reply.doneAt)) - firstStart,
         addingMs: Math.max(...replies.map((reply) => reply.ownDoneAt)) - firstStart,
         complete: true
@@ -398,13 +470,93 @@ export class Mesh {
     } catch (error) {
       if (this.failure()) throw error
       const statuses = await this.statuses()
-      return { ms: timeoutMs, addingMs: NaN, complete: false, cpuMs: NaN, held: statuses.map((status) => status.notes) }
+      return { ms: timeoutMs, addingMs: NaN, complete: false, held: statuses.map((status) => status.notes) }
     }
   }
 
   async close(): Promise<void> {
     this.closed = true
     await Promise.all(this.peers.map((peer) => peer.stop()))
+  }
+}
+
+export interface CpuReading {
+  at: number
+  laptops: number[]
+  serverMs: number
+}
+
+export function cpuBetween(before: CpuReading, after: CpuReading): CpuUse {
+  return {
+    elapsedMs: after.at - before.at,
+    perLaptopMs: after.laptops.map((value, i) => value - (before.laptops[i] ?? 0)),
+    serverMs: after.serverMs - before.serverMs
+  }
+}
+
+export function describeLinks(links: Settled['links']): string {
+  const parts = Object.entries(links).map(([via, count]) => `${count} ${via}`)
+  return parts.length ? parts.join(', ') : 'none'
+}
+
+/** The facilitator's host in its own process (liveHost.ts): a SessionManager on loopback, boards in a real DocsService. */
+export interface Host {
+  goLive(workshopId: string, title: string): Promise<HostSession>
+  end(workshopId: string): Promise<void>
+  /** CPU the host process has used so far, in ms. */
+  cpuMs(): Promise<number>
+  /** Everything the host logged so far, oldest first. */
+  readonly log: string[]
+  stop(): Promise<void>
+}
+
+export async function startHost(): Promise<Host> {
+  const child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', HOST_SCRIPT], {
+    cwd: repositoryRoot,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+  })
+  const log: string[] = []
+  const waiting = new Map<number, (message: Extract<FromHost, { type: 'reply' }>) => void>()
+  let seq = 0
+  let exited: string | null = null
+  const ready = new Promise<void>((resolve, reject) => {
+    child.on('message', (message: FromHost) => {
+      if (message.type === 'ready') resolve()
+      if (message.type === 'log') log.push(message.level === 'log' ? message.line : `${message.level}: ${message.line}`)
+      if (message.type === 'reply') {
+        const settle = waiting.get(message.seq)
+        waiting.delete(message.seq)
+        settle?.(message)
+      }
+    })
+    child.once('exit', (code, signal) => {
+      exited = `the host exited (${signal ?? code})`
+      reject(new Error(exited))
+      for (const settle of waiting.values()) settle({ type: 'reply', seq: -1, error: exited })
+      waiting.clear()
+    })
+  })
+  await ready
+  const request = <T>(message: ToHost extends infer M ? (M extends { seq: number } ? Omit<M, 'seq'> : never) : never, pick: (reply: never) => T) =>
+    new Promise<T>((resolve, reject) => {
+      if (exited) return reject(new Error(exited))
+      const id = ++seq
+      waiting.set(id, (reply) => ('error' in reply ? reject(new Error(`host: ${reply.error}`)) : resolve(pick(reply as never))))
+      child.send({ ...message, seq: id } as ToHost)
+    })
+  return {
+    log,
+    goLive: (workshopId, title) => request({ type: 'goLive', workshopId, title }, (reply: { session: HostSession }) => reply.session),
+    end: (workshopId) => request({ type: 'end', workshopId }, () => undefined),
+    cpuMs: () => request({ type: 'cpu' }, (reply: { cpuMs: number }) => reply.cpuMs),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const gone = new Promise((resolve) => child.once('exit', resolve))
+      child.send({ type: 'stop' } satisfies ToHost)
+      const timer = setTimeout(() => child.kill('SIGKILL'), 6_000)
+      await gone
+      clearTimeout(timer)
+    }
   }
 }
 
@@ -418,7 +570,7 @@ export interface Relay {
 }
 
 export async function startRelay(): Promise<Relay> {
-  const child = spawn(process.execPath, ['--import', 'tsx', RELAY_SCRIPT], {
+  const child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', RELAY_SCRIPT], {
     cwd: repositoryRoot,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })
@@ -443,27 +595,6 @@ export async function startRelay(): Promise<Relay> {
       clearTimeout(timer)
     }
   }
-}
-
-/**
- * The host's signaling hub logs every connection it refuses or closes; keep those lines out
- * of the benchmark's output, but keep them, as they say why a mesh did not form.
- */
-export function captureSignalingLog(): string[] {
-  const lines: string[] = []
-  const original = console.log.bind(console)
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('[signaling]')) lines.push(args.join(' '))
-    else original(...args)
-  }
-  return lines
-}
-
-/** CPU used by all peers between two rounds of statuses, in % of one core. */
-function cpuPercent(before: PeerStatus[], after: PeerStatus[]): number {
-  const used = after.reduce((sum, status, i) => sum + status.cpuMs - before[i]!.cpuMs, 0)
-  const elapsed = median(after.map((status, i) => status.at - before[i]!.at))
-  return (100 * used) / elapsed
 }
 
 export const load = () => loadavg()[0]!.toFixed(2)

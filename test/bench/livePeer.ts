@@ -1,13 +1,14 @@
 /**
- * One participant's laptop for the live-sync benchmarks, in its own process (y-webrtc allows
- * one provider per room per process, and within one process lib0's BroadcastChannel would
- * carry updates without WebRTC). Driven over IPC by liveHarness.ts.
+ * One participant's laptop for the live-sync benchmarks, in its own process (its own event
+ * loop and CPU account, as a laptop has). Driven over IPC by liveHarness.ts.
  *
  * It runs the app's own code path: a board document with the app's BoardModel (intents,
- * snapshot store, undo), put on the session by the app's joinLiveDoc (wire copy, presence,
- * y-webrtc with no STUN and no password). In Node, @roamhq/wrtc stands in for the browser's
- * WebRTC through the same globals a browser has, and `ws` for its WebSocket.
- * With TRANSPORT=relay, the same board and wire copy sync through a y-websocket relay instead.
+ * snapshot store, undo), put on the session by the app's joinLiveDoc: presence, and the hub
+ * provider's one link to the host, by WebRTC (@roamhq/wrtc standing in for the browser's) or
+ * by the sealed WebSocket (LINK=websocket). Peer 0 is the facilitator's window: it joins with
+ * the facilitator's ticket over loopback, by the WebSocket, as the app's window does.
+ * With TRANSPORT=relay, the same board syncs through a plain y-websocket relay instead (a
+ * yardstick: a relay that checks nothing and seals nothing).
  *
  * "On screen" here means: the board snapshot React would render (BoardSnapshotStore,
  * rebuilt once per event-loop turn after the document changed, as useSyncExternalStore
@@ -16,17 +17,18 @@
  * Every time is process.hrtime (CLOCK_MONOTONIC), the one clock all processes on this
  * machine share, so the parent can subtract a sender's time from a receiver's.
  *
- * Environment: TRANSPORT (webrtc | relay), PEER_INDEX, LOCAL_ADDRESS (this "laptop"'s
- * loopback address), SEED=1 for the peer whose board has the columns (the facilitator's);
- * for webrtc SESSION_ORIGIN and JOIN_CODE; for relay RELAY_URL and ROOM.
+ * Environment: TRANSPORT (hub | relay), PEER_INDEX, LOCAL_ADDRESS (this "laptop"'s loopback
+ * address), SEED=1 for the peer whose board has the columns (the facilitator's); for hub
+ * SESSION_ORIGIN, JOIN_CODE and LINK (webrtc | websocket), and for the facilitator ROOM,
+ * FACILITATOR_TICKET and HOST_KEY; for relay RELAY_URL and ROOM.
  */
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { BENCH_BOARD } from './benchBoard'
-import { becomeLaptop, envOf, now } from './laptop'
+import { becomeLaptop, envOf, now, type LinkKind, type LiveDocConnection } from './laptop'
+import { cpuMs } from './stats'
 import { createBoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople } from '../../renderer/src/crdt/presence'
-import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
 import { connectRelay, type RelayConnection } from './yRelay'
 
 export type ToPeer =
@@ -37,9 +39,9 @@ export type ToPeer =
   | { type: 'stop' }
 
 export interface PeerStatus {
-  /** webrtc: peers with an open WebRTC connection; relay: 1 while the relay's socket is open. */
-  peers: number
-  /** webrtc: the session's signaling answers; relay: sync step 2 has arrived. */
+  /** How this laptop is linked now: to the hub by WebRTC or the WebSocket, or to the relay; null while not. */
+  via: LinkKind | 'relay' | null
+  /** The hub (or the relay) has sent the whole board since the link opened. */
   linked: boolean
   columns: number
   notes: number
@@ -61,72 +63,62 @@ export type FromPeer =
 export const EDIT_PREFIX = 'Edit '
 export const BURST_SEPARATOR = ' | '
 
-/** What this script uses of renderer/src/crdt/liveSync.ts. */
-interface LiveDocConnection {
-  people: { getSnapshot(): readonly unknown[] }
-  connection: { getSnapshot(): { peers: number; signalingConnected: boolean } }
-  destroy(): void
-}
-
 const env = envOf('livePeer')
 const send = (message: FromPeer) => process.send!(message)
 
 const index = Number(env('PEER_INDEX'))
 const localAddress = env('LOCAL_ADDRESS')
 const transport = env('TRANSPORT')
+const facilitator = process.env.SEED === '1'
 
 const laptop = becomeLaptop(localAddress)
 
 const doc = new Y.Doc()
 const template = BENCH_BOARD
-const model = createBoardModel(doc, process.env.SEED === '1' ? template : undefined)
-const name = `Peer ${index + 1}`
+const model = createBoardModel(doc, facilitator ? template : undefined)
+const name = facilitator ? 'Facilitator' : `Peer ${index + 1}`
+const role = facilitator ? 'facilitator' : 'participant'
 const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
 
 let live: LiveDocConnection | null = null
-let relay: { connection: RelayConnection; awareness: Awareness; destroyWire(): void } | null = null
+let relay: { connection: RelayConnection; awareness: Awareness } | null = null
 let implementation: string
 
-if (transport === 'webrtc') {
-  live = await laptop.joinSession<LiveDocConnection>(env('SESSION_ORIGIN'), env('JOIN_CODE'), doc, {
-    name,
-    role: index === 0 ? 'facilitator' : 'participant',
-    colour
-  })
-  implementation = 'y-webrtc (app joinLiveDoc)'
-} else {
-  const wire = createWireDoc(doc)
-  const awareness = new Awareness(wire.doc)
-  awareness.setLocalState({ v: PRESENCE_VERSION, name, role: index === 0 ? 'facilitator' : 'participant', colour, editingNoteId: null })
-  const connection = await connectRelay(env('RELAY_URL'), env('ROOM'), wire.doc, awareness, laptop.WebSocket as never)
-  relay = {
-    connection,
-    awareness,
-    destroyWire() {
-      awareness.destroy()
-      wire.destroy()
-    }
+if (transport === 'hub') {
+  const person = { name, role, colour } as const
+  if (facilitator) {
+    const access = { origin: env('SESSION_ORIGIN'), room: env('ROOM'), ticket: env('FACILITATOR_TICKET'), hostKey: env('HOST_KEY') }
+    live = await laptop.joinAsFacilitator(access, doc, person)
+    implementation = 'hub (app joinLiveDoc); facilitator by the WebSocket'
+  } else {
+    const link = env('LINK') as LinkKind
+    live = await laptop.joinSession(env('SESSION_ORIGIN'), env('JOIN_CODE'), doc, person, link)
+    implementation = `hub (app joinLiveDoc) by ${link}`
   }
+} else {
+  const awareness = new Awareness(doc)
+  awareness.setLocalState({ v: PRESENCE_VERSION, name, role, colour, editingNoteId: null })
+  const connection = await connectRelay(env('RELAY_URL'), env('ROOM'), doc, awareness, laptop.WebSocket as never)
+  relay = { connection, awareness }
   implementation = connection.implementation
 }
 
 function status(): PeerStatus {
   const snapshot = model.snapshots.getSnapshot()
-  const cpu = process.cpuUsage()
   const base = {
     columns: snapshot.columns.length,
     notes: Object.keys(snapshot.notes).length,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs: cpuMs(),
     at: now()
   }
   if (live) {
     const state = live.connection.getSnapshot()
-    return { ...base, peers: state.peers, linked: state.signalingConnected, people: live.people.getSnapshot().length }
+    return { ...base, via: state.via, linked: state.synced, people: live.people.getSnapshot().length }
   }
   const { connection, awareness } = relay!
   return {
     ...base,
-    peers: connection.connected() ? 1 : 0,
+    via: connection.connected() ? 'relay' : null,
     linked: connection.synced(),
     people: presentPeople(awareness.getStates(), awareness.clientID).length
   }
@@ -221,7 +213,7 @@ function stop(): void {
   live?.destroy()
   if (relay) {
     relay.connection.destroy()
-    relay.destroyWire()
+    relay.awareness.destroy()
   }
   model.destroy()
   doc.destroy()

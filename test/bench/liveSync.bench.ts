@@ -1,42 +1,55 @@
 /**
- * Live sync, edit to screen, with real peers on this machine (loopback only):
- * - peer-to-peer, as the app does it: a real live session (SessionManager, its join check
- *   and signaling hub), and N peer processes that each join with the code and sync the board
- *   over WebRTC (@roamhq/wrtc) through the app's joinLiveDoc;
- * - the same peers and measurements through a y-websocket relay (one server Y.Doc per room),
- *   so the ratio peer-to-peer / relay is on record.
- * For N = 2, 5, 10 (peers join the same room in steps): one peer adds a note through the
- * addNote intent, every other peer notes when its board snapshot holds it; 50 edits, the
+ * Live sync, edit to screen, with real laptops on this machine (loopback only): a real live
+ * session on the facilitator's host (liveHost.ts, its own process) and N peer processes
+ * (livePeer.ts): the facilitator's window, linked by the WebSocket with its ticket, and N−1
+ * participants that each join with the code and link to the host's hub through the app's
+ * joinLiveDoc,
+ * - by WebRTC (@roamhq/wrtc), as a browser links first ("webrtc");
+ * - by the sealed WebSocket, as a browser does where WebRTC cannot open ("websocket");
+ * - and, as a yardstick, the same board synced through a plain y-websocket relay that checks
+ *   and seals nothing ("relay").
+ * For N = 2, 5, 10 (laptops join the same room in steps): one laptop adds a note through the
+ * addNote intent, every other laptop notes when its board snapshot holds it; 50 edits, the
  * senders taking turns, after N unmeasured warm-up edits. Then a burst: each of the 10
- * peers adds 50 notes as fast as it can; time until every peer holds all 500 (target < 2 s).
+ * laptops adds 50 notes as fast as it can; time until every laptop holds all 500 (target
+ * < 2 s). CPU: each laptop's and the host's (or relay's) own process.cpuUsage().
  * See liveHarness.ts and livePeer.ts for how it is measured.
  *
- * BENCH_EDITS changes the number of edits per N; BENCH_TRANSPORTS=webrtc or =relay runs one.
+ * (Before the star, this compared the app's y-webrtc full mesh with the relay. The mesh is gone
+ * from the app, and the session's signaling now introduces laptops to the host only, so the
+ * mesh cannot run any more; its figures stay in BENCHMARKS.md.)
+ *
+ * BENCH_EDITS changes the number of edits per N; BENCH_TRANSPORTS (default
+ * webrtc,websocket,relay) which links run, in that order; BENCH_SIZES (default 2,5,10) the
+ * room sizes, the last one also the burst's.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SessionManager } from '../../electron/host/sessionManager'
 import {
-  captureSignalingLog,
+  describeCpu,
+  describeCpuRate,
+  describeLinks,
   load,
-  Mesh,
   ms,
+  parseTransports,
+  Room,
+  startHost,
   startRelay,
   summary,
-  type Relay,
+  TRANSPORT_LABELS,
   type BurstResult,
+  type Host,
   type LatencyResult,
-  type Target
+  type Relay,
+  type Target,
+  type TransportName
 } from './liveHarness'
 import { report } from './stats'
 
-const SIZES = [2, 5, 10]
+const SIZES = (process.env.BENCH_SIZES ?? '2,5,10').split(',').map(Number)
 const EDITS = Number(process.env.BENCH_EDITS ?? 50)
 const BURST_NOTES_PER_PEER = 50
-const TRANSPORTS = (process.env.BENCH_TRANSPORTS ?? 'webrtc,relay').split(',') as Array<'webrtc' | 'relay'>
+const TRANSPORTS = parseTransports(process.env.BENCH_TRANSPORTS, ['webrtc', 'websocket', 'relay'])
 /** Stops the whole benchmark (peers stop themselves when their parent goes). */
-const TIME_BUDGET_MS = 240_000
+const TIME_BUDGET_MS = 100_000 * TRANSPORTS.length
 
 const watchdog = setTimeout(() => {
   console.error(`liveSync.bench: still running after ${TIME_BUDGET_MS / 1000} s; stopping`)
@@ -44,106 +57,95 @@ const watchdog = setTimeout(() => {
 }, TIME_BUDGET_MS)
 watchdog.unref()
 
-const signalingLog = captureSignalingLog()
-const rendererDir = await mkdtemp(join(tmpdir(), 'bench-live-sync-'))
-
 interface TransportResults {
   implementation: string
   latency: Map<number, LatencyResult>
   burst?: BurstResult
 }
-const results = new Map<string, TransportResults>()
+const results = new Map<TransportName, TransportResults>()
+const hostLog: string[] = []
 
-async function run(transport: 'webrtc' | 'relay'): Promise<void> {
-  let sessions: SessionManager | undefined
+async function run(transport: TransportName): Promise<void> {
+  let host: Host | undefined
   let relay: Relay | undefined
-  let mesh: Mesh | undefined
-  const label = transport === 'webrtc' ? 'P2P (y-webrtc)' : 'Relay (y-websocket)'
+  let room: Room | undefined
+  const label = TRANSPORT_LABELS[transport]
+  const server = transport === 'relay' ? 'relay' : 'host'
   try {
     let target: Target
-    if (transport === 'webrtc') {
-      sessions = new SessionManager({ rendererDir, port: 0, bindAddress: '127.0.0.1' })
-      const live = await sessions.goLive('bench-live-sync', 'Live sync benchmark')
-      target = { transport, origin: `http://127.0.0.1:${live.port}`, code: live.code }
-    } else {
+    if (transport === 'relay') {
       relay = await startRelay()
       target = { transport, relayUrl: relay.url, room: 'bench-live-sync' }
+    } else {
+      host = await startHost()
+      target = { transport: 'hub', link: transport, session: await host.goLive('bench-live-sync', 'Live sync benchmark') }
     }
-    mesh = new Mesh(target)
+    room = new Room(target, { server: host ?? relay })
     const mine: TransportResults = { implementation: '', latency: new Map() }
     results.set(transport, mine)
     for (const n of SIZES) {
-      const startMs = await mesh.grow(n)
-      const settled = await mesh.settle()
-      mine.implementation = mesh.implementation + (relay ? `; server: ${relay.implementation}` : '')
+      const startMs = await room.grow(n)
+      const settled = await room.settle()
+      mine.implementation = room.implementation + (relay ? `; server: ${relay.implementation}` : '')
       if (n === SIZES[0]) {
-        const delays = await mesh.clockCheck()
+        const delays = await room.clockCheck()
         if (Math.min(...delays) < 0) throw new Error(`the peers' clocks disagree: IPC delays ${delays.join(', ')} ms`)
         console.log(`Clock check: parent-to-peer IPC takes ${delays.map((d) => ms(d)).join(', ')} (≥ 0: one clock; not in the latencies)`)
       }
-      const idle = await mesh.idleCpu()
+      const idle = await room.idleCpu()
       console.log(
-        `${label}, ${n} peers: started in ${(startMs / 1000).toFixed(1)} s, connected in ${(settled.ms / 1000).toFixed(1)} s ` +
-          `(connections per peer: ${[...new Set(settled.degrees)].join('/')}` +
-          `${settled.missingLinks ? `; ${settled.missingLinks} links never connected, their updates go through others` : ''}); idle CPU of the peers ${idle.toFixed(0)}% of a core; load ${load()}`
+        `${label}, ${n} laptops: started in ${(startMs / 1000).toFixed(1)} s, linked and synced in ${(settled.ms / 1000).toFixed(1)} s ` +
+          `(links: ${describeLinks(settled.links)}${settled.fellBack ? `; ${settled.fellBack} fell back from WebRTC` : ''}); ` +
+          `idle CPU: ${describeCpuRate(idle, server)}; load ${load()}`
       )
-      const relayBefore = relay ? { cpu: await relay.cpuMs(), at: performance.now() } : undefined
-      const latency = await mesh.latency(EDITS, Math.max(4, n), `${transport} n=${n}`)
-      const relayShare = relayBefore
-        ? `, the relay ${((100 * ((await relay!.cpuMs()) - relayBefore.cpu)) / (performance.now() - relayBefore.at)).toFixed(0)}%`
-        : ''
+      const latency = await room.latency(EDITS, Math.max(4, n), `${transport} n=${n}`)
       mine.latency.set(n, latency)
-      report(`${label}, ${n} peers, edit to one peer's screen`, latency.perReceiver)
-      report(`${label}, ${n} peers, edit to every peer's screen`, latency.toEveryone)
-      console.log(`  CPU while editing (% of one core): the peers ${latency.cpuPercent.toFixed(0)}%${relayShare}; load ${load()}`)
-      if (latency.lost) console.log(`  ${latency.lost} edits did not reach every peer within 10 s`)
+      report(`${label}, ${n} laptops, edit to one laptop's screen`, latency.perReceiver)
+      report(`${label}, ${n} laptops, edit to every laptop's screen`, latency.toEveryone)
+      console.log(`  CPU while editing: ${describeCpuRate(latency.cpu, server)}; load ${load()}`)
+      if (latency.lost) console.log(`  ${latency.lost} edits did not reach every laptop within 10 s`)
     }
-    const n = mesh.size
-    const relayCpuBefore = await relay?.cpuMs()
-    const burst = await mesh.burst(BURST_NOTES_PER_PEER, transport)
-    const relayCpu = relay ? `, the relay ${(((await relay.cpuMs()) - relayCpuBefore!) / 1000).toFixed(1)} s` : ''
+    const n = room.size
+    const burst = await room.burst(BURST_NOTES_PER_PEER, transport)
     mine.burst = burst
     console.log(
       burst.complete
-        ? `${label}, burst: ${n} peers × ${BURST_NOTES_PER_PEER} notes, all ${n * BURST_NOTES_PER_PEER} on every screen in ${ms(burst.ms)} ` +
-            `(adding alone: ${ms(burst.addingMs)}); target < 2000 ms; CPU used: the peers ${(burst.cpuMs / 1000).toFixed(1)} s (${(burst.cpuMs / n / 1000).toFixed(2)} s each)${relayCpu}; load ${load()}`
-        : `${label}, burst: not complete after ${burst.ms} ms; notes held per peer: ${burst.held!.join(', ')}`
+        ? `${label}, burst: ${n} laptops × ${BURST_NOTES_PER_PEER} notes, all ${n * BURST_NOTES_PER_PEER} on every screen in ${ms(burst.ms)} ` +
+            `(adding alone: ${ms(burst.addingMs)}); target < 2000 ms; CPU: ${describeCpu(burst.cpu!, server)}; load ${load()}`
+        : `${label}, burst: not complete after ${burst.ms} ms; notes held per laptop: ${burst.held!.join(', ')}`
     )
   } catch (error) {
     console.error(`${label}: stopped: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1
   } finally {
-    await mesh?.close()
+    await room?.close()
     await relay?.stop()
-    await sessions?.close()
+    await host?.stop()
+    if (host) hostLog.push(...host.log.map((line) => `${transport}: ${line}`))
   }
 }
 
 for (const transport of TRANSPORTS) await run(transport)
-await rm(rendererDir, { recursive: true, force: true })
 
-const p2p = results.get('webrtc')
-const relayed = results.get('relay')
-if (p2p && relayed) {
-  console.log('\n| peers | P2P median | P2P p95 | relay median | relay p95 | P2P / relay (median) |')
-  console.log('| --- | --- | --- | --- | --- | --- |')
+const ran = TRANSPORTS.filter((transport) => results.get(transport)?.latency.size)
+if (ran.length > 1) {
+  console.log(`\n| laptops | ${ran.map((t) => `${t} median | ${t} p95`).join(' | ')} |`)
+  console.log(`| --- | ${ran.map(() => '--- | ---').join(' | ')} |`)
   for (const n of SIZES) {
-    const a = p2p.latency.get(n)
-    const b = relayed.latency.get(n)
-    if (!a?.perReceiver.length || !b?.perReceiver.length) continue
-    const x = summary(a.perReceiver)
-    const y = summary(b.perReceiver)
-    console.log(`| ${n} | ${ms(x.median)} | ${ms(x.p95)} | ${ms(y.median)} | ${ms(y.p95)} | ${(x.median / y.median).toFixed(2)} |`)
+    const cells = ran.map((t) => {
+      const samples = results.get(t)!.latency.get(n)?.perReceiver ?? []
+      if (!samples.length) return ' | '
+      const { median, p95 } = summary(samples)
+      return `${ms(median)} | ${ms(p95)}`
+    })
+    console.log(`| ${n} | ${cells.join(' | ')} |`)
   }
-  if (p2p.burst?.complete && relayed.burst?.complete) {
-    console.log(
-      `| burst 10 × 50 | ${ms(p2p.burst.ms)} | | ${ms(relayed.burst.ms)} | | ${(p2p.burst.ms / relayed.burst.ms).toFixed(2)} |`
-    )
-  }
-  console.log(`P2P: ${p2p.implementation}. Relay: ${relayed.implementation}.`)
+  const bursts = ran.map((t) => results.get(t)!.burst)
+  console.log(`| burst ${SIZES.at(-1)} × ${BURST_NOTES_PER_PEER} | ${bursts.map((b) => (b?.complete ? `${ms(b.ms)} | ` : 'incomplete | ')).join(' | ')} |`)
+  for (const t of ran) console.log(`${t}: ${results.get(t)!.implementation}.`)
 }
-if (signalingLog.length) {
-  console.log(`The signaling hub logged ${signalingLog.length} lines; the last ones:`)
-  for (const line of signalingLog.slice(-10)) console.log(`  ${line}`)
+if (hostLog.length) {
+  console.log(`The host logged ${hostLog.length} lines; the last ones:`)
+  for (const line of hostLog.slice(-10)) console.log(`  ${line.slice(0, 400)}`)
 }
 clearTimeout(watchdog)

@@ -13,3 +13,9 @@ export function report(name: string, samples: readonly number[], unit = 'ms', ta
   const line = `${name}: median ${median(samples).toFixed(2)} ${unit}, p95 ${percentile(samples, 95).toFixed(2)} ${unit} (n=${samples.length})`
   console.log(target ? `${line}; target ${target}` : line)
 }
+
+/** process.cpuUsage(), user + system, in ms: every thread of this process (native ones included). */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}

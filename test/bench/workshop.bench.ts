@@ -1,13 +1,14 @@
 /**
  * The core-values workshop with a full room (issue 4): one facilitator and 30 participants,
  * each a laptop in its own process on its own loopback address (workshopPeer.ts), all in one
- * real live session (SessionManager, its join check and signaling hub) and syncing over
- * WebRTC through the app's joinLiveDoc, as liveSync.bench.ts sets them up.
+ * real live session on the facilitator's host (liveHost.ts, its own process: SessionManager,
+ * its join check, signaling hub and hub, the board stored by a real DocsService), every
+ * laptop linked to the host's hub through the app's joinLiveDoc, as liveSync.bench.ts sets
+ * them up: participants by WebRTC (or, BENCH_TRANSPORTS=websocket, the sealed WebSocket), the
+ * facilitator's window by the WebSocket with its ticket.
  *
  * Each run is a fresh workshop: a new live session, joined by 31 new peer processes with
- * fresh documents. (Keeping the processes and rejoining saved ~10 s a run, but tearing down
- * and opening ~25 WebRTC connections at once in one process now and then crashed
- * @roamhq/wrtc with SIGSEGV or stuck its event loop.)
+ * fresh documents.
  * - Reveal: every participant writes 10 private notes (one per task, as Enter presses); then
  *   the facilitator's "next stage" (goToStage('cluster'), which reveals). Every screen reacts
  *   as CoreValuesWorkshop.tsx does: it sees `revealed` and reveals its own notes. Measured:
@@ -18,29 +19,39 @@
  *   they are done; nothing is published. Then the facilitator's closeVoting(); every screen
  *   publishes its sealed ballot. Measured: from just before closeVoting() until the last
  *   screen's results (rankClusters over its published ballots) count 30 voters.
- * Both targets: under 1 s. All times are process.hrtime, one clock for every process.
+ * Both targets: under 1 s. All times are process.hrtime, one clock for every process. CPU:
+ * each laptop's and the host's own process.cpuUsage(), before and after each step.
  *
  * BENCH_RUNS (default 3), BENCH_PARTICIPANTS (30), BENCH_NOTES (notes each, 10);
- * BENCH_TRANSPORTS=relay runs the same workshop through a y-websocket relay instead.
+ * BENCH_TRANSPORTS=webrtc (default), websocket (participants link by the WebSocket), or relay
+ * (the same workshop through a plain y-websocket relay, a yardstick).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SessionManager } from '../../electron/host/sessionManager'
+import { cpus } from 'node:os'
 import {
-  captureSignalingLog,
+  cpuBetween,
+  describeCpu,
+  describeCpuRate,
+  describeLinks,
+  laptopsMs,
   load,
-  Mesh,
   ms,
   now,
+  parseTransports,
+  participantsMs,
+  Room,
   sleep,
+  startHost,
   startRelay,
+  TRANSPORT_LABELS,
   WORKSHOP_PEER_SCRIPT,
   type AnyFromPeer,
   type Command,
+  type CpuUse,
+  type Host,
   type PeerProcess,
   type Relay,
   type Reply,
+  type Settled,
   type Target
 } from './liveHarness'
 import { median } from './stats'
@@ -49,7 +60,9 @@ import type { WorkshopStatus } from './workshopPeer'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 30)
 const NOTES_EACH = Number(process.env.BENCH_NOTES ?? 10)
-const TRANSPORT = process.env.BENCH_TRANSPORTS === 'relay' ? 'relay' : 'webrtc'
+const TRANSPORTS = parseTransports(process.env.BENCH_TRANSPORTS, ['webrtc'])
+if (TRANSPORTS.length !== 1) throw new Error('workshop.bench: BENCH_TRANSPORTS names one transport (webrtc, websocket or relay)')
+const TRANSPORT = TRANSPORTS[0]!
 const CLUSTERS = ['Honesty', 'Ownership', 'Care for each other', 'Curiosity', 'Craft']
 const TARGET_MS = 1_000
 /** How long a measured step may take before it counts as not done. */
@@ -69,18 +82,19 @@ interface StepResult {
   perPeer: number[]
   /** From the action to the last participant's effect (its notes revealed / ballot published). */
   lastEffectMs: number
-  /** CPU all peers used from just before the action until just after the last screen, in ms. */
-  cpuMs: number
-  /** CPU all peers used in the quiet just before, in % of one core (the idle mesh). */
-  idlePercent: number
+  /** CPU used from just before the action until just after the last screen. */
+  cpu: CpuUse
+  /** CPU used in the quiet just before (the idle room). */
+  idle: CpuUse
 }
 
 interface RunResult {
   run: number
   joinMs: number
   connectMs: number
-  degrees: number[]
-  signalingLines: number
+  settled?: Settled
+  /** Lines the host logged during the run. */
+  hostLines: number
   /** Exceptions thrown in peers' event handlers (a browser would log them and go on). */
   uncaught: string[]
   reveal?: StepResult
@@ -88,36 +102,31 @@ interface RunResult {
   failed?: string
 }
 
-const signalingLog = captureSignalingLog()
-const rendererDir = await mkdtemp(join(tmpdir(), 'bench-workshop-'))
-const label = TRANSPORT === 'webrtc' ? 'P2P (y-webrtc)' : 'Relay (y-websocket)'
+const label = TRANSPORT_LABELS[TRANSPORT]
 const n = PARTICIPANTS + 1
 const totalNotes = PARTICIPANTS * NOTES_EACH
-let sessions: SessionManager | undefined
+let host: Host | undefined
 let relay: Relay | undefined
-let mesh: Mesh | undefined
+let room: Room | undefined
 const results: RunResult[] = []
 
 const watchdog = setTimeout(() => {
   console.error(`workshop.bench: still running after ${HARD_LIMIT_MS / 1000} s; stopping`)
   // Peers stop when their parent goes, unless one is stuck in WebRTC: those are killed.
-  for (const peer of mesh?.peers ?? []) peer.child.kill('SIGKILL')
+  for (const peer of room?.peers ?? []) peer.child.kill('SIGKILL')
   process.exit(1)
 }, HARD_LIMIT_MS)
 watchdog.unref()
 
-async function newTarget(run: number): Promise<{ target: Target; end(): Promise<void> }> {
+async function newTarget(run: number): Promise<{ target: Target; server: Host | Relay; end(): Promise<void> }> {
   const workshopId = `bench-workshop-${run}`
   if (TRANSPORT === 'relay') {
     relay ??= await startRelay()
-    return { target: { transport: 'relay', relayUrl: relay.url, room: workshopId }, end: async () => undefined }
+    return { target: { transport: 'relay', relayUrl: relay.url, room: workshopId }, server: relay, end: async () => undefined }
   }
-  sessions ??= new SessionManager({ rendererDir, port: 0, bindAddress: '127.0.0.1' })
-  const live = await sessions.goLive(workshopId, `Workshop benchmark ${run}`)
-  return {
-    target: { transport: 'webrtc', origin: `http://127.0.0.1:${live.port}`, code: live.code },
-    end: () => sessions!.end(workshopId)
-  }
+  host ??= await startHost()
+  const session = await host.goLive(workshopId, `Workshop benchmark ${run}`)
+  return { target: { transport: 'hub', link: TRANSPORT, session }, server: host, end: () => host!.end(workshopId) }
 }
 
 /** Sends `command` to `peers` and waits for every reply. */
@@ -129,7 +138,7 @@ function all(peers: readonly PeerProcess[], command: Command, timeoutMs = STEP_T
 async function until(ready: (status: WorkshopStatus) => boolean, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   const started = now()
   for (;;) {
-    const statuses = await mesh!.statuses<WorkshopStatus>()
+    const statuses = await room!.statuses<WorkshopStatus>()
     if (statuses.every(ready)) return
     if (now() - started > timeoutMs) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
@@ -145,69 +154,63 @@ async function until(ready: (status: WorkshopStatus) => boolean, what: string, t
 async function measure(action: 'reveal' | 'closeVoting', what: 'notes' | 'voters', effect: 'revealed' | 'published'): Promise<StepResult> {
   const reached = new Map<number, number>()
   const effects = new Map<number, number>()
-  const stop = mesh!.onMessage((peer, message: AnyFromPeer) => {
+  const stop = room!.onMessage((peer, message: AnyFromPeer) => {
     if (message.type === 'reached' && message.what === what) reached.set(peer.index, message.at)
     if (message.type === 'effect' && message.what === effect) effects.set(peer.index, message.at)
   })
   try {
-    await all(mesh!.peers, what === 'notes' ? { type: 'expect', notes: totalNotes, voters: null } : { type: 'expect', notes: null, voters: PARTICIPANTS })
-    const quiet = await mesh!.statuses()
+    await all(room!.peers, what === 'notes' ? { type: 'expect', notes: totalNotes, voters: null } : { type: 'expect', notes: null, voters: PARTICIPANTS })
+    const quiet = await room!.cpuReading()
     await sleep(QUIET_MS)
-    const before = await mesh!.statuses()
-    const idleCpuMs = before.reduce((sum, status, i) => sum + status.cpuMs - quiet[i]!.cpuMs, 0)
-    const idlePercent = (100 * idleCpuMs) / median(before.map((status, i) => status.at - quiet[i]!.at))
-    const facilitator = mesh!.peers[0]!
+    const before = await room!.cpuReading()
+    const facilitator = room!.peers[0]!
     const { at } = await facilitator.request<Done>({ type: action })
     try {
-      await mesh!.waitFor(() => (reached.size === n ? true : undefined), STEP_TIMEOUT_MS, `every screen to hold all ${what}`)
+      await room!.waitFor(() => (reached.size === n ? true : undefined), STEP_TIMEOUT_MS, `every screen to hold all ${what}`)
     } catch (error) {
-      const statuses = await mesh!.statuses<WorkshopStatus>()
+      const statuses = await room!.statuses<WorkshopStatus>()
       const held = statuses.map((status) => (what === 'notes' ? status.notes : status.voters))
       throw new Error(`${error instanceof Error ? error.message : String(error)}; ${what} per screen: ${held.join(',')}`, { cause: error })
     }
-    const after = await mesh!.statuses()
+    const cpu = await room!.cpuSince(before)
     const perPeer = [...reached.values()].map((time) => time - at)
     const lastScreen = Math.max(...reached.values())
     return {
       ms: lastScreen - at,
       perPeer,
       lastEffectMs: Math.max(...effects.values()) - at,
-      cpuMs: after.reduce((sum, status, i) => sum + status.cpuMs - before[i]!.cpuMs, 0),
-      idlePercent
+      cpu,
+      idle: cpuBetween(quiet, before)
     }
   } finally {
     stop()
   }
 }
 
-const spread = (degrees: readonly number[]) => {
-  const sorted = [...degrees].sort((a, b) => a - b)
-  return `${sorted[0]}–${sorted.at(-1)}, median ${median(sorted)}`
-}
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`
 
 async function run(index: number): Promise<RunResult> {
-  const { target, end } = await newTarget(index)
-  const signalingBefore = signalingLog.length
-  const result: RunResult = { run: index, joinMs: 0, connectMs: 0, degrees: [], signalingLines: 0, uncaught: [] }
+  const { target, server, end } = await newTarget(index)
+  const hostLogBefore = host?.log.length ?? 0
+  const result: RunResult = { run: index, joinMs: 0, connectMs: 0, hostLines: 0, uncaught: [] }
   results.push(result)
-  const room = new Mesh(target, { script: WORKSHOP_PEER_SCRIPT, columns: 1, replyTimeoutMs: 60_000 })
-  mesh = room
+  const current = new Room(target, { script: WORKSHOP_PEER_SCRIPT, columns: 1, replyTimeoutMs: 60_000, server })
+  room = current
   const stopListening = room.onMessage((peer, message) => {
     if (message.type === 'uncaught') result.uncaught.push(`peer ${peer.index + 1}: ${message.message}`)
   })
   try {
-    result.joinMs = await room.grow(n, 120_000)
-    const settled = await room.settle(90_000)
+    result.joinMs = await current.grow(n, 120_000)
+    const settled = await current.settle(90_000)
     result.connectMs = settled.ms
-    result.degrees = settled.degrees
+    result.settled = settled
     if (index === 1) {
       // Times from different processes are subtracted: they must read one clock.
-      const delays = await room.clockCheck()
+      const delays = await current.clockCheck()
       if (Math.min(...delays) < 0) throw new Error(`the peers' clocks disagree: IPC delays ${delays.join(', ')} ms`)
     }
-    const participants = room.peers.slice(1)
-    const facilitator = room.peers[0]!
+    const participants = current.peers.slice(1)
+    const facilitator = current.peers[0]!
 
     // The silent brainstorm, then the reveal.
     const drafts = await all(participants, { type: 'drafts', count: NOTES_EACH })
@@ -226,40 +229,43 @@ async function run(index: number): Promise<RunResult> {
     result.failed = error instanceof Error ? error.message : String(error)
   } finally {
     stopListening()
-    result.signalingLines = signalingLog.length - signalingBefore
+    result.hostLines = (host?.log.length ?? 0) - hostLogBefore
   }
   const line = [
     `Run ${index}: ${result.joinMs > 0 ? `started in ${seconds(result.joinMs)}, ` : ''}` +
-      `connected in ${seconds(result.connectMs)}` +
-      (result.degrees.length ? ` (connections per peer ${spread(result.degrees)})` : '')
+      `linked and synced in ${seconds(result.connectMs)}` +
+      (result.settled ? ` (links: ${describeLinks(result.settled.links)}${result.settled.fellBack ? `; ${result.settled.fellBack} fell back from WebRTC` : ''})` : '')
   ]
+  const serverName = TRANSPORT === 'relay' ? 'relay' : 'host'
   if (result.reveal) {
     const r = result.reveal
     line.push(
       `  reveal → all ${totalNotes} notes on all ${n} screens: ${ms(r.ms)} (each screen: median ${ms(median(r.perPeer))}); ` +
-        `last participant revealed its notes at ${ms(r.lastEffectMs)}; peers' CPU ${seconds(r.cpuMs)} (idle before: ${r.idlePercent.toFixed(0)}% of a core)`
+        `last participant revealed its notes at ${ms(r.lastEffectMs)}`,
+      `    CPU: ${describeCpu(r.cpu, serverName)}; idle before: ${describeCpuRate(r.idle, serverName)}`
     )
   }
   if (result.vote) {
     const v = result.vote
     line.push(
       `  close vote → ${PARTICIPANTS} voters in the results on all ${n} screens: ${ms(v.ms)} (each screen: median ${ms(median(v.perPeer))}); ` +
-        `last ballot published at ${ms(v.lastEffectMs)}; peers' CPU ${seconds(v.cpuMs)} (idle before: ${v.idlePercent.toFixed(0)}% of a core)`
+        `last ballot published at ${ms(v.lastEffectMs)}`,
+      `    CPU: ${describeCpu(v.cpu, serverName)}; idle before: ${describeCpuRate(v.idle, serverName)}`
     )
   }
   if (result.failed) {
     line.push(`  stopped: ${result.failed}`)
-    for (const peer of mesh?.peers ?? []) {
+    for (const peer of current.peers) {
       if (peer.exit) line.push(`  peer ${peer.index + 1}'s last output:\n${peer.log.slice(-2000)}`)
     }
   }
   if (result.uncaught.length) {
     line.push(`  ${result.uncaught.length} uncaught exceptions in peers' event handlers (they went on), e.g. ${result.uncaught[0]}`)
   }
-  if (result.signalingLines) line.push(`  the signaling hub logged ${result.signalingLines} lines (below)`)
+  if (result.hostLines) line.push(`  the host logged ${result.hostLines} lines (below)`)
   console.log(`${line.join('\n')}\n  load ${load()}`)
-  await room.close()
-  mesh = undefined
+  await current.close()
+  room = undefined
   await end()
   return result
 }
@@ -287,31 +293,36 @@ try {
     }
   }
 } finally {
-  await mesh?.close()
+  await room?.close()
   await relay?.stop()
-  await sessions?.close()
-  await rm(rendererDir, { recursive: true, force: true })
+  await host?.stop()
 }
 
 const summarise = (name: string, steps: StepResult[]) => {
   if (steps.length === 0) return console.log(`${name}: no complete run`)
   const times = steps.map((step) => step.ms)
   const perPeer = steps.flatMap((step) => step.perPeer)
+  const perParticipant = steps.flatMap((step) => participantsMs(step.cpu))
   console.log(
     `${name}: median ${ms(median(times))}, min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))} over ${times.length} runs ` +
-      `(target < ${TARGET_MS} ms: ${median(times) < TARGET_MS ? 'met' : 'missed'}); ` +
-      `each screen: median ${ms(median(perPeer))}; peers' CPU median ${seconds(median(steps.map((step) => step.cpuMs)))}`
+      `(target < ${TARGET_MS} ms: ${median(times) < TARGET_MS ? 'met' : 'missed'}); each screen: median ${ms(median(perPeer))}`
+  )
+  console.log(
+    `  CPU, medians over the runs: all laptops ${seconds(median(steps.map((step) => laptopsMs(step.cpu))))}, ` +
+      `per participant's laptop ${seconds(median(perParticipant))} (max ${seconds(Math.max(...perParticipant))}), ` +
+      `facilitator's ${seconds(median(steps.map((step) => step.cpu.perLaptopMs[0]!)))}, ` +
+      `${TRANSPORT === 'relay' ? 'relay' : 'host'} ${seconds(median(steps.map((step) => step.cpu.serverMs)))}`
   )
 }
 console.log('')
 summarise(`Reveal to every screen (${totalNotes} notes, ${n} screens)`, results.flatMap((r) => (r.reveal ? [r.reveal] : [])))
 summarise(`Vote close to every screen's results (${PARTICIPANTS} voters)`, results.flatMap((r) => (r.vote ? [r.vote] : [])))
-const degrees = results.flatMap((r) => r.degrees)
-if (degrees.length && TRANSPORT === 'webrtc') console.log(`Connections per peer (all runs): ${spread(degrees)} (a full mesh would be ${n - 1})`)
+const fellBack = results.reduce((sum, r) => sum + (r.settled?.fellBack ?? 0), 0)
+if (TRANSPORT === 'webrtc') console.log(`Participants that fell back from WebRTC to the WebSocket (all runs): ${fellBack}`)
 if (stopReason) console.log(`Stopped early: ${stopReason}.`)
-if (signalingLog.length) {
-  console.log(`The signaling hub logged ${signalingLog.length} lines; the last ones:`)
-  for (const line of signalingLog.slice(-10)) console.log(`  ${line}`)
+if (host?.log.length) {
+  console.log(`The host logged ${host.log.length} lines; the last ones:`)
+  for (const line of host.log.slice(-10)) console.log(`  ${line.slice(0, 400)}`)
 }
 const failed = results.filter((r) => r.failed).length
 if (failed) console.log(`${failed} of ${results.length} runs failed (see above); the summary is over the others.`)

@@ -1,9 +1,10 @@
 /**
  * One laptop in the core-values workshop benchmark (workshop.bench.ts), in its own process and
  * on its own loopback address, driven over IPC by liveHarness.ts. It joins a live session the
- * way livePeer.ts does (the session's join check, then the app's joinLiveDoc over y-webrtc
- * with @roamhq/wrtc as the browser's WebRTC; or, with TRANSPORT=relay, a y-websocket relay),
- * but runs the app's workshop instead of a bare board: createWorkshopModel over a plain Y.Doc,
+ * way livePeer.ts does (a participant: the session's join check, then the app's joinLiveDoc,
+ * linked to the host's hub by WebRTC over @roamhq/wrtc or by the sealed WebSocket; the
+ * facilitator: its ticket, over loopback, by the WebSocket; or, with TRANSPORT=relay, a
+ * y-websocket relay), but runs the app's workshop instead of a bare board: createWorkshopModel over a plain Y.Doc,
  * with another plain Y.Doc as the private document (the app keeps both in IndexedDB; here
  * nothing is stored).
  *
@@ -23,9 +24,10 @@
  *
  * Times are process.hrtime (CLOCK_MONOTONIC), one clock for every process on the machine.
  *
- * Environment: as livePeer.ts (TRANSPORT, PEER_INDEX, LOCAL_ADDRESS, SESSION_ORIGIN and
- * JOIN_CODE, or RELAY_URL and ROOM); SEED=1 makes this laptop the facilitator's, whose board
- * is seeded with the core-values template.
+ * Environment: as livePeer.ts (TRANSPORT, PEER_INDEX, LOCAL_ADDRESS; SESSION_ORIGIN, JOIN_CODE
+ * and LINK, with ROOM, FACILITATOR_TICKET and HOST_KEY for the facilitator; or RELAY_URL and
+ * ROOM); SEED=1 makes this laptop the facilitator's, whose board is seeded with the core-values
+ * template.
  */
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -34,11 +36,10 @@ import type { StageId } from '../../shared/stages'
 import { TEMPLATES } from '../../shared/templates'
 import type { BoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople, type Progress } from '../../renderer/src/crdt/presence'
-import { createWireDoc } from '../../renderer/src/crdt/wireDoc'
 import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
-import type { Target } from './liveHarness'
 import type { PeerStatus } from './livePeer'
-import { becomeLaptop, envOf, now } from './laptop'
+import { becomeLaptop, envOf, now, type LinkKind } from './laptop'
+import { cpuMs } from './stats'
 import { connectRelay, type RelayConnection } from './yRelay'
 
 export interface WorkshopStatus extends PeerStatus {
@@ -78,15 +79,6 @@ export type FromWorkshopPeer =
   | { type: 'reply'; seq: number; receivedAt: number }
   | { type: 'reply'; seq: number; at: number; count: number }
 
-/** What this script uses of renderer/src/crdt/liveSync.ts. */
-interface LiveDocConnection {
-  people: { getSnapshot(): readonly unknown[] }
-  connection: { getSnapshot(): { peers: number; signalingConnected: boolean } }
-  share(activity: { progress: Progress | null }): void
-  hostNow(): number
-  destroy(): void
-}
-
 const env = envOf('workshopPeer')
 const send = (message: FromWorkshopPeer) => process.send!(message)
 const nextTask = () => new Promise((resolve) => setImmediate(resolve))
@@ -102,9 +94,14 @@ const laptop = becomeLaptop(localAddress)
 
 // ---------------------------------------------------------------- one workshop
 
+/** What this laptop joins: the session's hub (as livePeer.ts's environment says), or a relay. */
+type Target =
+  | { transport: 'hub'; origin: string; code: string; link: LinkKind; facilitator?: { room: string; ticket: string; hostKey: string } }
+  | { transport: 'relay'; relayUrl: string; room: string }
+
 interface Transport {
   implementation: string
-  peers(): number
+  via(): PeerStatus['via']
   linked(): boolean
   people(): number
   shareProgress(progress: Progress | null): void
@@ -113,26 +110,28 @@ interface Transport {
 }
 
 async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
-  if (target.transport === 'webrtc') {
-    const live = await laptop.joinSession<LiveDocConnection>(target.origin, target.code, doc, { name, role, colour })
+  if (target.transport === 'hub') {
+    const person = { name, role, colour } as const
+    const live = target.facilitator
+      ? await laptop.joinAsFacilitator({ origin: target.origin, ...target.facilitator }, doc, person)
+      : await laptop.joinSession(target.origin, target.code, doc, person, target.link)
     return {
-      implementation: 'y-webrtc (app joinLiveDoc)',
-      peers: () => live.connection.getSnapshot().peers,
-      linked: () => live.connection.getSnapshot().signalingConnected,
+      implementation: target.facilitator ? 'hub (app joinLiveDoc); facilitator by the WebSocket' : `hub (app joinLiveDoc) by ${target.link}`,
+      via: () => live.connection.getSnapshot().via,
+      linked: () => live.connection.getSnapshot().synced,
       people: () => live.people.getSnapshot().length,
       shareProgress: (progress) => live.share({ progress }),
       hostNow: () => live.hostNow(),
       destroy: () => live.destroy()
     }
   }
-  const wire = createWireDoc(doc)
-  const awareness = new Awareness(wire.doc)
+  const awareness = new Awareness(doc)
   let presence = { v: PRESENCE_VERSION, name, role, colour, editingNoteId: null, progress: null as Progress | null, focus: null }
   awareness.setLocalState(presence)
-  const relay: RelayConnection = await connectRelay(target.relayUrl, target.room, wire.doc, awareness, laptop.WebSocket as never)
+  const relay: RelayConnection = await connectRelay(target.relayUrl, target.room, doc, awareness, laptop.WebSocket as never)
   return {
     implementation: relay.implementation,
-    peers: () => (relay.connected() ? 1 : 0),
+    via: () => (relay.connected() ? 'relay' : null),
     linked: () => relay.synced(),
     people: () => presentPeople(awareness.getStates(), awareness.clientID).length,
     shareProgress(progress) {
@@ -144,7 +143,6 @@ async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
     destroy() {
       relay.destroy()
       awareness.destroy()
-      wire.destroy()
     }
   }
 }
@@ -264,14 +262,13 @@ async function openSession(target: Target): Promise<Session> {
     status() {
       const snapshot = board.snapshots.getSnapshot()
       const flow = workshop.flow.getSnapshot()
-      const cpu = process.cpuUsage()
       return {
-        peers: transport.peers(),
+        via: transport.via(),
         linked: transport.linked(),
         columns: snapshot.columns.length,
         notes: Object.keys(snapshot.notes).length,
         people: transport.people(),
-        cpuMs: (cpu.user + cpu.system) / 1000,
+        cpuMs: cpuMs(),
         at: now(),
         stage: flow.stage,
         revealed: flow.revealed,
@@ -393,8 +390,7 @@ function stop(): void {
   setTimeout(() => process.exit(0), 100).unref()
 }
 process.on('disconnect', stop)
-// y-webrtc's signaling handler can throw on a message about a connection it has already
-// dropped (an answer for a peer it no longer has). In a browser that is an error in the
+// An exception in an event handler (a socket's, a data channel's) is an error in a browser's
 // console and the page carries on; a Node process would die of it. Carry on, and tell.
 process.on('uncaughtException', (error) => {
   console.error(error)
@@ -404,8 +400,14 @@ process.on('uncaughtException', (error) => {
 setTimeout(() => process.exit(1), 15 * 60_000).unref()
 
 const first: Target =
-  env('TRANSPORT') === 'webrtc'
-    ? { transport: 'webrtc', origin: env('SESSION_ORIGIN'), code: env('JOIN_CODE') }
+  env('TRANSPORT') === 'hub'
+    ? {
+        transport: 'hub',
+        origin: env('SESSION_ORIGIN'),
+        code: env('JOIN_CODE'),
+        link: env('LINK') as LinkKind,
+        facilitator: facilitator ? { room: env('ROOM'), ticket: env('FACILITATOR_TICKET'), hostKey: env('HOST_KEY') } : undefined
+      }
     : { transport: 'relay', relayUrl: env('RELAY_URL'), room: env('ROOM') }
 try {
   session = await openSession(first)

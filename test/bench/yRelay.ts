@@ -1,7 +1,7 @@
 /**
- * The y-websocket way of syncing, for comparison with the app's peer-to-peer mesh: one
- * server (@y/websocket-server) holds a Y.Doc per room and relays sync and awareness
- * between its WebSocket clients (y-websocket's WebsocketProvider).
+ * The y-websocket way of syncing, a yardstick for the app's hub: one server
+ * (@y/websocket-server) holds a Y.Doc per room and relays sync and awareness between its
+ * WebSocket clients (y-websocket's WebsocketProvider), checking nothing and sealing nothing.
  */
 import type { IncomingMessage } from 'node:http'
 import type { WebSocket as NodeWebSocket } from 'ws'
