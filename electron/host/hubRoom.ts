@@ -59,6 +59,12 @@ const CLIENTS_PER_LINK = 4
 export const SAVE_INTERVAL_MS = 300
 /** Presence changes from many laptops go out together, at most this often. */
 const PRESENCE_BATCH_MS = 50
+/**
+ * Board changes that follow the first of a quiet spell go out merged, once per window: a
+ * reveal of 300 notes is then a few messages per laptop instead of 300 (each send over a data
+ * channel costs the host real CPU, and each message a laptop's screen an update).
+ */
+export const UPDATE_BATCH_MS = 30
 /** Origin of changes the host writes itself (the facilitator's saves, merged in); each is tried on the scratch copy first too. */
 const HOST_ORIGIN = 'host'
 
@@ -95,6 +101,8 @@ export class HubRoom {
   private saveTimer: NodeJS.Timeout | undefined
   private dirty = false
   private presenceTimer: NodeJS.Timeout | undefined
+  private updateTimer: NodeJS.Timeout | undefined
+  private pendingUpdates: Uint8Array[] = []
   private readonly changedPresence = new Set<number>()
   private destroyed = false
 
@@ -165,6 +173,7 @@ export class HubRoom {
       }
       clearTimeout(this.saveTimer)
       clearTimeout(this.presenceTimer)
+      clearTimeout(this.updateTimer)
       this.doc.off('update', this.onDocUpdate)
       this.awareness.off('update', this.onPresenceUpdate)
       this.awareness.destroy()
@@ -312,9 +321,27 @@ export class HubRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.scheduleSave()
+    if (this.updateTimer !== undefined) {
+      this.pendingUpdates.push(update)
+      return
+    }
+    // The first change of a quiet spell leaves at once, to everyone but its sender.
     const frame = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
     for (const state of this.links) if (state !== origin) this.sendTo(state, frame)
-    this.scheduleSave()
+    this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
+  }
+
+  private readonly flushUpdates = () => {
+    this.updateTimer = undefined
+    if (this.pendingUpdates.length === 0 || this.destroyed) return
+    const merged = this.pendingUpdates.length === 1 ? this.pendingUpdates[0]! : Y.mergeUpdates(this.pendingUpdates)
+    this.pendingUpdates = []
+    // To everyone, senders included: one merge for the whole room, and a laptop takes its own changes back as no-ops.
+    const frame = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, merged))
+    for (const state of this.links) this.sendTo(state, frame)
+    // What just left opens a new window, so a steady stream leaves once per window.
+    this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
   }
 
   private readonly onPresenceUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
