@@ -11,7 +11,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { networkInterfaces } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy'
 import { joinCodeFromRandom, normalizeJoinCode } from '../../shared/joinCode'
@@ -25,6 +24,7 @@ import {
 } from '../../shared/liveSession'
 import { createHostKeys, encodeKey } from '../../shared/sync/sealedChannel'
 import { HubRoom } from './hubRoom'
+import { joinAddresses } from './joinAddresses'
 import type { SignalingHub } from './signalingHub'
 import { SocketLinkServer } from './socketLinks'
 import { readStaticFile } from './staticFiles'
@@ -128,14 +128,6 @@ function sameSecret(given: string | null, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-/** The addresses other laptops in the room can use to reach this one. */
-export function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
-    .map((entry) => entry!.address)
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {
@@ -313,7 +305,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const port = (server.address() as AddressInfo).port
 
   const info = (): LiveSessionInfo => {
-    const hosts = options.bindAddress && options.bindAddress !== '0.0.0.0' ? [options.bindAddress] : lanAddresses()
+    const hosts = options.bindAddress && options.bindAddress !== '0.0.0.0' ? [options.bindAddress] : joinAddresses()
     return {
       workshopId: options.workshopId,
       code,
