@@ -73,6 +73,8 @@ export interface AppInfo {
 export interface FacilitatorSession extends LiveSessionInfo {
   /** The facilitator's ticket: its window joins the hub over loopback with the facilitator's rights. */
   ticket: string
+  /** Participants trying to connect right now who have not made it (yet): a network that blocks them shows here. */
+  connecting: number
 }
 
 export const methods = {

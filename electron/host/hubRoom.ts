@@ -71,6 +71,8 @@ const HOST_ORIGIN = 'host'
 interface LinkState {
   link: HubLink
   role: LinkRole
+  /** The ticket behind the link: who it is, for counting who is still trying to connect. */
+  ticket: string
   /** Presence client ids this link speaks for. */
   clients: Set<number>
   closed: boolean
@@ -119,17 +121,12 @@ export class HubRoom {
     this.awareness.on('update', this.onPresenceUpdate)
   }
 
-  /** Laptops connected right now, by role and link. */
-  get linkCount(): number {
-    return this.links.size
-  }
-
-  attach(link: HubLink, role: LinkRole): AttachedLink {
+  attach(link: HubLink, role: LinkRole, ticket: string): AttachedLink {
     if (this.destroyed) {
       link.close('the session has ended')
       return { receive: () => undefined, detach: () => undefined }
     }
-    const state: LinkState = { link, role, clients: new Set(), closed: false }
+    const state: LinkState = { link, role, ticket, clients: new Set(), closed: false }
     this.links.add(state)
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
@@ -150,6 +147,11 @@ export class HubRoom {
       },
       detach: () => this.forget(state)
     }
+  }
+
+  /** Tickets with a link open now. */
+  linkedTickets(): Set<string> {
+    return new Set([...this.links].map((state) => state.ticket))
   }
 
   /** The board as it stands, for the facilitator's window. */

@@ -79,6 +79,12 @@ interface SlowLane {
   heldUntilNext: NodeJS.Timeout | null
 }
 
+/**
+ * A participant whose last try to link is older than this is no longer counted as trying: a
+ * laptop that keeps failing tries again within seconds (hubProvider.ts), one that gave up is gone.
+ */
+const ATTEMPT_FRESH_MS = 20_000
+
 const ENDED_ANSWER: JoinAnswer = {
   ok: false,
   ended: true,
@@ -108,6 +114,8 @@ export interface LiveSession {
   facilitatorTicket: string
   /** The room's hub: the session's copy of the board. */
   hub: HubRoom
+  /** Participants trying to link right now who have not made it yet. */
+  connecting(): number
   /** A fresh code for new joiners; everyone already in stays in. */
   rotateCode(): LiveSessionInfo
   /**
@@ -153,12 +161,19 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const slowLanes = new Map<string, SlowLane>()
   let ended = false
   const keys = createHostKeys()
+  /** When each participant's ticket last tried to link (signaling or the WebSocket): who is still trying. */
+  const attempts = new Map<string, number>()
   const hub = new HubRoom({ initialState: options.initialState, save: options.save })
   const webrtc = new HostWebrtcPeer(options.hub, room, hub)
   const socketLinks = new SocketLinkServer({
     keys,
     hub,
-    admit: (ticket) => (ended ? null : ticket === facilitatorTicket ? 'facilitator' : tickets.has(ticket) ? 'participant' : null)
+    admit(ticket) {
+      if (ended || !tickets.has(ticket)) return null
+      if (ticket === facilitatorTicket) return 'facilitator'
+      attempts.set(ticket, Date.now())
+      return 'participant'
+    }
   })
 
   function recentWrongCodes(address: string): number[] {
@@ -292,6 +307,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     if (url.pathname === SYNC_ROUTE) return socketLinks.handleUpgrade(request, socket, head)
     const ticket = url.searchParams.get('ticket') ?? ''
     const admitted = url.pathname === SIGNAL_ROUTE && tickets.has(ticket)
+    if (admitted && ticket !== facilitatorTicket) attempts.set(ticket, Date.now())
     options.hub.handleUpgrade(request, socket, head, admitted ? { topics: new Set([room]), ticket } : null)
   })
 
@@ -304,6 +320,18 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   })
   const port = (server.address() as AddressInfo).port
 
+  /** Participants who tried to link in the last ATTEMPT_FRESH_MS and have no link now. */
+  const connecting = (): number => {
+    const linked = hub.linkedTickets()
+    const now = Date.now()
+    let count = 0
+    for (const [ticket, at] of attempts) {
+      if (now - at > ATTEMPT_FRESH_MS) attempts.delete(ticket)
+      else if (!linked.has(ticket)) count++
+    }
+    return count
+  }
+
   const info = (): LiveSessionInfo => {
     const hosts = options.bindAddress && options.bindAddress !== '0.0.0.0' ? [options.bindAddress] : joinAddresses()
     return {
@@ -312,7 +340,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       room,
       port,
       hostKey: encodeKey(keys.publicKey),
-      joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}`)
+      joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}/${encodeKey(keys.publicKey)}`)
     }
   }
 
@@ -331,6 +359,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     info,
     facilitatorTicket,
     hub,
+    connecting,
     rotateCode() {
       code = newCode()
       return info()

@@ -54,7 +54,7 @@ export class SessionManager implements SessionControl {
   constructor(private readonly options: SessionManagerOptions) {}
 
   private view(session: LiveSession): FacilitatorSession {
-    return { ...session.info(), ticket: session.facilitatorTicket }
+    return { ...session.info(), ticket: session.facilitatorTicket, connecting: session.connecting() }
   }
 
   async goLive(workshopId: string, title: string, storage: BoardStorage): Promise<FacilitatorSession> {

@@ -66,8 +66,11 @@ export interface Admission {
 
 /** The session's host, attached in-process to its topic: the one peer every participant signals with. */
 export interface SignalingHost {
-  /** A participant's signaling message (y-webrtc's `data`: an announce or a signal), as it sent it. */
-  receive(data: unknown): void
+  /**
+   * A participant's signaling message (y-webrtc's `data`: an announce or a signal), as it sent
+   * it, and the ticket its connection was admitted with (who is behind it).
+   */
+  receive(data: unknown, ticket: string): void
 }
 
 export interface HostAttachment {
@@ -509,7 +512,7 @@ export class SignalingHub {
         const refusal = this.bind(peer, topic, data.from)
         if (refusal) return this.expel(peer, CLOSE_POLICY, refusal)
         // To the host only: participants never learn of each other here. Without a host, nowhere.
-        this.hosts.get(topic)?.host.receive(data)
+        this.hosts.get(topic)?.host.receive(data, peer.admission.ticket)
         return
       }
       case 'ping':

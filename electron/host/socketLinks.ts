@@ -16,7 +16,7 @@ import type { AttachedLink, HubLink, HubRoom, LinkRole } from './hubRoom'
 
 export interface SocketLinkOptions {
   keys: HostKeys
-  /** The role a ticket gives, or null when it is not one of the session's. */
+  /** The role a ticket gives, or null when it is not one of the session's. Called for every attempt. */
   admit(ticket: string): LinkRole | null
   hub: HubRoom
   /** Open links per ticket: a tab, and one left half-open by a reload. */
@@ -102,7 +102,7 @@ export class SocketLinkServer {
       ticket = admission.ticket!
       this.linksPerTicket.set(ticket, held + 1)
       clearTimeout(timer)
-      attached = this.options.hub.attach(link, role)
+      attached = this.options.hub.attach(link, role, ticket)
     }
 
     socket.on('message', (data, isBinary) => {

@@ -45,7 +45,7 @@ export class HostWebrtcPeer {
     topic: string,
     private readonly hub: HubRoom
   ) {
-    this.signaling = signalingHub.attachHost(topic, { receive: (data) => this.receive(data as SignalData) })
+    this.signaling = signalingHub.attachHost(topic, { receive: (data, ticket) => this.receive(data as SignalData, ticket) })
     // Anyone already waiting (the host restarted) connects on hearing this.
     this.signaling.publish({ type: 'announce', from: this.peerId })
   }
@@ -62,11 +62,11 @@ export class HostWebrtcPeer {
     this.connections.clear()
   }
 
-  private receive(data: SignalData): void {
+  private receive(data: SignalData, ticket: string): void {
     if (this.closed || typeof data.from !== 'string' || data.from === this.peerId) return
     const from = data.from
     if (data.type === 'announce') {
-      if (!this.connections.has(from)) this.connect(from, true)
+      if (!this.connections.has(from)) this.connect(from, ticket, true)
       return
     }
     if (data.type !== 'signal' || data.to !== this.peerId || typeof data.signal !== 'object' || data.signal === null) return
@@ -82,7 +82,7 @@ export class HostWebrtcPeer {
     }
     if (!connection) {
       if (signal.type !== 'offer') return
-      connection = this.connect(from, false)
+      connection = this.connect(from, ticket, false)
     }
     if (!connection) return
     try {
@@ -92,7 +92,7 @@ export class HostWebrtcPeer {
     }
   }
 
-  private connect(remoteId: string, initiator: boolean): Connection | undefined {
+  private connect(remoteId: string, ticket: string, initiator: boolean): Connection | undefined {
     if (this.connections.size >= MAX_PEERS) return undefined
     const peer = new SimplePeer({ initiator, wrtc: wrtc as SimplePeer.Options['wrtc'], config: { iceServers: [] } })
     const connection: Connection = { peer, glareToken: undefined }
@@ -115,7 +115,8 @@ export class HostWebrtcPeer {
           },
           close: () => peer.destroy()
         },
-        'participant'
+        'participant',
+        ticket
       ))
     peer.on('connect', attach)
     peer.on('data', (data: Uint8Array) => {

@@ -9,7 +9,7 @@ export function App() {
   const route = useRoute()
   // The participant's face stays outside AppAlertsProvider: it asks the facilitator's API for
   // start-up notices, and a live session's server has no such API.
-  if (route.screen === 'join') return <JoinScreen key={hashFor(route)} linkCode={route.code} />
+  if (route.screen === 'join') return <JoinScreen key={hashFor(route)} linkCode={route.code} linkKey={route.hostKey ?? null} />
   return (
     <AppAlertsProvider>
       {route.screen === 'board' ? (

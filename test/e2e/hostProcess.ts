@@ -10,6 +10,8 @@ export interface HostApp {
   output(): string
   /** Stops the process the way Ctrl+C does; resolves with its exit code. */
   stop(): Promise<number | null>
+  /** Kills the process outright (a crash, a pulled plug): only what is already on disk survives. */
+  kill(): Promise<number | null>
 }
 
 export async function startHostApp(dataDir: string, extraArgs: string[] = []): Promise<HostApp> {
@@ -43,6 +45,11 @@ export async function startHostApp(dataDir: string, extraArgs: string[] = []): P
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM')
       return exited
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await exited
+      return null
     }
   }
 }

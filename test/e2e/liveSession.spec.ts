@@ -1,6 +1,8 @@
 import { addNote, column, createWorkshop, noteIn, startMapping } from './boardPage'
-import { expect, saveScreenshot, test } from './fixtures'
-import { expectHostLink, goLive, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { expect, saveScreenshot, startHostApp, test } from './fixtures'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 test('a workshop goes live: people join by link and by code, edit together over WebRTC, survive going offline', async ({
   page: facilitator,
@@ -23,8 +25,15 @@ test('a workshop goes live: people join by link and by code, edit together over 
   const shownCode = (await panel.getByRole('status', { name: 'Join code' }).textContent()) ?? ''
   expect(shownCode).toMatch(/^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{3}$/)
   const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
-  expect(joinLink).toBe(`${new URL(joinLink).origin}/#/join/${shownCode.replace('-', '')}`)
+  // The link carries the session's public key in its fragment, which no browser sends to a server.
+  expect(joinLink).toMatch(new RegExp(`^${new URL(joinLink).origin}/#/join/${shownCode.replace('-', '')}/[A-Za-z0-9_-]{43}$`))
   const sessionOrigin = new URL(joinLink).origin
+
+  // A server answering with another key than the link's (someone posing as the host) is refused.
+  const misled = await participant(browser)
+  await misled.page.goto(joinLink.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)))
+  await expect(misled.page.getByText(/answered for a different session than your join link names/)).toBeVisible()
+  await misled.context.close()
   await expect(panel.getByRole('img', { name: 'QR code of the join link' })).toBeVisible()
   await expect(panel.getByText('No one has joined yet.')).toBeVisible()
   await saveScreenshot(facilitator, testInfo, 'live-panel')
@@ -230,7 +239,7 @@ test('someone else’s session is joined from the app with “Join a session”:
   await expect(session.getByText('Noor')).toBeVisible()
 })
 
-test('the facilitator’s page holds the live board for the room while the library is on screen', async ({
+test('the room keeps its board while the facilitator’s page shows the library', async ({
   page: facilitator,
   context: facilitatorContext,
   browser,
@@ -256,10 +265,10 @@ test('the facilitator’s page holds the live board for the room while the libra
   await facilitator.getByRole('button', { name: 'Back to workshops' }).click()
   await expect(facilitator.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible()
   await addNote(a.page, 'Attract, Touchpoints', 'Decisions are written down')
-  // Amira leaves: now only the facilitator's page, on the library screen, has the board.
+  // Amira leaves: now only the host (and the facilitator's page, on the library screen) has the board.
   await a.context.close()
 
-  // A newcomer still gets the whole board, from the facilitator's page.
+  // A newcomer still gets the whole board, from the host.
   const c = await participant(browser)
   await c.page.goto(joinLink)
   await c.page.getByRole('textbox', { name: 'Your name (optional)' }).fill('Chen')
@@ -300,6 +309,72 @@ test('the facilitator’s page holds the live board for the room while the libra
     await expect(noteIn(facilitator, title, text)).toBeVisible()
   }
   await c.context.close()
+})
+
+test('the facilitator closes their window mid-session: the room goes on, the host saves every edit, and reopening shows the live board', async ({
+  page: facilitator,
+  context,
+  browser,
+  hostApp,
+  dataDir
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Employee journey map/, title: 'Window closed' })
+  await startMapping(facilitator)
+  const { joinLink } = await goLive(facilitator)
+  const amira = await joinSession((await participant(browser)).page, joinLink, 'Amira')
+  const ben = await joinSession((await participant(browser)).page, joinLink, 'Ben')
+  await addNote(amira, 'Attract, Touchpoints', 'Before the window closed')
+  await expect(noteIn(facilitator, 'Attract, Touchpoints', 'Before the window closed')).toBeVisible()
+
+  // The facilitator's tab closes. The room carries on through the host.
+  await facilitator.close()
+  await expect(amira.getByText('The facilitator’s screen is not connected right now')).toBeVisible()
+  await addNote(amira, 'Recruit, Touchpoints', 'While the window was closed')
+  await addNote(ben, 'Onboard, Touchpoints', 'Ben wrote this too')
+  await expect(noteIn(ben, 'Recruit, Touchpoints', 'While the window was closed')).toBeVisible()
+  await expect(noteIn(amira, 'Onboard, Touchpoints', 'Ben wrote this too')).toBeVisible()
+  await saveScreenshot(amira, testInfo, 'participant-while-facilitator-window-closed')
+
+  // The host has written both to the workshop's file, with no window open.
+  const workshops = join(dataDir, 'workshops')
+  const savedHas = async (text: string) => {
+    const files = (await readdir(workshops)).filter((name) => name.endsWith('.ydoc'))
+    const contents = await Promise.all(files.map((name) => readFile(join(workshops, name))))
+    return contents.some((bytes) => bytes.includes(text))
+  }
+  await expect.poll(() => savedHas('While the window was closed')).toBe(true)
+  await expect.poll(() => savedHas('Ben wrote this too')).toBe(true)
+
+  // Reopening the window shows the live board, with everything added meanwhile.
+  const reopened = await context.newPage()
+  await reopened.goto(hostApp.url)
+  await reopened.getByRole('button', { name: 'Open Window closed', exact: true }).click()
+  await expect(reopened.getByRole('region', { name: 'Live session' })).toBeVisible()
+  await expect(noteIn(reopened, 'Recruit, Touchpoints', 'While the window was closed')).toBeVisible()
+  await expect(noteIn(reopened, 'Onboard, Touchpoints', 'Ben wrote this too')).toBeVisible()
+  await expect(amira.getByText('The facilitator’s screen is not connected right now')).toBeHidden()
+  await addNote(reopened, 'Exit, Touchpoints', 'Welcome back')
+  await expect(noteIn(ben, 'Exit, Touchpoints', 'Welcome back')).toBeVisible()
+
+  // A crash of the host loses nothing that was saved: after a restart every note is there.
+  await hostApp.kill()
+  const restarted = await startHostApp(dataDir)
+  try {
+    const after = await context.newPage()
+    await after.goto(restarted.url)
+    await after.getByRole('button', { name: 'Open Window closed', exact: true }).click()
+    for (const [cell, text] of [
+      ['Attract, Touchpoints', 'Before the window closed'],
+      ['Recruit, Touchpoints', 'While the window was closed'],
+      ['Onboard, Touchpoints', 'Ben wrote this too']
+    ] as const) {
+      await expect(noteIn(after, cell, text)).toBeVisible()
+    }
+  } finally {
+    await restarted.stop()
+  }
 })
 
 test('moving a live workshop to the trash from another window ends its session, and its open board shows it', async ({

@@ -15,6 +15,14 @@ describe('routes', () => {
     expect(parseRoute('#/join/K7Q-M4X/')).toEqual({ screen: 'join', code: 'K7Q-M4X' })
   })
 
+  it('reads the host’s key a join link carries after its code', () => {
+    const hostKey = 'Xf3kq9ZtP0vB2nLw8yRuHc4eJm7aSd1gQo5iTx6lKbE'
+    expect(parseRoute(`#/join/K7QM4X/${hostKey}`)).toEqual({ screen: 'join', code: 'K7QM4X', hostKey })
+    expect(parseRoute(`#/join/K7QM4X/${hostKey}/`)).toEqual({ screen: 'join', code: 'K7QM4X', hostKey })
+    expect(parseRoute(`#/join/K7QM4X/${hostKey.slice(1)}`)).toEqual({ screen: 'library' })
+    expect(parseRoute(hashFor({ screen: 'join', code: 'K7QM4X', hostKey }))).toEqual({ screen: 'join', code: 'K7QM4X', hostKey })
+  })
+
   it('sends anything else to the library', () => {
     expect(parseRoute('#/workshop/')).toEqual({ screen: 'library' })
     expect(parseRoute('#/elsewhere')).toEqual({ screen: 'library' })

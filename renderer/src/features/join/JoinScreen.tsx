@@ -43,7 +43,15 @@ function firstStep(linkCode: string | null): Step {
 
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!
 
-export function JoinScreen({ linkCode }: { linkCode: string | null }) {
+/** The server that answered is not the one whose key the join link carries. */
+export const KEY_MISMATCH =
+  'This network answered for a different session than your join link names, so the board was not opened. Someone on the network may be pretending to be the facilitator’s laptop: tell the facilitator, and open the link from their screen again.'
+
+/**
+ * `linkKey`: the host's public key, from the join link's fragment (never sent to any server).
+ * Without one (a typed code), the key comes with the code check's answer.
+ */
+export function JoinScreen({ linkCode, linkKey }: { linkCode: string | null; linkKey: string | null }) {
   const [step, setStep] = useState<Step>(() => firstStep(linkCode))
   const [typed, setTyped] = useState(linkCode ?? '')
   useDocumentTitle(
@@ -64,7 +72,9 @@ export function JoinScreen({ linkCode }: { linkCode: string | null }) {
       (answer) =>
         setStep(
           answer.ok
-            ? { step: 'name', code: checkingCode, answer }
+            ? linkKey !== null && answer.hostKey !== linkKey
+              ? { step: 'code', problem: KEY_MISMATCH }
+              : { step: 'name', code: checkingCode, answer }
             : answer.ended
               ? { step: 'ended' }
               : { step: 'code', problem: answer.error }
@@ -73,7 +83,7 @@ export function JoinScreen({ linkCode }: { linkCode: string | null }) {
       () => undefined
     )
     return () => controller.abort()
-  }, [checkingCode])
+  }, [checkingCode, linkKey])
 
   const submitCode = () => {
     const code = readTypedCode(typed)

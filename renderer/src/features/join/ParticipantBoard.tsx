@@ -106,7 +106,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
         <PeopleHere people={people} layout="row" emptyText="" />
         {facilitatorAway && (
           <p className="people-bar__note" role="status">
-            The facilitator is not connected right now: what you add reaches their board only once they are back.
+            The facilitator’s screen is not connected right now; what you add is still kept on their laptop.
           </p>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { JOIN_ROUTE_FRAGMENT } from '../../../../shared/liveSession'
+import { hashFor, parseRoute } from '../../routes'
 import { readTypedCode } from './joinCodeInput'
 
 export type JoinLink = { ok: true; url: string } | { ok: false; problem: string }
@@ -19,8 +19,11 @@ export function buildJoinLink(typedAddress: string, typedCode: string): JoinLink
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, problem: 'The address starts with http://, like http://192.168.1.20:4321.' }
   }
-  const codeFromLink = url.hash.startsWith(JOIN_ROUTE_FRAGMENT) ? url.hash.slice(JOIN_ROUTE_FRAGMENT.length) : ''
-  const code = readTypedCode(typedCode.trim() === '' ? codeFromLink : typedCode)
+  const linked = parseRoute(url.hash)
+  const fromLink = linked.screen === 'join' ? linked : null
+  const code = readTypedCode(typedCode.trim() === '' ? (fromLink?.code ?? '') : typedCode)
   if (!code.ok) return code
-  return { ok: true, url: `${url.origin}/${JOIN_ROUTE_FRAGMENT}${code.code}` }
+  // The host's key stays with the link it came in: the session's page checks it.
+  const hostKey = fromLink?.hostKey
+  return { ok: true, url: `${url.origin}/${hashFor(hostKey ? { screen: 'join', code: code.code, hostKey } : { screen: 'join', code: code.code })}` }
 }

@@ -100,6 +100,13 @@ export function LivePanel({ id, session, connection, problem, onDismissProblem, 
       </div>
 
       <PeopleHere people={participants} layout="column" emptyText="No one has joined yet." />
+      {session.connecting > 0 && (
+        <p className="live-panel__connecting" role="status">
+          {session.connecting === 1 ? '1 person is' : `${session.connecting} people are`} trying to connect. If it takes
+          more than a few seconds, their device may be on another network, or this network may block it from reaching
+          this computer.
+        </p>
+      )}
 
       <button type="button" className="button button--danger-quiet live-panel__end" onClick={() => setConfirmingEnd(true)}>
         End session

@@ -1,13 +1,11 @@
 /**
  * The facilitator's board documents this page has open, and the live rooms it keeps them in.
  *
- * While a workshop is live, the facilitator's page is the peer that holds the board for the
- * room: newcomers get the board from it, and what the room adds is saved through it. So the
- * document, its saving and its connection to the room stay open for as long as the session is
- * live, whether the board is on screen or the library is, and opening the board again picks up
- * the very same document and connection (y-webrtc allows one provider per room in a page, so
- * joining a second time is not an option). A document with no live session lives exactly as
- * long as its board is on screen.
+ * While a workshop is live the host holds the room's board and saves it; this page is one of
+ * its clients. It stays in the room while the library is on screen, so that opening the board
+ * again is instant and shows the room as it is (no reload, no second link from one page), and it
+ * leaves when the session ends. A document with no live session lives exactly as long as its
+ * board is on screen.
  *
  * Module state: it outlives every screen, and a page has one of it.
  */

@@ -26,6 +26,9 @@ export interface LiveSessionControls {
 
 export const FACILITATOR_NAME = 'Facilitator'
 
+/** How often the live panel asks the host who is still trying to connect. */
+const CONNECTING_CHECK_MS = 3_000
+
 /** The facilitator's window reaches its own host over loopback, with the facilitator's ticket. */
 const facilitatorAddress = (session: FacilitatorSession) => ({
   origin: `http://127.0.0.1:${session.port}`,
@@ -69,6 +72,27 @@ export function useLiveSession(workshopId: string, doc: WorkshopDocSession['doc'
     },
     [workshopId, doc]
   )
+
+  // Who is trying to connect is known only to the host: ask it now and then while live.
+  const liveRoom = state.status === 'live' ? state.session.room : null
+  useEffect(() => {
+    if (!liveRoom) return
+    const timer = setInterval(() => {
+      api.session.status(workshopId).then(
+        (session) => {
+          if (!mounted.current || session?.room !== liveRoom) return
+          setState((current) =>
+            current.status === 'live' && current.session.connecting !== session.connecting
+              ? { ...current, session: { ...current.session, connecting: session.connecting } }
+              : current
+          )
+        },
+        // The next ask may work; the connection says when the host is gone for good.
+        () => undefined
+      )
+    }, CONNECTING_CHECK_MS)
+    return () => clearInterval(timer)
+  }, [workshopId, liveRoom])
 
   const liveConnection = state.status === 'live' ? state.connection : null
   // Others see which note the facilitator is editing, whether or not the panel is open.

@@ -95,7 +95,7 @@ describe('a live session on the room network', () => {
 
   it('gives a six-character code and a join link that carries it', () => {
     expect(live.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/)
-    expect(live.joinUrls).toEqual([`${base}/#/join/${live.code}`])
+    expect(live.joinUrls).toEqual([`${base}/#/join/${live.code}/${live.hostKey}`])
   })
 
   it('admits the right code however it is typed, and refuses a wrong one in plain words', async () => {

@@ -9,6 +9,12 @@ describe('the link "Join a session" opens', () => {
     expect(buildJoinLink('http://10.0.0.5:5000/#/join/ABCDEF', 'GHJ KMN')).toEqual({ ok: true, url: 'http://10.0.0.5:5000/#/join/GHJKMN' })
   })
 
+  it('keeps the host’s key that a pasted link carries, for the session’s page to check', () => {
+    const key = 'Xf3kq9ZtP0vB2nLw8yRuHc4eJm7aSd1gQo5iTx6lKbE'
+    expect(buildJoinLink(`http://10.0.0.5:5000/#/join/ABCDEF/${key}`, '')).toEqual({ ok: true, url: `http://10.0.0.5:5000/#/join/ABCDEF/${key}` })
+    expect(buildJoinLink(`http://10.0.0.5:5000/#/join/ABCDEF/${key}`, 'GHJKMN')).toEqual({ ok: true, url: `http://10.0.0.5:5000/#/join/GHJKMN/${key}` })
+  })
+
   it('explains what is missing or wrong', () => {
     expect(buildJoinLink('', 'ABCDEF')).toEqual({ ok: false, problem: expect.stringContaining('Type the address') })
     expect(buildJoinLink('http://', 'ABCDEF')).toEqual({ ok: false, problem: expect.stringContaining('is not an address') })
