@@ -1,6 +1,7 @@
 import { useId, useState, useSyncExternalStore } from 'react'
 import type { FacilitatorSession } from '../../../../shared/contract'
 import { formatJoinCode } from '../../../../shared/joinCode'
+import { JOIN_ROUTE_FRAGMENT } from '../../../../shared/liveSession'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import { AlertBanner } from '../../ui/AlertBanner'
 import { connectionStatus } from './connectionStatus'
@@ -19,15 +20,21 @@ interface LivePanelProps {
   onEnd(): Promise<boolean>
 }
 
-/** The link with a line break allowed only between its address and its code. */
+/**
+ * The link with line breaks between its address, its code and the session's key, and anywhere
+ * inside the key, which no one types: the address and code stay readable for those who do.
+ */
 function JoinLinkText({ url }: { url: string }) {
   const at = url.indexOf('#')
   if (at < 0) return url
+  const keyAt = url.lastIndexOf('/')
+  const hasKey = keyAt > at + JOIN_ROUTE_FRAGMENT.length
   return (
     <>
       <span className="join-link__part">{url.slice(0, at)}</span>
       <wbr />
-      <span className="join-link__part">{url.slice(at)}</span>
+      <span className="join-link__part">{url.slice(at, hasKey ? keyAt : undefined)}</span>
+      {hasKey && <span className="join-link__key">{url.slice(keyAt)}</span>}
     </>
   )
 }
