@@ -8,6 +8,14 @@
 export const JOIN_CHECK_ROUTE = '/join/check'
 /** y-webrtc signaling over WebSocket. */
 export const SIGNAL_ROUTE = '/signal'
+/**
+ * The host's own presence entry: no one on screen, only the session's clock (host time),
+ * refreshed every HOST_CLOCK_INTERVAL_MS. The host sets every other entry's role itself, so no
+ * laptop can speak as the host.
+ */
+export const HOST_PRESENCE_ROLE = 'host'
+export const HOST_CLOCK_INTERVAL_MS = 5_000
+
 /** The renderer's route for a participant; the code follows it in a join link. */
 export const JOIN_ROUTE_FRAGMENT = '#/join/'
 

@@ -21,6 +21,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
+import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE } from '../../shared/liveSession'
 import { createReassembler, LINK_MESSAGE, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 
@@ -104,6 +105,7 @@ export class HubRoom {
   private dirty = false
   private presenceTimer: NodeJS.Timeout | undefined
   private updateTimer: NodeJS.Timeout | undefined
+  private readonly clockTimer: NodeJS.Timeout
   private pendingUpdates: Uint8Array[] = []
   private readonly changedPresence = new Set<number>()
   private destroyed = false
@@ -115,8 +117,10 @@ export class HubRoom {
       Y.applyUpdate(this.doc, options.initialState, HOST_ORIGIN)
       Y.applyUpdate(this.scratch, options.initialState)
     }
-    // The host is no one on screen; it only relays everyone's presence.
-    this.awareness.setLocalState(null)
+    // The host is no one on screen; its own entry carries the session's clock.
+    this.publishClock()
+    this.clockTimer = setInterval(() => this.publishClock(), HOST_CLOCK_INTERVAL_MS)
+    this.clockTimer.unref()
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onPresenceUpdate)
   }
@@ -176,6 +180,7 @@ export class HubRoom {
       clearTimeout(this.saveTimer)
       clearTimeout(this.presenceTimer)
       clearTimeout(this.updateTimer)
+      clearInterval(this.clockTimer)
       this.doc.off('update', this.onDocUpdate)
       this.awareness.off('update', this.onPresenceUpdate)
       this.awareness.destroy()
@@ -309,6 +314,10 @@ export class HubRoom {
       encoding.writeVarString(sanitized, entry.json)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(sanitized), state)
+  }
+
+  private publishClock(): void {
+    this.awareness.setLocalState({ role: HOST_PRESENCE_ROLE, clock: Date.now() })
   }
 
   private ownerOf(clientId: number): LinkState | undefined {

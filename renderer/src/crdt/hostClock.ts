@@ -1,13 +1,12 @@
 /**
- * Host time on a participant's screen. Laptop clocks in a room can be minutes apart, and the
- * shared timer ends at a host time (the facilitator's clock). The facilitator's presence
- * carries its clock every CLOCK_INTERVAL_MS; each arrival gives `clock − local time`, which
+ * Host time on a laptop's screen. Laptop clocks in a room can be minutes apart, and the
+ * shared timer ends at a host time (the facilitator's laptop's clock). The host's presence
+ * entry carries its clock every HOST_CLOCK_INTERVAL_MS; each arrival gives `clock − local time`, which
  * is the true offset minus how long the message travelled. Travel time is never negative,
  * so the largest recent sample is the closest one (the NTP idea, one way); only recent ones
  * count, so a clock that is corrected mid-session is followed.
  */
 
-export const CLOCK_INTERVAL_MS = 5_000
 const SAMPLES_KEPT = 8
 
 export interface HostClockEstimate {

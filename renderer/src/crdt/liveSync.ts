@@ -13,14 +13,14 @@ import { createListeners, type ExternalStore } from './externalStore'
 import {
   PRESENCE_VERSION,
   presentPeople,
-  readPresence,
+  readHostClock,
   type Activity,
   type Presence,
   type PresenceColour,
   type PresenceRole,
   type PresentPerson
 } from './presence'
-import { CLOCK_INTERVAL_MS, createHostClockEstimate } from './hostClock'
+import { createHostClockEstimate } from './hostClock'
 import { HubProvider, type HubAddress, type LinkVia } from './sync/hubProvider'
 
 export interface LiveSyncOptions {
@@ -113,23 +113,16 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   refreshPeople()
   awareness.on('change', refreshPeople)
 
-  // The facilitator's machine is the host: its own clock is host time, and it tells everyone.
+  // The host's clock is the session's: its presence entry tells it every few seconds.
   const hostClock = createHostClockEstimate()
-  const publishClock = () => {
-    presence = { ...presence, clock: Date.now() }
-    awareness.setLocalState(presence)
-  }
-  const clockTimer = options.role === 'facilitator' ? setInterval(publishClock, CLOCK_INTERVAL_MS) : undefined
-  if (options.role === 'facilitator') publishClock()
   const sampleHostClock = ({ added, updated }: { added: number[]; updated: number[] }) => {
     const receivedAt = Date.now()
     for (const clientId of [...added, ...updated]) {
-      if (clientId === awareness.clientID) continue
-      const person = readPresence(clientId, awareness.getStates().get(clientId), awareness.clientID)
-      if (person?.clock != null) hostClock.sample(person.clock, receivedAt)
+      const clock = readHostClock(awareness.getStates().get(clientId))
+      if (clock !== null) hostClock.sample(clock, receivedAt)
     }
   }
-  if (options.role === 'participant') awareness.on('change', sampleHostClock)
+  awareness.on('change', sampleHostClock)
 
   const setState = (next: ConnectionState) => {
     if ((Object.keys(next) as Array<keyof ConnectionState>).every((key) => next[key] === state[key])) return
@@ -206,7 +199,6 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       clearTimeout(checkTimer)
       awareness.off('change', refreshPeople)
       awareness.off('change', sampleHostClock)
-      clearInterval(clockTimer)
       stopFollowingLink()
       provider.destroy()
       awareness.destroy()

@@ -3,6 +3,7 @@
  * defensively by everyone else. Nothing here is saved; it lives as long as the connection.
  */
 
+import { HOST_PRESENCE_ROLE } from '../../../shared/liveSession'
 import { isStageId, type StageId } from '../../../shared/stages'
 
 /** Bumped when the fields below change meaning; readers still take what they can use. */
@@ -29,8 +30,6 @@ export interface Presence {
   colour: PresenceColour
   /** The note whose text box this person has open, so others can see it is being worked on. */
   editingNoteId: string | null
-  /** The facilitator's clock when this state was sent: every screen's estimate of host time. */
-  clock?: number
   /** How far this person is with the current stage; counts only, never what they wrote. */
   progress: Progress | null
   /** The facilitator's focus (a data-follow-key on screen) for "Everyone follows me"; null otherwise. */
@@ -69,8 +68,6 @@ export interface PresentPerson {
   role: PresenceRole
   colour: PresenceColour
   editingNoteId: string | null
-  /** Set for the facilitator's state only. */
-  clock: number | null
   progress: Progress | null
   /** Set for the facilitator's state only. */
   focus: string | null
@@ -100,10 +97,18 @@ export function participantColourFor(seed: number): PresenceColour {
 
 const isPresenceColour = (value: unknown): value is PresenceColour => PRESENCE_COLOURS.includes(value as PresenceColour)
 
-/** One peer's state as a person to show; null for a peer that has left (state null) or sent nothing usable. */
+/** The session's clock from the host's presence entry (shared/liveSession.ts); null from anyone else's. */
+export function readHostClock(state: unknown): number | null {
+  if (typeof state !== 'object' || state === null) return null
+  const { role, clock } = state as Record<string, unknown>
+  return role === HOST_PRESENCE_ROLE && typeof clock === 'number' && Number.isFinite(clock) ? clock : null
+}
+
+/** One peer's state as a person to show; null for a peer that has left (state null), the host, or one that sent nothing usable. */
 export function readPresence(clientId: number, state: unknown, selfClientId: number): PresentPerson | null {
   if (typeof state !== 'object' || state === null) return null
   const fields = state as Record<string, unknown>
+  if (fields.role === HOST_PRESENCE_ROLE) return null
   const name = typeof fields.name === 'string' ? cleanDisplayName(fields.name) : ''
   const editing = fields.editingNoteId
   const role: PresenceRole = fields.role === 'facilitator' ? 'facilitator' : 'participant'
@@ -114,7 +119,6 @@ export function readPresence(clientId: number, state: unknown, selfClientId: num
     role,
     colour: isPresenceColour(fields.colour) ? fields.colour : presenceColourFor(clientId),
     editingNoteId: typeof editing === 'string' && editing.length > 0 && editing.length <= 64 ? editing : null,
-    clock: role === 'facilitator' && typeof fields.clock === 'number' && Number.isFinite(fields.clock) ? fields.clock : null,
     progress: readProgress(fields.progress),
     focus:
       role === 'facilitator' && typeof fields.focus === 'string' && fields.focus.length <= FOCUS_MAX_LENGTH ? fields.focus : null,

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { SessionManager } from '../../../../electron/host/sessionManager'
+import { DocsService } from '../../../../electron/services/docs.service'
 import type { FacilitatorSession } from '../../../../shared/contract'
 import type { JoinAnswer } from '../../../../shared/liveSession'
 import { addNote } from '../../../../renderer/src/crdt/intents'
@@ -49,6 +50,7 @@ async function until(condition: () => boolean, what: string, ms = 15_000): Promi
 describe('joinLiveDoc', () => {
   let dir: string
   let sessions: SessionManager
+  let docs: DocsService
   let live: FacilitatorSession
   const originalWebSocket = Object.getOwnPropertyDescriptor(globalThis, 'WebSocket')
 
@@ -75,11 +77,14 @@ describe('joinLiveDoc', () => {
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Join</title>')
     Object.defineProperty(globalThis, 'WebSocket', { value: WebSocket, configurable: true, writable: true })
     sessions = loopbackSessions(dir)
-    live = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    docs = new DocsService(join(dir, 'data'))
+    live = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP, docs))
   })
 
   afterEach(async () => {
     await sessions.close()
+    // The hub's last save, before its folder goes.
+    await docs.flush()
     if (originalWebSocket) Object.defineProperty(globalThis, 'WebSocket', originalWebSocket)
     else delete (globalThis as Record<string, unknown>).WebSocket
     await rm(dir, { recursive: true, force: true })
@@ -127,7 +132,8 @@ describe('joinLiveDoc', () => {
     expect(late.connection.getSnapshot().via).toBe(via)
     late.destroy()
     facilitator.destroy()
-  })
+    // Building and sending 5 MB twice over takes a while on a busy machine.
+  }, 90_000)
 
   it('shows this person as present, with what they are editing, before any link opens', async () => {
     const page = new FakePage()

@@ -7,6 +7,7 @@ import {
   participantColourFor,
   PRESENCE_COLOURS,
   presentPeople,
+  readHostClock,
   readPresence
 } from '../../../../renderer/src/crdt/presence'
 
@@ -44,6 +45,20 @@ describe('participantColourFor', () => {
   })
 })
 
+describe('the host’s presence entry', () => {
+  it('is no one on screen, and gives the session’s clock', () => {
+    expect(readPresence(9, { role: 'host', clock: 1_750_000_000_000 }, 1)).toBeNull()
+    expect(readHostClock({ role: 'host', clock: 1_750_000_000_000 })).toBe(1_750_000_000_000)
+  })
+
+  it('is the only one whose clock counts', () => {
+    expect(readHostClock({ role: 'facilitator', clock: 1_750_000_000_000 })).toBeNull()
+    expect(readHostClock({ role: 'participant', clock: 5 })).toBeNull()
+    expect(readHostClock({ role: 'host', clock: Number.NaN })).toBeNull()
+    expect(readHostClock(null)).toBeNull()
+  })
+})
+
 describe('readPresence', () => {
   it('reads a well-formed state', () => {
     expect(
@@ -54,22 +69,17 @@ describe('readPresence', () => {
       role: 'participant',
       colour: PRESENCE_COLOURS[2],
       editingNoteId: 'n1',
-      clock: null,
       progress: null,
       focus: null,
       isSelf: false
     })
   })
 
-  it("takes the clock and focus from the facilitator only, and progress as counts", () => {
-    const facilitator = readPresence(
-      3,
-      { role: 'facilitator', clock: 1_750_000_000_000, focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } },
-      1
-    )
-    expect(facilitator).toMatchObject({ clock: 1_750_000_000_000, focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } })
-    const participant = readPresence(4, { role: 'participant', clock: 5, focus: 'x', progress: { stage: 'brainstorm', notes: 4 } }, 1)
-    expect(participant).toMatchObject({ clock: null, focus: null, progress: { stage: 'brainstorm', notes: 4, done: false } })
+  it('takes the focus from the facilitator only, and progress as counts', () => {
+    const facilitator = readPresence(3, { role: 'facilitator', focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } }, 1)
+    expect(facilitator).toMatchObject({ focus: 'column:c1', progress: { stage: 'vote', notes: 0, done: true } })
+    const participant = readPresence(4, { role: 'participant', focus: 'x', progress: { stage: 'brainstorm', notes: 4 } }, 1)
+    expect(participant).toMatchObject({ focus: null, progress: { stage: 'brainstorm', notes: 4, done: false } })
     expect(readPresence(5, { role: 'facilitator', focus: 'x'.repeat(81) }, 1)!.focus).toBeNull()
   })
 
@@ -92,7 +102,6 @@ describe('readPresence', () => {
       role: 'participant',
       colour: expect.stringMatching(/^#[0-9a-f]{6}$/),
       editingNoteId: null,
-      clock: null,
       progress: null,
       focus: null,
       isSelf: false
