@@ -22,7 +22,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
 import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE } from '../../shared/liveSession'
-import { createReassembler, LINK_MESSAGE, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
+import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 
 export type LinkRole = 'facilitator' | 'participant'
@@ -86,13 +86,6 @@ function rootOf<T extends { parent: T | null }>(type: T): T {
   return current
 }
 
-function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, type)
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
 export class HubRoom {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
@@ -135,7 +128,7 @@ export class HubRoom {
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
     // What y-webrtc's peers say first: this copy's state vector, and who is here.
-    this.sendTo(state, message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+    this.sendTo(state, linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
     this.sendTo(state, this.presenceMessage([...this.awareness.getStates().keys()]))
     return {
       receive: (frame) => {
@@ -200,7 +193,7 @@ export class HubRoom {
           const stateVector = decoding.readVarUint8Array(decoder)
           let reply: Uint8Array
           try {
-            reply = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector))
+            reply = linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector))
           } catch {
             throw new LinkViolation('a state vector that does not decode')
           }
@@ -326,7 +319,7 @@ export class HubRoom {
   }
 
   private presenceMessage(clientIds: number[]): Uint8Array {
-    return message(LINK_MESSAGE.awareness, (encoder) =>
+    return linkMessage(LINK_MESSAGE.awareness, (encoder) =>
       encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
     )
   }
@@ -338,7 +331,7 @@ export class HubRoom {
       return
     }
     // The first change of a quiet spell leaves at once, to everyone but its sender.
-    const frame = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
+    const frame = linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
     for (const state of this.links) if (state !== origin) this.sendTo(state, frame)
     this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
   }
@@ -349,7 +342,7 @@ export class HubRoom {
     const merged = this.pendingUpdates.length === 1 ? this.pendingUpdates[0]! : Y.mergeUpdates(this.pendingUpdates)
     this.pendingUpdates = []
     // To everyone, senders included: one merge for the whole room, and a laptop takes its own changes back as no-ops.
-    const frame = message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, merged))
+    const frame = linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, merged))
     for (const state of this.links) this.sendTo(state, frame)
     // What just left opens a new window, so a steady stream leaves once per window.
     this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)

@@ -30,6 +30,21 @@ export interface BoardStorage {
   save(state: Uint8Array): void
 }
 
+/** A workshop's board on disk through the docs service, as a live session's hub uses it. */
+export function liveBoardStorage(docs: DocsService, workshopId: string): BoardStorage {
+  return {
+    load: () => docs.load(workshopId),
+    save(state) {
+      try {
+        docs.save(workshopId, state)
+      } catch (error) {
+        // The docs service keeps the state and tries again with the next save.
+        console.error(`Saving the live board of ${workshopId} failed:`, error)
+      }
+    }
+  }
+}
+
 /** Live sessions on the room's network; implemented by the host (electron/host/sessionManager.ts). */
 export interface SessionControl {
   goLive(workshopId: string, title: string, storage: BoardStorage): Promise<FacilitatorSession>
@@ -153,17 +168,7 @@ export function createHandlers({ library, docs, exportsService, pickFolder, sess
       if (workshop.trashedAt !== null) {
         throw new UserError('This workshop is in the trash. Restore it before going live.')
       }
-      return sessions.goLive(id, workshop.title, {
-        load: () => docs.load(id),
-        save(state) {
-          try {
-            docs.save(id, state)
-          } catch (error) {
-            // The docs service keeps the state and tries again with the next save.
-            console.error(`Saving the live board of ${id} failed:`, error)
-          }
-        }
-      })
+      return sessions.goLive(id, workshop.title, liveBoardStorage(docs, id))
     },
     status: (id) => sessions.status(id),
     rotateCode: (id) => {

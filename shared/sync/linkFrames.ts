@@ -26,6 +26,14 @@ export const FRAGMENT_BYTES = 64 * 1024
 /** A peer broke the link's rules: the link closes, nothing it sent is applied. */
 export class LinkViolation extends Error {}
 
+/** One link message: its type, then what `write` puts in it. */
+export function linkMessage(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
 /** The frames that carry `message`: the message itself when it is small enough. */
 export function toFrames(message: Uint8Array, fragmentBytes = FRAGMENT_BYTES): Uint8Array[] {
   if (message.byteLength <= fragmentBytes) return [message]

@@ -14,14 +14,17 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { format } from 'node:util'
+import { HubRoom } from '../../electron/host/hubRoom'
 import { SessionManager } from '../../electron/host/sessionManager'
 import { DocsService } from '../../electron/services/docs.service'
+import { liveBoardStorage } from '../../electron/services/handlers'
 import { cpuMs } from './stats'
 
 export type ToHost =
   | { type: 'goLive'; seq: number; workshopId: string; title: string }
   | { type: 'end'; seq: number; workshopId: string }
   | { type: 'cpu'; seq: number }
+  | { type: 'stats'; seq: number }
   | { type: 'stop' }
 
 export interface HostSession {
@@ -34,11 +37,22 @@ export interface HostSession {
   hostKey: string
 }
 
+/** What the host has done so far: for CPU per step, messages per edit, memory. */
+export interface HostStats {
+  cpuMs: number
+  /** Frames the hub has handed to laptops' links (every kind of message, after fragmenting). */
+  frames: number
+  bytes: number
+  /** Resident memory now, in bytes. */
+  rss: number
+}
+
 export type FromHost =
   | { type: 'ready' }
   | { type: 'log'; level: 'log' | 'warn' | 'error'; line: string }
   | { type: 'reply'; seq: number; session: HostSession }
   | { type: 'reply'; seq: number; cpuMs: number }
+  | { type: 'reply'; seq: number; stats: HostStats }
   | { type: 'reply'; seq: number; error: string }
 
 const send = (message: FromHost) => {
@@ -48,22 +62,30 @@ for (const level of ['log', 'warn', 'error'] as const) {
   console[level] = (...args: unknown[]) => send({ type: 'log', level, line: format(...args) })
 }
 
+// Counts what the hub sends, from outside: every link it attaches is wrapped on the way in.
+let framesSent = 0
+let bytesSent = 0
+const attach = HubRoom.prototype.attach
+HubRoom.prototype.attach = function (this: HubRoom, link, role, ticket) {
+  const counted = {
+    kind: link.kind,
+    send(frame: Uint8Array) {
+      framesSent++
+      bytesSent += frame.byteLength
+      link.send(frame)
+    },
+    close: (reason: string) => link.close(reason)
+  }
+  return attach.call(this, counted, role, ticket)
+}
+
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-live-host-'))
 const rendererDir = await mkdtemp(join(tmpdir(), 'bench-live-renderer-'))
 const docs = new DocsService(dataDir)
 const sessions = new SessionManager({ rendererDir, port: 0, bindAddress: '127.0.0.1' })
 
 async function goLive(workshopId: string, title: string): Promise<HostSession> {
-  const live = await sessions.goLive(workshopId, title, {
-    load: () => docs.load(workshopId),
-    save(state) {
-      try {
-        docs.save(workshopId, state)
-      } catch (error) {
-        console.error(`Saving the live board of ${workshopId} failed:`, error)
-      }
-    }
-  })
+  const live = await sessions.goLive(workshopId, title, liveBoardStorage(docs, workshopId))
   return { origin: `http://127.0.0.1:${live.port}`, code: live.code, room: live.room, ticket: live.ticket, hostKey: live.hostKey }
 }
 
@@ -78,6 +100,9 @@ process.on('message', (message: ToHost) => {
       break
     case 'cpu':
       send({ type: 'reply', seq: message.seq, cpuMs: cpuMs() })
+      break
+    case 'stats':
+      send({ type: 'reply', seq: message.seq, stats: { cpuMs: cpuMs(), frames: framesSent, bytes: bytesSent, rss: process.memoryUsage.rss() } })
       break
     case 'stop':
       void stop()

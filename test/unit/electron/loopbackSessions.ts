@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { SessionManager } from '../../../electron/host/sessionManager'
 import { DocsService } from '../../../electron/services/docs.service'
-import type { BoardStorage } from '../../../electron/services/handlers'
+import { liveBoardStorage, type BoardStorage } from '../../../electron/services/handlers'
 
 /** Real live sessions for tests, reachable only on this machine. */
 export function loopbackSessions(rendererDir: string): SessionManager {
@@ -10,5 +10,5 @@ export function loopbackSessions(rendererDir: string): SessionManager {
 
 /** A workshop's board on disk in `dataDir`, as the app's handlers give it to a live session's hub. */
 export function boardStorage(dataDir: string, workshopId: string, docs = new DocsService(join(dataDir, 'data'))): BoardStorage {
-  return { load: () => docs.load(workshopId), save: (state) => docs.save(workshopId, state) }
+  return liveBoardStorage(docs, workshopId)
 }

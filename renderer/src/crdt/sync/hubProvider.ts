@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { createReassembler, LINK_MESSAGE, toFrames } from '../../../../shared/sync/linkFrames'
+import { createReassembler, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
 import { openSocketTransport } from './socketTransport'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
 import { openWebrtcTransport } from './webrtcTransport'
@@ -50,13 +50,6 @@ export interface HubLinkState {
   refusal: string | null
   /** The host said the session is over. */
   ended: boolean
-}
-
-function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, type)
-  write(encoder)
-  return encoding.toUint8Array(encoder)
 }
 
 export class HubProvider {
@@ -136,7 +129,7 @@ export class HubProvider {
         clearTimeout(this.webrtcTimer)
         this.failures = 0
         this.set({ via, trying: null, refusal: null })
-        this.send(message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+        this.send(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
         if (this.awareness.getLocalState() !== null) this.send(this.presenceMessage([this.awareness.clientID]))
       },
       frame: (frame) => {
@@ -225,13 +218,13 @@ export class HubProvider {
   }
 
   private presenceMessage(clientIds: number[]): Uint8Array {
-    return message(LINK_MESSAGE.awareness, (encoder) =>
+    return linkMessage(LINK_MESSAGE.awareness, (encoder) =>
       encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
     )
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== REMOTE_ORIGIN) this.send(message(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update)))
+    if (origin !== REMOTE_ORIGIN) this.send(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update)))
   }
 
   private readonly onPresenceUpdate = (
