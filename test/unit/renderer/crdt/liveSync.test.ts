@@ -135,6 +135,22 @@ describe('joinLiveDoc', () => {
     // Building and sending 5 MB twice over takes a while on a busy machine.
   }, 90_000)
 
+  it('lets the facilitator see someone who is trying to connect, until their link opens', async () => {
+    const options = await participantOptions('Stuck', false)
+    expect(sessions.status(WORKSHOP)!.connecting).toBe(0)
+    // A browser that reached signaling but whose WebRTC link never opens.
+    const { origin: address, ticket } = options.address
+    const signaling = new WebSocket(`${address.replace('http', 'ws')}/signal?ticket=${ticket}`)
+    await new Promise((resolve) => signaling.once('open', resolve))
+    expect(sessions.status(WORKSHOP)!.connecting).toBe(1)
+
+    const linked = joinLiveDoc(new Y.Doc(), { ...options, address: { ...options.address, preferWebSocket: true } }, new FakePage())
+    await until(() => linked.connection.getSnapshot().synced, 'the link to open')
+    expect(sessions.status(WORKSHOP)!.connecting).toBe(0)
+    signaling.close()
+    linked.destroy()
+  })
+
   it('shows this person as present, with what they are editing, before any link opens', async () => {
     const page = new FakePage()
     page.navigator.onLine = false
