@@ -96,7 +96,7 @@ export async function createRoomNetwork(options: { participants: number; rule: R
     await ip('addr', 'add', `${hostAddress}/24`, 'dev', bridge)
     await ip('link', 'set', bridge, 'up')
     await nft(containmentRules(id, bridge, hostAddress))
-    if (dropMulticast) await nft(multicastDropRules(id, bridge))
+    if (dropMulticast) await nft(multicastDropRules(id))
 
     tempDir = await mkdtemp(join(tmpdir(), `${id}-`))
     const participants: RoomParticipant[] = []
@@ -219,16 +219,18 @@ function containmentRules(id: string, bridge: string, hostAddress: string): stri
  * Drops multicast on the bridge in every direction, as company Wi-Fi does. IPv6 neighbour
  * discovery is kept: it is multicast too, but without it IPv6 unicast on the link would
  * break, which is not what such networks do. A bridge-family hook sees every bridge on the
- * machine, so each rule names this room's bridge: other rooms, run in parallel, keep theirs.
+ * machine, so the rules match only this room's ports (`<id>h*`; this kernel's nftables
+ * lacks `meta ibrname`): rooms run in parallel keep their own rules.
  */
-function multicastDropRules(id: string, bridge: string): string {
-  const chain = (hook: string, side: 'ibrname' | 'obrname') => `  chain ${hook} {
+function multicastDropRules(id: string): string {
+  const ports = `"${id}h*"`
+  const chain = (hook: string, port: 'iifname' | 'oifname') => `  chain ${hook} {
     type filter hook ${hook} priority 0; policy accept;
-    meta ${side} "${bridge}" ip daddr 224.0.0.0/4 drop
-    meta ${side} "${bridge}" ip6 daddr ff00::/8 icmpv6 type != { nd-neighbor-solicit, nd-neighbor-advert } drop
-    meta ${side} "${bridge}" ip6 daddr ff00::/8 meta l4proto != ipv6-icmp drop
+    ${port} ${ports} ip daddr 224.0.0.0/4 drop
+    ${port} ${ports} ip6 daddr ff00::/8 icmpv6 type != { nd-neighbor-solicit, nd-neighbor-advert } drop
+    ${port} ${ports} ip6 daddr ff00::/8 meta l4proto != ipv6-icmp drop
   }`
-  return `table bridge ${id} {\n${chain('forward', 'ibrname')}\n${chain('input', 'ibrname')}\n${chain('output', 'obrname')}\n}\n`
+  return `table bridge ${id} {\n${chain('forward', 'iifname')}\n${chain('input', 'iifname')}\n${chain('output', 'oifname')}\n}\n`
 }
 
 /**
