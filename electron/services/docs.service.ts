@@ -68,11 +68,19 @@ function assertWorkshopId(id: string): void {
 export interface DocsServiceOptions {
   /** How long a board must be still before its latest state is written. */
   debounceMs?: number
+  /**
+   * The longest a change waits to be written, however busy the board: a room whose edits keep
+   * coming closer than the debounce would otherwise never be written, and a crash would lose it all.
+   */
+  maxWaitMs?: number
 }
 
 export class DocsService {
   readonly #dir: string
   readonly #debounceMs: number
+  readonly #maxWaitMs: number
+  /** When each board's oldest unwritten change arrived. */
+  readonly #waitingSince = new Map<string, number>()
   /** The latest state per board not yet on disk. Kept until written, so nothing is lost to a failed write. */
   readonly #pending = new Map<string, Uint8Array>()
   readonly #timers = new Map<string, NodeJS.Timeout>()
@@ -83,14 +91,16 @@ export class DocsService {
   /** Recovery notices not yet shown, from a damaged file found while copying. */
   readonly #notices = new Map<string, string>()
 
-  constructor(dataDir: string, { debounceMs = 250 }: DocsServiceOptions = {}) {
+  constructor(dataDir: string, { debounceMs = 250, maxWaitMs = 1_000 }: DocsServiceOptions = {}) {
     this.#dir = join(dataDir, 'workshops')
     this.#debounceMs = debounceMs
+    this.#maxWaitMs = maxWaitMs
   }
 
   /**
    * Keeps `state` as the board's latest and writes it once the board has been still for
-   * the debounce time. The service takes the buffer over: do not change it afterwards.
+   * the debounce time, or once its oldest unwritten change has waited maxWaitMs. The service
+   * takes the buffer over: do not change it afterwards.
    * Throws a UserError if the previous write of this board failed (the new state is kept
    * and will be written when the disk allows).
    */
@@ -98,6 +108,10 @@ export class DocsService {
     assertWorkshopId(id)
     this.#pending.set(id, state)
     clearTimeout(this.#timers.get(id))
+    const now = Date.now()
+    const since = this.#waitingSince.get(id) ?? now
+    this.#waitingSince.set(id, since)
+    const delay = Math.max(0, Math.min(this.#debounceMs, since + this.#maxWaitMs - now))
     this.#timers.set(
       id,
       setTimeout(() => {
@@ -105,7 +119,7 @@ export class DocsService {
           this.#failures.set(id, error)
           console.error(`Saving board ${id} failed:`, error)
         })
-      }, this.#debounceMs)
+      }, delay)
     )
     const failure = this.#failures.get(id)
     if (failure !== undefined) {
@@ -159,6 +173,7 @@ export class DocsService {
     clearTimeout(this.#timers.get(id))
     this.#timers.delete(id)
     this.#pending.delete(id)
+    this.#waitingSince.delete(id)
     this.#failures.delete(id)
     this.#notices.delete(id)
     await this.#exclusive(id, async () => {
@@ -194,6 +209,8 @@ export class DocsService {
   #writePending(id: string): Promise<void> {
     clearTimeout(this.#timers.get(id))
     this.#timers.delete(id)
+    // What arrives from here on waits afresh.
+    this.#waitingSince.delete(id)
     const path = this.#pathOf(id)
     return this.#exclusive(id, async () => {
       const state = this.#pending.get(id)

@@ -64,6 +64,21 @@ describe('DocsService', () => {
     expect(await workshopFiles()).toEqual([`${ID}.ydoc`])
   })
 
+  it('writes a board that never stands still at least once per maximum wait', async () => {
+    const docs = new DocsService(tempDir(), { debounceMs: 100, maxWaitMs: 300 })
+    // Changes every 40 ms, closer than the debounce, for 1.2 s: a plain debounce would write nothing.
+    const started = Date.now()
+    let written: Uint8Array | null = null
+    for (let i = 1; Date.now() - started < 1_200; i++) {
+      docs.save(ID, bytes(i % 250))
+      await new Promise((resolve) => setTimeout(resolve, 40))
+      const file = await readFile(boardPath()).catch(() => null)
+      if (file && !written) written = decodeDocFile(file)
+    }
+    expect(written).not.toBeNull()
+    await docs.flush()
+  })
+
   it('keeps the previous save as .bak and reads the board back after a restart', async () => {
     const docs = new DocsService(tempDir())
     docs.save(ID, bytes(1))
