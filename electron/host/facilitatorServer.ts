@@ -20,7 +20,11 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy'
 import { fromWire, toWire } from '../../shared/wire'
 import { readStaticFile } from './staticFiles'
 
-const COOKIE_NAME = 'workshop_studio_key'
+/**
+ * The sign-in cookie, one name per port: browsers keep cookies per host, not per port, so two
+ * copies of host mode on one computer would otherwise overwrite each other's sign-in.
+ */
+const cookieName = (port: number) => `workshop_studio_key_${port}`
 // Base64 inflates binary by 4/3; leave room for the JSON around it.
 const MAX_INVOKE_BODY_BYTES = Math.ceil(MAX_DOC_BYTES * 1.4) + 64 * 1024
 const SSE_KEEPALIVE_MS = 25_000
@@ -149,13 +153,13 @@ export async function startFacilitatorServer(options: FacilitatorServerOptions):
       if (!sameSecret(queryToken, token)) return send(response, 401, NOT_SIGNED_IN_PAGE, 'text/html; charset=utf-8')
       response.writeHead(302, {
         location: '/',
-        'set-cookie': `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store'
       })
       response.end()
       return
     }
-    if (!sameSecret(cookieValue(request, COOKIE_NAME), token)) {
+    if (!sameSecret(cookieValue(request, cookieName(port)), token)) {
       return send(response, 401, NOT_SIGNED_IN_PAGE, 'text/html; charset=utf-8')
     }
     if (url.pathname === INVOKE_ROUTE) {

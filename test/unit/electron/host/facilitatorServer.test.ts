@@ -77,10 +77,31 @@ describe('host mode facilitator server', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
   })
 
+  it('keeps its sign-in apart from another copy of host mode on this computer', async () => {
+    const other = await startFacilitatorServer({
+      handlers: {} as never,
+      onEvent: () => () => undefined,
+      rendererDir,
+      port: 0,
+      token: 'other-token-9876543210'
+    })
+    try {
+      const otherSignIn = await send(other.port, { path: '/?token=other-token-9876543210', headers: { host: `127.0.0.1:${other.port}` } })
+      const otherCookie = String(otherSignIn.headers['set-cookie']).split(';')[0]!
+      // A browser keeps cookies per host, not per port: both go to both servers, the later one last.
+      const jar = new Map([cookie, otherCookie].map((pair) => [pair.split('=')[0]!, pair] as const))
+      const both = [...jar.values()].join('; ')
+      expect((await send(server.port, { headers: { cookie: both } })).status).toBe(200)
+      expect((await send(other.port, { headers: { cookie: both } })).status).toBe(200)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('refuses pages and calls without the key, or with a wrong one', async () => {
     expect((await send(server.port, {})).status).toBe(401)
     expect((await send(server.port, { path: '/?token=wrong' })).status).toBe(401)
-    expect((await send(server.port, { headers: { cookie: 'workshop_studio_key=wrong' } })).status).toBe(401)
+    expect((await send(server.port, { headers: { cookie: `workshop_studio_key_${server.port}=wrong` } })).status).toBe(401)
     const call = await send(server.port, { method: 'POST', path: '/api/invoke', body: toWire({ namespace: 'library', name: 'list', args: [] }) })
     expect(call.status).toBe(401)
   })
