@@ -54,6 +54,8 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     throw error
   }
   const docs = new DocsService(dataDir)
+  // Holding the lock, no write of ours is under way: a temporary file is a crash's leftover.
+  await docs.removeLeftoverTempFiles()
   const exportsService = new ExportsService(library, options.exportsFolder ?? join(dataDir, 'exports'))
 
   const listeners = new Set<(message: EventMessage) => void>()

@@ -1,12 +1,13 @@
 /**
- * Each workshop's board as saved Yjs state in `<dataDir>/workshops/<id>.ydoc`. The bytes
- * are opaque here (only the renderer knows Yjs); this service makes them durable:
- * debounced, atomic writes, a checksum to catch damage, and the previous save kept as
- * `<id>.ydoc.bak` to fall back on.
+ * Each workshop's board as saved Yjs state in `<dataDir>/workshops/<id>.ydoc`. This service
+ * makes it durable: debounced atomic writes with a maximum wait, a checksum to catch damage,
+ * a check that the bytes decode as a Yjs update, and the previous save kept as
+ * `<id>.ydoc.bak` to fall back on when the file is damaged or missing.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import * as Y from 'yjs'
 import { UserError, type DocLoadResult } from '../../shared/contract'
 import { moveAsideDamaged, readIfExists, writeFileAtomic } from './atomicFile'
 
@@ -41,7 +42,20 @@ export function decodeDocFile(file: Uint8Array): Uint8Array | null {
   return Buffer.from(sha256(state)).equals(expected) ? state : null
 }
 
-const isIntact = (file: Uint8Array) => decodeDocFile(file) !== null
+/** The state a board file holds, or null when it is damaged: a wrong checksum, or bytes that are no Yjs update. */
+function readBoardFile(file: Uint8Array): Uint8Array | null {
+  const state = decodeDocFile(file)
+  if (!state) return null
+  try {
+    // A file written by a faulty version can have a right checksum around bytes Yjs cannot read.
+    Y.decodeUpdate(state)
+    return state
+  } catch {
+    return null
+  }
+}
+
+const isIntact = (file: Uint8Array) => readBoardFile(file) !== null
 
 /** Says in plain words why the disk refused a write. */
 function describeWriteFailure(error: unknown): string {
@@ -142,8 +156,8 @@ export class DocsService {
       const pending = this.#pending.get(id)
       if (pending) return { state: pending, notice: this.#takeNotice(id) }
       const file = await readIfExists(path)
-      if (!file) return { state: null, notice: this.#takeNotice(id) }
-      const state = decodeDocFile(file)
+      if (!file) return this.#restoreMissing(id, path)
+      const state = readBoardFile(file)
       // An older notice stays stored and is given with the next load.
       return state ? { state, notice: this.#takeNotice(id) } : this.#recover(path)
     })
@@ -223,12 +237,39 @@ export class DocsService {
     })
   }
 
+  /**
+   * A board with no file: new, or its file went missing (deleted by hand, or a crash between
+   * setting a damaged file aside and restoring its copy). A good `.bak` is restored, and the
+   * user told, before a save could write over it.
+   */
+  async #restoreMissing(id: string, path: string): Promise<DocLoadResult> {
+    const backup = await readIfExists(`${path}.bak`)
+    const state = backup && readBoardFile(backup)
+    if (!backup || !state) return { state: null, notice: this.#takeNotice(id) }
+    await writeFileAtomic(path, backup)
+    return {
+      state,
+      notice: `This board's saved file was missing from ${this.#dir}; the board was restored from your previous save, so your last few seconds of changes may be missing.`
+    }
+  }
+
+  /**
+   * Removes temporary files that a crash left in the middle of a write (`<id>.ydoc.tmp-…`,
+   * `<id>.ydoc.bak.tmp-…`). Call once at start, holding the data folder's lock, before any save.
+   */
+  async removeLeftoverTempFiles(): Promise<string[]> {
+    const names = await readdir(this.#dir).catch(() => [] as string[])
+    const leftovers = names.filter((name) => /\.ydoc(\.bak)?\.tmp-[0-9a-f]+$/.test(name))
+    await Promise.all(leftovers.map((name) => rm(join(this.#dir, name), { force: true })))
+    return leftovers
+  }
+
   async #recover(path: string): Promise<DocLoadResult> {
     const damaged = await moveAsideDamaged(path)
     const lead = `This board's saved file was damaged. It was set aside as ${damaged} in ${this.#dir}`
     const backupPath = `${path}.bak`
     const backup = await readIfExists(backupPath)
-    const state = backup && decodeDocFile(backup)
+    const state = backup && readBoardFile(backup)
     if (backup && state) {
       // The damaged file is no longer at `path`, so this write leaves the .bak as it is.
       await writeFileAtomic(path, backup)

@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import * as Y from 'yjs'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { decodeDocFile, DocsService, encodeDocFile } from '../../../../electron/services/docs.service'
 import { useTempDir } from './tempDir'
@@ -7,7 +8,13 @@ import { useTempDir } from './tempDir'
 const tempDir = useTempDir()
 const ID = 'a1b2c3d4-0000-4000-8000-000000000001'
 const boardPath = (id = ID) => join(tempDir(), 'workshops', `${id}.ydoc`)
-const bytes = (...values: number[]) => new Uint8Array(values)
+/** A real board state holding `values`: the same bytes every time (one fixed client). */
+function bytes(...values: number[]): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = 1
+  doc.getArray<number>('values').push(values)
+  return Y.encodeStateAsUpdate(doc)
+}
 const workshopFiles = () => readdir(join(tempDir(), 'workshops')).then((names) => names.sort())
 
 describe('board file format', () => {
@@ -136,6 +143,22 @@ describe('DocsService', () => {
     await docs.flush()
   })
 
+  it('removes the temporary files a crash left mid-write, and only those', async () => {
+    const docs = new DocsService(tempDir())
+    docs.save(ID, bytes(1))
+    await docs.flush()
+    const folder = join(tempDir(), 'workshops')
+    // One of them a torn 512 KiB write.
+    await writeFile(join(folder, `${ID}.ydoc.tmp-0a1b2c3d4e5f`), new Uint8Array(512 * 1024))
+    await writeFile(join(folder, `${ID}.ydoc.bak.tmp-1234567890ab`), new Uint8Array(10))
+    await writeFile(join(folder, 'notes-by-hand.txt'), 'mine')
+
+    const removed = await new DocsService(tempDir()).removeLeftoverTempFiles()
+    expect(removed.sort()).toEqual([`${ID}.ydoc.bak.tmp-1234567890ab`, `${ID}.ydoc.tmp-0a1b2c3d4e5f`])
+    expect((await workshopFiles()).sort()).toEqual([`${ID}.ydoc`, 'notes-by-hand.txt'])
+    expect(await new DocsService(tempDir()).load(ID)).toEqual({ state: bytes(1), notice: null })
+  })
+
   describe('a damaged board file', () => {
     async function saveTwice(): Promise<void> {
       const docs = new DocsService(tempDir())
@@ -162,6 +185,32 @@ describe('DocsService', () => {
       expect(await readFile(join(tempDir(), 'workshops', damaged!))).toEqual(file)
       // The restored board is the file now, so the next start needs no recovery.
       expect(await new DocsService(tempDir()).load(ID)).toEqual({ state: bytes(1, 1, 1), notice: null })
+    })
+
+    it('with a right checksum around bytes that are no Yjs update is treated as damaged', async () => {
+      await saveTwice()
+      await writeFile(boardPath(), encodeDocFile(new Uint8Array([0xff, 0xfe, 0x07, 0x01, 0x99])))
+
+      const result = await new DocsService(tempDir()).load(ID)
+      expect(result.state).toEqual(bytes(1, 1, 1))
+      expect(result.notice).toMatch(/saved file was damaged.*restored from your previous save/)
+    })
+
+    it('missing while its previous copy is there is restored from that copy, with a notice, before a save can replace it', async () => {
+      await saveTwice()
+      await rm(boardPath())
+
+      const docs = new DocsService(tempDir())
+      const result = await docs.load(ID)
+      expect(result.state).toEqual(bytes(1, 1, 1))
+      expect(result.notice).toBe(
+        `This board's saved file was missing from ${join(tempDir(), 'workshops')}; the board was restored from your previous save, so your last few seconds of changes may be missing.`
+      )
+      expect(decodeDocFile(await readFile(boardPath()))).toEqual(bytes(1, 1, 1))
+      // Two saves later the good copy has become the .bak, not been overwritten by an empty board.
+      docs.save(ID, bytes(3))
+      await docs.flush()
+      expect(decodeDocFile(await readFile(`${boardPath()}.bak`))).toEqual(bytes(1, 1, 1))
     })
 
     it('cut short, with no earlier copy, starts empty and says so', async () => {

@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -77,12 +78,15 @@ describe('handlers', () => {
   it('duplicates a workshop with its board', async () => {
     const { call } = await setUp()
     const original = (await call('library', 'create', { template: 'journey-map', title: 'Journey' })) as { id: string }
-    await call('docs', 'save', original.id, new Uint8Array([1, 2, 3]))
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('title', 'Journey')
+    const board = Y.encodeStateAsUpdate(doc)
+    await call('docs', 'save', original.id, board)
     const copy = (await call('library', 'duplicate', original.id)) as { id: string; title: string }
 
     expect(copy.title).toBe('Journey (copy)')
-    expect(decodeDocFile(await readFile(boardFile(copy.id)))).toEqual(new Uint8Array([1, 2, 3]))
-    expect(await call('docs', 'load', copy.id)).toEqual({ state: new Uint8Array([1, 2, 3]), notice: null })
+    expect(decodeDocFile(await readFile(boardFile(copy.id)))).toEqual(board)
+    expect(await call('docs', 'load', copy.id)).toEqual({ state: board, notice: null })
   })
 
   it('deletes the board with the workshop, only from the trash', async () => {
