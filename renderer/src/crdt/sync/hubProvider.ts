@@ -18,7 +18,10 @@ import { openWebrtcTransport } from './webrtcTransport'
 /** The origin of every change that came from the room. Undo never tracks it. */
 export const REMOTE_ORIGIN = 'remote'
 
-/** How long a WebRTC link may take to open before the WebSocket is used instead. */
+/**
+ * How long a WebRTC link may take to open before the WebSocket is used instead, counted again
+ * from the host's offer: a busy host answers late, and that is no reason to give up on WebRTC.
+ */
 export const WEBRTC_WAIT_MS = 4_000
 /** The host's messages are at most this big (a whole board to a latecomer). */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
@@ -144,6 +147,9 @@ export class HubProvider {
       },
       closed: (why) => {
         if (this.transport === current) this.lost(why)
+      },
+      negotiating: () => {
+        if (current && this.transport === current && via === 'webrtc') this.waitForWebrtc(current)
       }
     }
     const { origin, room, ticket, hostKey, wrtc } = this.address
@@ -154,13 +160,16 @@ export class HubProvider {
         : openSocketTransport({ url: `${wsOrigin}/sync`, ticket, hostKey }, events)
     this.transport = current
     this.set({ trying: via, via: null, synced: false })
-    if (via === 'webrtc') {
-      this.webrtcTimer = setTimeout(() => {
-        if (this.transport !== current || this.state.via) return
-        this.webrtcFailed = true
-        this.open('websocket')
-      }, WEBRTC_WAIT_MS)
-    }
+    if (via === 'webrtc') this.waitForWebrtc(current)
+  }
+
+  private waitForWebrtc(transport: Transport): void {
+    clearTimeout(this.webrtcTimer)
+    this.webrtcTimer = setTimeout(() => {
+      if (this.transport !== transport || this.state.via) return
+      this.webrtcFailed = true
+      this.open('websocket')
+    }, WEBRTC_WAIT_MS)
   }
 
   private drop(): void {

@@ -14,4 +14,6 @@ export interface TransportEvents {
   frame(frame: Uint8Array): void
   /** Called once; nothing is sent or received after it. */
   closed(why: LinkClosed): void
+  /** The host has answered and the link is being set up (WebRTC: its offer arrived). */
+  negotiating?(): void
 }

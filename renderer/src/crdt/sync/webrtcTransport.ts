@@ -72,6 +72,7 @@ export function openWebrtcTransport(address: WebrtcAddress, events: TransportEve
         // This browser has no WebRTC (turned off, or none at all): the WebSocket takes over.
         return finish()
       }
+      events.negotiating?.()
     }
     if (data.from !== hostId) return
     try {
