@@ -43,7 +43,7 @@ export function decodeDocFile(file: Uint8Array): Uint8Array | null {
 }
 
 /** The state a board file holds, or null when it is damaged: a wrong checksum, or bytes that are no Yjs update. */
-function readBoardFile(file: Uint8Array): Uint8Array | null {
+export function readBoardFile(file: Uint8Array): Uint8Array | null {
   const state = decodeDocFile(file)
   if (!state) return null
   try {

@@ -3,8 +3,11 @@
  * settings. Boards themselves live in the docs service's files.
  */
 import { createHash, randomUUID } from 'node:crypto'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
+import * as Y from 'yjs'
+import { DOC_KEYS } from '../../shared/board'
 import { z } from 'zod'
 import { canonicalJson } from '../../shared/canonicalJson'
 import { UserError } from '../../shared/contract'
@@ -19,6 +22,7 @@ import {
 } from '../../shared/workshopRecord'
 import { TITLE_MAX_LENGTH, WORKSHOP_STATUSES, type WorkshopSummary } from '../../shared/workshop'
 import { moveAsideDamaged, readIfExists, writeFileAtomic } from './atomicFile'
+import { readBoardFile } from './docs.service'
 import { LIBRARY_SCHEMA_VERSION, libraryMigrations, migrate, NewerVersionError } from './library.migrations'
 
 const timestamp = z.iso.datetime()
@@ -120,24 +124,64 @@ class LibraryFile implements Adapter<LibraryData> {
     const name = basename(this.#path)
     const damaged = await moveAsideDamaged(this.#path)
     const lead = `Your workshop list (${name}) was damaged and could not be read. It was set aside as ${damaged} in ${folder}`
-    const emptyNote = "so the list starts empty. Your workshops' boards are still in the workshops folder."
 
     const backupPath = `${this.#path}.bak`
     const backup = await readIfExists(backupPath)
-    if (!backup) {
-      this.notices.push(`${lead}; no earlier copy existed, ${emptyNote}`)
-      return emptyLibrary()
-    }
+    if (!backup) return this.#rebuild(`${lead}; no earlier copy existed`)
     const parsed = parseLibrary(backup)
     if (parsed.kind !== 'ok') {
       const backupAside = await moveAsideDamaged(backupPath)
-      this.notices.push(`${lead}; the earlier copy could not be read either and was set aside as ${backupAside}, ${emptyNote}`)
-      return emptyLibrary()
+      return this.#rebuild(`${lead}; the earlier copy could not be read either and was set aside as ${backupAside}`)
     }
     // The damaged file is gone from this path, so this write leaves the .bak as it is.
     await this.write(parsed.data)
     this.notices.push(`${lead}; the copy from before your last change was restored, so that change may be missing.`)
     return parsed.data
+  }
+
+  /**
+   * With no readable list at all, the list is made again from the boards in the workshops
+   * folder: each board keeps its title and template in its own `meta`. What only the list held
+   * is gone: trash, dates (the board file's are used) and finalized records, so every workshop
+   * comes back as a draft, and the user is told.
+   */
+  async #rebuild(lead: string): Promise<LibraryData> {
+    const folder = join(dirname(this.#path), 'workshops')
+    const names = await readdir(folder).catch(() => [] as string[])
+    const workshops: StoredWorkshop[] = []
+    for (const name of names) {
+      const id = /^([a-z0-9-]+)\.ydoc$/.exec(name)?.[1]
+      const file = id ? await readIfExists(join(folder, name)) : null
+      const state = file && readBoardFile(file)
+      if (!id || !state) continue
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, state)
+      const meta = doc.getMap(DOC_KEYS.meta)
+      const title = meta.get('title')
+      const template = meta.get('template')
+      const changed = (await stat(join(folder, name))).mtime.toISOString()
+      workshops.push({
+        id,
+        title: typeof title === 'string' && title.trim() ? title.slice(0, TITLE_MAX_LENGTH) : 'Recovered workshop',
+        template: TEMPLATE_IDS.includes(template as TemplateId) ? (template as TemplateId) : 'core-values',
+        status: 'draft',
+        createdAt: changed,
+        updatedAt: changed,
+        trashedAt: null,
+        result: null
+      })
+      doc.destroy()
+    }
+    const data: LibraryData = { ...emptyLibrary(), workshops }
+    await this.write(data)
+    this.notices.push(
+      workshops.length === 0
+        ? `${lead}, and there were no boards to rebuild it from, so the list starts empty.`
+        : `${lead}, so the list was rebuilt from the ${workshops.length} board${workshops.length === 1 ? '' : 's'} in ${folder}: ` +
+            'titles and templates come from the boards, nothing on them was lost. Finalized results and the trash were only in the list, ' +
+            'so every workshop is back as a draft: finalize again to store a result.'
+    )
+    return data
   }
 }
 

@@ -1,8 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { TITLE_MAX_LENGTH } from '../../../../shared/workshop'
 import { writeTempFile } from '../../../../electron/services/atomicFile'
+import { DocsService } from '../../../../electron/services/docs.service'
 import { LibraryService } from '../../../../electron/services/library.service'
 import { hashOf, twelveValueRecord } from '../../../exports/valuesFixtures'
 import { smallJourneyRecord } from '../../../exports/journeyFixtures'
@@ -302,7 +304,7 @@ describe('LibraryService', () => {
       const library = await LibraryService.open(tempDir())
       expect(library.list()).toEqual([])
       expect(library.notices).toHaveLength(1)
-      expect(library.notices[0]).toMatch(/no earlier copy existed, so the list starts empty\. Your workshops' boards are still in the workshops folder\.$/)
+      expect(library.notices[0]).toMatch(/no earlier copy existed, and there were no boards to rebuild it from, so the list starts empty\.$/)
     })
 
     it('with a damaged previous copy too starts empty and keeps both files', async () => {
@@ -316,7 +318,46 @@ describe('LibraryService', () => {
       const backupAside = names.find((name) => name.startsWith('library.json.bak.damaged-'))
       expect(await readFile(join(tempDir(), damaged!), 'utf8')).toBe('not json')
       expect(await readFile(join(tempDir(), backupAside!), 'utf8')).toBe('not json either')
-      expect(library.notices[0]).toContain(`the earlier copy could not be read either and was set aside as ${backupAside}, so the list starts empty.`)
+      expect(library.notices[0]).toContain(
+        `the earlier copy could not be read either and was set aside as ${backupAside}, and there were no boards to rebuild it from, so the list starts empty.`
+      )
+    })
+
+    it('with both copies damaged is rebuilt from the boards in the workshops folder, losing none of them', async () => {
+      const docs = new DocsService(tempDir())
+      const boards = [
+        { title: 'Values day', template: 'core-values' },
+        { title: 'Onboarding journey', template: 'journey-map' }
+      ] as const
+      const library = await LibraryService.open(tempDir())
+      const ids: string[] = []
+      for (const { title, template } of boards) {
+        const workshop = await library.create({ template, title })
+        ids.push(workshop.id)
+        const doc = new Y.Doc()
+        doc.getMap('meta').set('title', title)
+        doc.getMap('meta').set('template', template)
+        doc.getMap('notes').set('n1', 'Ownership')
+        docs.save(workshop.id, Y.encodeStateAsUpdate(doc))
+      }
+      await docs.flush()
+      await writeFile(libraryPath(), 'not json')
+      await writeFile(`${libraryPath()}.bak`, 'not json either')
+
+      const rebuilt = await LibraryService.open(tempDir())
+      expect(rebuilt.list().map(({ id, title, template, status }) => ({ id, title, template, status })).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+        { id: ids[1], title: 'Onboarding journey', template: 'journey-map', status: 'draft' },
+        { id: ids[0], title: 'Values day', template: 'core-values', status: 'draft' }
+      ])
+      expect(rebuilt.notices[0]).toMatch(/so the list was rebuilt from the 2 boards in .*workshops: titles and templates come from the boards/)
+      // Opening a workshop works again, and its board is all there.
+      expect(rebuilt.get(ids[0]!).title).toBe('Values day')
+      const { state } = await new DocsService(tempDir()).load(ids[0]!)
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, state!)
+      expect(doc.getMap('notes').get('n1')).toBe('Ownership')
+      // The rebuilt list is on disk: the next start needs no recovery.
+      expect((await LibraryService.open(tempDir())).notices).toEqual([])
     })
   })
 })
