@@ -75,6 +75,8 @@ export interface FacilitatorSession extends LiveSessionInfo {
   ticket: string
   /** Participants trying to connect right now who have not made it (yet): a network that blocks them shows here. */
   connecting: number
+  /** Something the facilitator should know about this session, such as a port that had to change; null otherwise. */
+  notice: string | null
 }
 
 export const methods = {

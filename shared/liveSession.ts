@@ -61,5 +61,7 @@ export const SYNC_CLOSE = {
   /** This ticket or address holds too many connections already. */
   tooMany: 4429,
   /** The laptop broke a rule (size, rate, a change it may not make). */
-  violation: 4400
+  violation: 4400,
+  /** The facilitator's app is quitting or restarting; the session is not over: try again. */
+  goingAway: 1001
 } as const

@@ -22,7 +22,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 async function main(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(2))
   const dataDir = options.dataDir ?? defaultDataDir()
-  const sessions = new SessionManager({ rendererDir, port: options.sessionPort })
+  const sessions = new SessionManager({ rendererDir, port: options.sessionPort, dataDir })
   const services = await openAppServices({ dataDir, mode: 'host', version, sessions })
   const server = await startFacilitatorServer({
     handlers: services.handlers,

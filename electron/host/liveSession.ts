@@ -18,14 +18,16 @@ import {
   JOIN_CHECK_ROUTE,
   JOIN_ROUTE_FRAGMENT,
   SIGNAL_ROUTE,
+  SYNC_CLOSE,
   SYNC_ROUTE,
   type JoinAnswer,
   type LiveSessionInfo
 } from '../../shared/liveSession'
-import { createHostKeys, encodeKey } from '../../shared/sync/sealedChannel'
+import { createHostKeys, decodeKey, encodeKey, type HostKeys } from '../../shared/sync/sealedChannel'
 import { HubRoom } from './hubRoom'
 import { joinAddresses } from './joinAddresses'
 import type { SignalingHub } from './signalingHub'
+import type { SavedSession } from './sessionStore'
 import { SocketLinkServer } from './socketLinks'
 import { readStaticFile } from './staticFiles'
 import { HostWebrtcPeer } from './webrtcLinks'
@@ -102,6 +104,10 @@ export interface LiveSessionOptions {
   bindAddress?: string
   /** DEFAULT_JOIN_CHECK_LIMITS unless a test needs them otherwise. */
   joinChecks?: Partial<JoinCheckLimits>
+  /** The session this workshop had before (sessionStore.ts): the same code, room, key and tickets. */
+  resume?: SavedSession | null
+  /** Called with what makes this session the same one next time, whenever it changes. */
+  remember?(session: SavedSession): void
   /** The board as saved: the hub starts from it. */
   initialState: Uint8Array | null
   /** Writes the board; the hub calls it as the room changes it. */
@@ -123,7 +129,11 @@ export interface LiveSession {
    * close(), answering every code and ticket with "this session has ended".
    */
   end(): void
-  /** Stops the server, ending the session first if it is live. */
+  /**
+   * Stops the server. A session still live is not ended: the app is going away (it quits or
+   * restarts), so its links close as "going away", participants keep their boards and keep
+   * trying, and the same session (sessionStore.ts) takes them back when the app returns.
+   */
   close(): Promise<void>
 }
 
@@ -150,17 +160,19 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 }
 
 export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
-  const room = `workshop-${options.workshopId}-${randomBytes(6).toString('hex')}`
-  let code = newCode()
-  const facilitatorTicket = randomBytes(18).toString('base64url')
-  const tickets = new Set<string>([facilitatorTicket])
+  const resume = options.resume ?? null
+  const resumedKeys = resume && decodeKey(resume.publicKey) && decodeKey(resume.secretKey)
+  const room = resume?.room ?? `workshop-${options.workshopId}-${randomBytes(6).toString('hex')}`
+  let code = resume?.code ?? newCode()
+  const facilitatorTicket = resume?.facilitatorTicket ?? randomBytes(18).toString('base64url')
+  const tickets = new Set<string>([facilitatorTicket, ...(resume?.tickets ?? [])])
   const joinLimits: JoinCheckLimits = { ...DEFAULT_JOIN_CHECK_LIMITS, ...options.joinChecks }
   const wrongCodes = new Map<string, number[]>()
   /** Per address, how many more tickets it may obtain now: a bucket refilled at ticketsPerMinute. */
   const ticketBudgets = new Map<string, { tokens: number; refilledAt: number }>()
   const slowLanes = new Map<string, SlowLane>()
   let ended = false
-  const keys = createHostKeys()
+  const keys: HostKeys = resumedKeys ? { publicKey: decodeKey(resume.publicKey)!, secretKey: decodeKey(resume.secretKey)! } : createHostKeys()
   /** When each participant's ticket last tried to link (signaling or the WebSocket): who is still trying. */
   const attempts = new Map<string, number>()
   const hub = new HubRoom({ initialState: options.initialState, save: options.save })
@@ -218,6 +230,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     budget.tokens -= 1
     const newTicket = randomBytes(18).toString('base64url')
     tickets.add(newTicket)
+    remember()
     json(response, 200, { ok: true, title: options.title, room, ticket: newTicket, hostKey: encodeKey(keys.publicKey) } satisfies JoinAnswer)
     return false
   }
@@ -311,14 +324,33 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     options.hub.handleUpgrade(request, socket, head, admitted ? { topics: new Set([room]), ticket } : null)
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.bindAddress ?? '0.0.0.0', () => {
-      server.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port, options.bindAddress ?? '0.0.0.0', () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
-  })
+  } catch (error) {
+    // The port is taken: let go of the room, so the caller may try another port.
+    webrtc.close()
+    hub.destroy()
+    throw error
+  }
   const port = (server.address() as AddressInfo).port
+  function remember(): void {
+    options.remember?.({
+      port,
+      code,
+      room,
+      publicKey: encodeKey(keys.publicKey),
+      secretKey: encodeKey(keys.secretKey),
+      facilitatorTicket,
+      tickets: [...tickets].filter((ticket) => ticket !== facilitatorTicket)
+    })
+  }
+  remember()
 
   /** Participants who tried to link in the last ATTEMPT_FRESH_MS and have no link now. */
   const connecting = (): number => {
@@ -362,11 +394,17 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     connecting,
     rotateCode() {
       code = newCode()
+      remember()
       return info()
     },
     end,
     async close() {
-      if (!ended) end()
+      if (!ended) {
+        options.hub.closeTopic(room)
+        webrtc.close()
+        socketLinks.closeAll(SYNC_CLOSE.goingAway, 'the facilitator’s app is going away')
+        hub.destroy()
+      }
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

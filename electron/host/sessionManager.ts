@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { FacilitatorSession } from '../../shared/contract'
 import type { BoardStorage, SessionControl } from '../services/handlers'
 import { startLiveSession, type LiveSession } from './liveSession'
+import { openSessionStore, type SessionStore } from './sessionStore'
 import { SignalingHub } from './signalingHub'
 
 /**
@@ -25,6 +26,11 @@ export interface SessionManagerOptions {
   bindAddress?: string
   /** ENDED_SERVER_LINGER_MS unless a test needs it shorter. */
   endedLingerMs?: number
+  /**
+   * The data folder, where each workshop's session is kept so it is the same session next time
+   * (sessionStore.ts); opened at the first Go live, once the app holds the folder's lock.
+   */
+  dataDir?: string
 }
 
 interface EndedServer {
@@ -50,29 +56,60 @@ export class SessionManager implements SessionControl {
    * copy may not have received the room's last changes, and must not write over them.
    */
   private readonly endedBoards = new Map<string, Uint8Array>()
+  /** What the facilitator should know about a live session, such as a port that had to change. */
+  private readonly notices = new Map<string, string>()
+
+  private store: Promise<SessionStore | null> | undefined
 
   constructor(private readonly options: SessionManagerOptions) {}
 
+  private openStore(): Promise<SessionStore | null> {
+    const { dataDir } = this.options
+    this.store ??= dataDir ? openSessionStore(dataDir) : Promise.resolve(null)
+    return this.store
+  }
+
   private view(session: LiveSession): FacilitatorSession {
-    return { ...session.info(), ticket: session.facilitatorTicket, connecting: session.connecting() }
+    const { workshopId } = session.info()
+    return { ...session.info(), ticket: session.facilitatorTicket, connecting: session.connecting(), notice: this.notices.get(workshopId) ?? null }
   }
 
   async goLive(workshopId: string, title: string, storage: BoardStorage): Promise<FacilitatorSession> {
     const existing = this.sessions.get(workshopId)
     if (existing) return this.view(existing)
-    const port = this.sessions.size === 0 ? this.options.port : 0
-    // A fixed port may still be held by an ended session's server: the new session takes it over.
+    const store = await this.openStore()
+    const resume = store?.get(workshopId) ?? null
+    // --session-port wins for the first session; otherwise the workshop's own port, so its link stays.
+    const port = this.sessions.size === 0 && this.options.port !== 0 ? this.options.port : (resume?.port ?? 0)
+    // The port may still be held by an ended session's server: the new session takes it over.
     if (port !== 0) await this.stopEnded((ended) => ended.port === port)
-    const session = await startLiveSession({
-      workshopId,
-      title,
-      rendererDir: this.options.rendererDir,
-      hub: this.hub,
-      port,
-      bindAddress: this.options.bindAddress,
-      initialState: (await storage.load()).state,
-      save: (state) => storage.save(state)
-    })
+    const initialState = (await storage.load()).state
+    const start = (onPort: number) =>
+      startLiveSession({
+        workshopId,
+        title,
+        rendererDir: this.options.rendererDir,
+        hub: this.hub,
+        port: onPort,
+        bindAddress: this.options.bindAddress,
+        resume,
+        remember: (session) => store?.set(workshopId, session),
+        initialState,
+        save: (state) => storage.save(state)
+      })
+    let session: LiveSession
+    this.notices.delete(workshopId)
+    try {
+      session = await start(port)
+    } catch (error) {
+      if (port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+      session = await start(0)
+      this.notices.set(
+        workshopId,
+        `This workshop's session usually runs on port ${port}, but another program is using it now, so it runs on port ${session.info().port} this time. ` +
+          'Links and QR codes shared before will not work: share the ones shown here.'
+      )
+    }
     this.sessions.set(workshopId, session)
     return this.view(session)
   }
@@ -129,9 +166,13 @@ export class SessionManager implements SessionControl {
     await Promise.all(stopping.map((ended) => ended.session.close()))
   }
 
+  /** The app is going away: its sessions stop without ending, and are the same sessions when it is back. */
   async close(): Promise<void> {
-    await Promise.all([...this.sessions.keys()].map((id) => this.end(id)))
+    const live = [...this.sessions.values()]
+    this.sessions.clear()
+    await Promise.all(live.map((session) => session.close()))
     await this.stopEnded(() => true)
     await this.hub.close()
+    await (await this.store)?.flush()
   }
 }

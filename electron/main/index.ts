@@ -58,7 +58,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv.slice(1))
   const dataDir = options.dataDir ?? app.getPath('userData')
-  const sessions = new SessionManager({ rendererDir, port: options.sessionPort })
+  const sessions = new SessionManager({ rendererDir, port: options.sessionPort, dataDir })
   const services = await openAppServices({
     dataDir,
     mode: 'desktop',

@@ -62,6 +62,7 @@ export function LivePanel({ id, session, connection, problem, onDismissProblem, 
       </div>
       {/* Problems from the dialog show inside it while it is open. */}
       {!confirmingEnd && <AlertBanner tone="problem" messages={problem ? [problem] : []} onDismiss={onDismissProblem} />}
+      <AlertBanner tone="notice" messages={session.notice ? [session.notice] : []} />
 
       <div className="live-panel__code">
         <p id={codeLabelId} className="live-panel__label">

@@ -416,3 +416,80 @@ describe('join checks from one address a whole room may share (a guest networkâ€
     for (const { socket } of [...opened, someoneElse]) socket.close()
   })
 })
+
+describe('a workshopâ€™s session, across End / Go live and restarts', () => {
+  let dir: string
+  let manager: SessionManager | undefined
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'same-session-'))
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Join</title>')
+  })
+
+  afterEach(async () => {
+    await manager?.close()
+    manager = undefined
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const open = () => new SessionManager({ rendererDir: dir, port: 0, bindAddress: '127.0.0.1', dataDir: dir })
+  const same = (session: FacilitatorSession) => ({ port: session.port, code: session.code, room: session.room, hostKey: session.hostKey })
+  const ticketAt = async (session: FacilitatorSession) => {
+    const { answer } = await answersAt(session.port, `code=${session.code}`)
+    if (!answer.ok) throw new Error(answer.error)
+    return answer.ticket
+  }
+
+  it('keeps its port, code, room and key, and the tickets it gave out, when it goes live again', async () => {
+    manager = open()
+    const first = await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    const ticket = await ticketAt(first)
+    await manager.end(WORKSHOP)
+    expect(await answersAt(first.port, `ticket=${ticket}`)).toEqual(ENDED)
+
+    const again = await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    expect(same(again)).toEqual(same(first))
+    expect(again.joinUrls).toEqual(first.joinUrls)
+    // Someone who was in comes back with the ticket they hold.
+    expect(await answersAt(again.port, `ticket=${ticket}`)).toMatchObject({ status: 200, answer: { ok: true, room: first.room } })
+    expect(again.notice).toBeNull()
+  })
+
+  it('is the same session after the app restarts, with the code the facilitator last asked for', async () => {
+    manager = open()
+    await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    const rotated = manager.rotateCode(WORKSHOP)!
+    const ticket = await ticketAt(rotated)
+    await manager.close()
+
+    manager = open()
+    const restarted = await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    expect(same(restarted)).toEqual(same(rotated))
+    expect(await answersAt(restarted.port, `ticket=${ticket}`)).toMatchObject({ status: 200, answer: { ok: true } })
+    expect((await answersAt(restarted.port, `code=${rotated.code}`)).status).toBe(200)
+    // Another workshop is another session.
+    const other = await manager.goLive('workshop-other', 'Other', boardStorage(dir, 'workshop-other'))
+    expect(other.port).not.toBe(restarted.port)
+    expect(other.room).not.toBe(restarted.room)
+  })
+
+  it('says plainly when its port is taken, and runs on another', async () => {
+    manager = open()
+    const first = await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+    await manager.close()
+    const squatter = createServer()
+    await new Promise<void>((resolve) => squatter.listen(first.port, '127.0.0.1', resolve))
+    try {
+      manager = open()
+      const moved = await manager.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
+      expect(moved.port).not.toBe(first.port)
+      expect(moved.code).toBe(first.code)
+      expect(moved.notice).toBe(
+        `This workshop's session usually runs on port ${first.port}, but another program is using it now, so it runs on port ${moved.port} this time. ` +
+          'Links and QR codes shared before will not work: share the ones shown here.'
+      )
+    } finally {
+      squatter.close()
+    }
+  })
+})
