@@ -16,6 +16,7 @@
 import { cpus } from 'node:os'
 import {
   describeLinks,
+  LAPTOPS_PER_PROCESS,
   laptopsMs,
   load,
   ms,
@@ -62,7 +63,7 @@ if (TRANSPORT === 'relay') {
   host = await startHost()
   target = { transport: 'hub', link: TRANSPORT, session: await host.goLive('bench-live-capacity', 'Capacity benchmark') }
 }
-const room = new Room(target, { server: host ?? relay })
+const room = new Room(target, { server: host ?? relay, laptopsPerProcess: LAPTOPS_PER_PROCESS })
 const started = now()
 let baseline: number | undefined
 let doubledAt: string | undefined

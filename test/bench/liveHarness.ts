@@ -6,6 +6,8 @@
  * the session's per-address limits (join attempts, signaling and sync connections) apply per
  * laptop, as in a real room. Peer 0 is the facilitator's window, on 127.0.0.1 (the host's own
  * machine), linked by the WebSocket with the facilitator's ticket as the app's window is.
+ * For rooms of 100, participants' laptops may share processes (RoomOptions.laptopsPerProcess,
+ * BENCH_LAPTOPS_PER_PROCESS): k laptops to a process and to a loopback address (see PeerChild).
  *
  * Latency: the sender takes its clock just before calling the addNote intent; each receiver
  * takes its clock when its board snapshot first holds the note. Both clocks are
@@ -20,10 +22,12 @@ import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { BENCH_BOARD } from './benchBoard'
 import type { LinkKind } from './laptop'
-import type { FromHost, HostSession, ToHost } from './liveHost'
+import type { FromHost, HostSession, HostStats, ToHost } from './liveHost'
 import type { FromPeer, PeerStatus, ToPeer } from './livePeer'
 import { median, percentile } from './stats'
 import type { FromWorkshopPeer, ToWorkshopPeer } from './workshopPeer'
+
+export type { HostStats }
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 const PEER_SCRIPT = fileURLToPath(new URL('./livePeer.ts', import.meta.url))
@@ -56,10 +60,51 @@ export type Reply = Extract<AnyFromPeer, { type: 'reply' }>
 /** A command that expects a reply, before request() numbers it. */
 export type Command = AnyToPeer extends infer T ? (T extends { seq: number } ? Omit<T, 'seq'> : never) : never
 
-export class PeerProcess {
+/**
+ * One child process: one laptop, or (BENCH_LAPTOPS_PER_PROCESS > 1) several participants'
+ * laptops sharing one event loop and one loopback address, as laptops behind one NAT share an
+ * address. Each laptop in it is a PeerProcess; messages name their laptop by its index.
+ */
+class PeerChild {
   readonly child: ChildProcess
   log = ''
   exit: string | null = null
+  readonly laptops = new Map<number, PeerProcess>()
+
+  constructor(first: number, count: number, address: string, env: Record<string, string>, onExit: () => void, script: string) {
+    this.child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', script], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...env, PEER_INDEX: String(first), LAPTOPS: String(count), LOCAL_ADDRESS: address },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc']
+    })
+    const keep = (chunk: Buffer) => (this.log = (this.log + chunk.toString()).slice(-4000))
+    this.child.stdout!.on('data', keep)
+    this.child.stderr!.on('data', keep)
+    this.child.on('message', (message: AnyFromPeer & { laptop?: number }) => {
+      this.laptops.get(message.laptop ?? first)?.deliver(message)
+    })
+    // A send to a process that has just died fails with EPIPE: its exit says more.
+    this.child.on('error', (error) => keep(Buffer.from(`\n[parent] ${error.message}`)))
+    // 'close', not 'exit': by then its output has been read, and says why it stopped.
+    this.child.on('close', (code, signal) => {
+      const laptops = count > 1 ? `peers ${first + 1}–${first + count}` : `peer ${first + 1}`
+      this.exit = `${laptops} exited (${signal ?? code}): ${this.log.trim().split('\n').slice(-6).join(' / ')}`
+      onExit()
+    })
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return
+    const exited = new Promise((resolve) => this.child.once('exit', resolve))
+    if (this.child.connected) this.child.send({ type: 'stop' } satisfies ToPeer)
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3_000)
+    await exited
+    clearTimeout(timer)
+  }
+}
+
+/** One laptop, in a process of its own or sharing one (PeerChild). */
+export class PeerProcess {
   implementation = ''
   joined = false
   private seq = 0
@@ -68,38 +113,40 @@ export class PeerProcess {
   constructor(
     readonly index: number,
     readonly address: string,
-    env: Record<string, string>,
-    onMessage: (peer: PeerProcess, message: AnyFromPeer) => void,
-    onExit: () => void,
-    script = PEER_SCRIPT
+    private readonly proc: PeerChild,
+    private readonly onMessage: (peer: PeerProcess, message: AnyFromPeer) => void
   ) {
-    this.child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', script], {
-      cwd: repositoryRoot,
-      env: { ...process.env, ...env, PEER_INDEX: String(index), LOCAL_ADDRESS: address },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc']
-    })
-    const keep = (chunk: Buffer) => (this.log = (this.log + chunk.toString()).slice(-4000))
-    this.child.stdout!.on('data', keep)
-    this.child.stderr!.on('data', keep)
-    this.child.on('message', (message: AnyFromPeer) => {
-      if (message.type === 'reply') {
-        const resolve = this.waiting.get(message.seq)
-        this.waiting.delete(message.seq)
-        resolve?.(message)
-      }
-      if (message.type === 'joined') {
-        this.joined = true
-        this.implementation = message.implementation
-      }
-      onMessage(this, message)
-    })
-    // A send to a process that has just died fails with EPIPE: its exit says more.
-    this.child.on('error', (error) => keep(Buffer.from(`\n[parent] ${error.message}`)))
-    // 'close', not 'exit': by then its output has been read, and says why it stopped.
-    this.child.on('close', (code, signal) => {
-      this.exit = `peer ${index + 1} exited (${signal ?? code}): ${this.log.trim().split('\n').slice(-6).join(' / ')}`
-      onExit()
-    })
+    proc.laptops.set(index, this)
+  }
+
+  get child(): ChildProcess {
+    return this.proc.child
+  }
+
+  get log(): string {
+    return this.proc.log
+  }
+
+  get exit(): string | null {
+    return this.proc.exit
+  }
+
+  /** Laptops in this laptop's process (its CPU is shared out among them). */
+  get processLaptops(): number {
+    return this.proc.laptops.size
+  }
+
+  deliver(message: AnyFromPeer): void {
+    if (message.type === 'reply') {
+      const resolve = this.waiting.get(message.seq)
+      this.waiting.delete(message.seq)
+      resolve?.(message)
+    }
+    if (message.type === 'joined') {
+      this.joined = true
+      this.implementation = message.implementation
+    }
+    this.onMessage(this, message)
   }
 
   request<T extends Reply>(message: Command, timeoutMs = 10_000): Promise<T> {
@@ -114,17 +161,13 @@ export class PeerProcess {
         clearTimeout(timer)
         resolve(reply as T)
       })
-      this.child.send({ ...message, seq } as AnyToPeer)
+      this.child.send({ ...message, seq, laptop: this.index } as AnyToPeer & { laptop: number })
     })
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return
-    const exited = new Promise((resolve) => this.child.once('exit', resolve))
-    if (this.child.connected) this.child.send({ type: 'stop' } satisfies ToPeer)
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3_000)
-    await exited
-    clearTimeout(timer)
+  /** Stops this laptop's process (with every laptop in it). */
+  stop(): Promise<void> {
+    return this.proc.stop()
   }
 }
 
@@ -169,8 +212,13 @@ export interface RoomOptions {
   /** How long a peer may take to answer a status request (10 s unless given). */
   replyTimeoutMs?: number
   /** The server whose CPU is measured with the laptops': the host, or the relay. */
-  server?: { cpuMs(): Promise<number> }
+  server?: { cpuMs(): Promise<number>; stats?(): Promise<HostStats> }
+  /** Participants' laptops per process (the facilitator's is always alone): 1 unless given. */
+  laptopsPerProcess?: number
 }
+
+/** BENCH_LAPTOPS_PER_PROCESS: participants' laptops per process (1 unless set). */
+export const LAPTOPS_PER_PROCESS = Math.max(1, Number(process.env.BENCH_LAPTOPS_PER_PROCESS ?? 1))
 
 /** CPU used between two readings, in ms of CPU. */
 export interface CpuUse {
@@ -180,6 +228,12 @@ export interface CpuUse {
   perLaptopMs: number[]
   /** The host's (or the relay's) process; NaN without one. */
   serverMs: number
+  /** Frames the host sent to laptops between the readings (NaN for a relay). */
+  serverFrames: number
+  /** Bytes in those frames. */
+  serverBytes: number
+  /** The host's resident memory at the second reading, in bytes (NaN for a relay). */
+  serverRss: number
 }
 
 export const laptopsMs = (cpu: CpuUse) => cpu.perLaptopMs.reduce((sum, value) => sum + value, 0)
@@ -318,16 +372,25 @@ export class Room {
     return index === 0 ? { ...env, ROOM: t.session.room, FACILITATOR_TICKET: t.session.ticket, HOST_KEY: t.session.hostKey } : env
   }
 
-  /** Starts peers until there are `n`, all at once, and waits until each has joined. */
+  /**
+   * Starts peers until there are `n`, all at once, and waits until each has joined. The
+   * facilitator's laptop has a process of its own; participants' laptops are grouped
+   * `laptopsPerProcess` to a process, each process on its own loopback address.
+   */
   async grow(n: number, timeoutMs = 60_000): Promise<number> {
     const started = now()
     const fresh: PeerProcess[] = []
+    const perProcess = this.options.laptopsPerProcess ?? 1
     while (this.peers.length < n) {
       const index = this.peers.length
+      const count = index === 0 ? 1 : Math.min(perProcess, n - index)
       const address = index === 0 && this.target.transport === 'hub' ? FACILITATOR_ADDRESS : nextLaptopAddress()
-      const peer = new PeerProcess(index, address, this.envFor(index), this.receive, this.notify, this.options.script)
-      this.peers.push(peer)
-      fresh.push(peer)
+      const proc = new PeerChild(index, count, address, this.envFor(index), this.notify, this.options.script ?? PEER_SCRIPT)
+      for (let k = index; k < index + count; k++) {
+        const peer = new PeerProcess(k, address, proc, this.receive)
+        this.peers.push(peer)
+        fresh.push(peer)
+      }
     }
     await this.waitFor(() => (fresh.every((peer) => peer.joined) ? true : undefined), timeoutMs, `${fresh.length} peers to start`)
     return now() - started
@@ -342,8 +405,19 @@ export class Room {
 
   /** A CPU reading of every laptop and of the server, for cpuSince(). */
   async cpuReading(): Promise<CpuReading> {
-    const [statuses, serverMs] = await Promise.all([this.statuses(), this.options.server?.cpuMs() ?? NaN])
-    return { at: now(), laptops: statuses.map((status) => status.cpuMs), serverMs }
+    const server = this.options.server
+    const [statuses, stats] = await Promise.all([
+      this.statuses(),
+      server?.stats ? server.stats() : server ? server.cpuMs().then((cpuMs) => ({ cpuMs, frames: NaN, bytes: NaN, rss: NaN })) : null
+    ])
+    return {
+      at: now(),
+      laptops: statuses.map((status) => status.cpuMs),
+      serverMs: stats?.cpuMs ?? NaN,
+      serverFrames: stats?.frames ?? NaN,
+      serverBytes: stats?.bytes ?? NaN,
+      serverRss: stats?.rss ?? NaN
+    }
   }
 
   /** CPU used since `before` (laptops that joined since count from their start). */
@@ -478,20 +552,37 @@ export class Room {
     this.closed = true
     await Promise.all(this.peers.map((peer) => peer.stop()))
   }
+
+  /** Processes the laptops run in. */
+  get processes(): number {
+    return new Set(this.peers.map((peer) => peer.child)).size
+  }
 }
 
 export interface CpuReading {
   at: number
   laptops: number[]
   serverMs: number
+  serverFrames: number
+  serverBytes: number
+  serverRss: number
 }
 
 export function cpuBetween(before: CpuReading, after: CpuReading): CpuUse {
   return {
     elapsedMs: after.at - before.at,
     perLaptopMs: after.laptops.map((value, i) => value - (before.laptops[i] ?? 0)),
-    serverMs: after.serverMs - before.serverMs
+    serverMs: after.serverMs - before.serverMs,
+    serverFrames: after.serverFrames - before.serverFrames,
+    serverBytes: after.serverBytes - before.serverBytes,
+    serverRss: after.serverRss
   }
+}
+
+/** "host sent 3,012 frames (1.2 MB), RSS 180 MB"; empty for a relay. */
+export function describeHostTraffic(cpu: CpuUse): string {
+  if (Number.isNaN(cpu.serverFrames)) return ''
+  return `host sent ${cpu.serverFrames} frames (${(cpu.serverBytes / 1e6).toFixed(2)} MB), host RSS ${(cpu.serverRss / 2 ** 20).toFixed(0)} MiB`
 }
 
 export function describeLinks(links: Settled['links']): string {
@@ -505,6 +596,8 @@ export interface Host {
   end(workshopId: string): Promise<void>
   /** CPU the host process has used so far, in ms. */
   cpuMs(): Promise<number>
+  /** CPU so far, frames and bytes sent to laptops so far, and resident memory now. */
+  stats(): Promise<HostStats>
   /** Everything the host logged so far, oldest first. */
   readonly log: string[]
   stop(): Promise<void>
@@ -549,6 +642,7 @@ export async function startHost(): Promise<Host> {
     goLive: (workshopId, title) => request({ type: 'goLive', workshopId, title }, (reply: { session: HostSession }) => reply.session),
     end: (workshopId) => request({ type: 'end', workshopId }, () => undefined),
     cpuMs: () => request({ type: 'cpu' }, (reply: { cpuMs: number }) => reply.cpuMs),
+    stats: () => request({ type: 'stats' }, (reply: { stats: HostStats }) => reply.stats),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return
       const gone = new Promise((resolve) => child.once('exit', resolve))

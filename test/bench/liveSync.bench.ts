@@ -21,12 +21,16 @@
  *
  * BENCH_EDITS changes the number of edits per N; BENCH_TRANSPORTS (default
  * webrtc,websocket,relay) which links run, in that order; BENCH_SIZES (default 2,5,10) the
- * room sizes, the last one also the burst's.
+ * room sizes, the last one also the burst's (BENCH_BURST=0: no burst); BENCH_LAPTOPS_PER_PROCESS (default 1) groups the
+ * participants' laptops that many to a process (for rooms of 100). The host counts the frames it
+ * sends (liveHost.ts): per edit, and per edit and receiving laptop.
  */
 import {
   describeCpu,
   describeCpuRate,
+  describeHostTraffic,
   describeLinks,
+  LAPTOPS_PER_PROCESS,
   load,
   ms,
   parseTransports,
@@ -49,7 +53,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 50)
 const BURST_NOTES_PER_PEER = 50
 const TRANSPORTS = parseTransports(process.env.BENCH_TRANSPORTS, ['webrtc', 'websocket', 'relay'])
 /** Stops the whole benchmark (peers stop themselves when their parent goes). */
-const TIME_BUDGET_MS = 100_000 * TRANSPORTS.length
+const BURST = process.env.BENCH_BURST !== '0'
+const TIME_BUDGET_MS = (100_000 + 1_500 * Math.max(...SIZES)) * TRANSPORTS.length
 
 const watchdog = setTimeout(() => {
   console.error(`liveSync.bench: still running after ${TIME_BUDGET_MS / 1000} s; stopping`)
@@ -80,7 +85,7 @@ async function run(transport: TransportName): Promise<void> {
       host = await startHost()
       target = { transport: 'hub', link: transport, session: await host.goLive('bench-live-sync', 'Live sync benchmark') }
     }
-    room = new Room(target, { server: host ?? relay })
+    room = new Room(target, { server: host ?? relay, laptopsPerProcess: LAPTOPS_PER_PROCESS })
     const mine: TransportResults = { implementation: '', latency: new Map() }
     results.set(transport, mine)
     for (const n of SIZES) {
@@ -95,23 +100,34 @@ async function run(transport: TransportName): Promise<void> {
       const idle = await room.idleCpu()
       console.log(
         `${label}, ${n} laptops: started in ${(startMs / 1000).toFixed(1)} s, linked and synced in ${(settled.ms / 1000).toFixed(1)} s ` +
-          `(links: ${describeLinks(settled.links)}${settled.fellBack ? `; ${settled.fellBack} fell back from WebRTC` : ''}); ` +
-          `idle CPU: ${describeCpuRate(idle, server)}; load ${load()}`
+          `(links: ${describeLinks(settled.links)}${settled.fellBack ? `; ${settled.fellBack} fell back from WebRTC` : ''}; ` +
+          `${room.processes} processes); idle CPU: ${describeCpuRate(idle, server)}; load ${load()}` +
+          (Number.isNaN(idle.serverFrames) ? '' : `; idle host: ${((1000 * idle.serverFrames) / idle.elapsedMs).toFixed(0)} frames/s, RSS ${(idle.serverRss / 2 ** 20).toFixed(0)} MiB`)
       )
-      const latency = await room.latency(EDITS, Math.max(4, n), `${transport} n=${n}`)
+      const warmup = Math.max(4, n)
+      const latency = await room.latency(EDITS, warmup, `${transport} n=${n}`)
       mine.latency.set(n, latency)
       report(`${label}, ${n} laptops, edit to one laptop's screen`, latency.perReceiver)
       report(`${label}, ${n} laptops, edit to every laptop's screen`, latency.toEveryone)
       console.log(`  CPU while editing: ${describeCpuRate(latency.cpu, server)}; load ${load()}`)
+      if (!Number.isNaN(latency.cpu.serverFrames)) {
+        const perEdit = latency.cpu.serverFrames / (EDITS + warmup)
+        console.log(
+          `  host while editing: ${describeHostTraffic(latency.cpu)}; ${perEdit.toFixed(1)} frames per edit ` +
+            `(${(perEdit / (n - 1)).toFixed(2)} per receiving laptop; presence and keep-alives included)`
+        )
+      }
       if (latency.lost) console.log(`  ${latency.lost} edits did not reach every laptop within 10 s`)
     }
     const n = room.size
+    if (!BURST) return
     const burst = await room.burst(BURST_NOTES_PER_PEER, transport)
     mine.burst = burst
     console.log(
       burst.complete
         ? `${label}, burst: ${n} laptops × ${BURST_NOTES_PER_PEER} notes, all ${n * BURST_NOTES_PER_PEER} on every screen in ${ms(burst.ms)} ` +
-            `(adding alone: ${ms(burst.addingMs)}); target < 2000 ms; CPU: ${describeCpu(burst.cpu!, server)}; load ${load()}`
+            `(adding alone: ${ms(burst.addingMs)}); target < 2000 ms; CPU: ${describeCpu(burst.cpu!, server)}; load ${load()}` +
+            (Number.isNaN(burst.cpu!.serverFrames) ? '' : `; ${describeHostTraffic(burst.cpu!)}`)
         : `${label}, burst: not complete after ${burst.ms} ms; notes held per laptop: ${burst.held!.join(', ')}`
     )
   } catch (error) {
@@ -141,7 +157,7 @@ if (ran.length > 1) {
     console.log(`| ${n} | ${cells.join(' | ')} |`)
   }
   const bursts = ran.map((t) => results.get(t)!.burst)
-  console.log(`| burst ${SIZES.at(-1)} × ${BURST_NOTES_PER_PEER} | ${bursts.map((b) => (b?.complete ? `${ms(b.ms)} | ` : 'incomplete | ')).join(' | ')} |`)
+  if (BURST) console.log(`| burst ${SIZES.at(-1)} × ${BURST_NOTES_PER_PEER} | ${bursts.map((b) => (b?.complete ? `${ms(b.ms)} | ` : 'incomplete | ')).join(' | ')} |`)
   for (const t of ran) console.log(`${t}: ${results.get(t)!.implementation}.`)
 }
 if (hostLog.length) {

@@ -24,14 +24,19 @@
  *
  * BENCH_RUNS (default 3), BENCH_PARTICIPANTS (30), BENCH_NOTES (notes each, 10);
  * BENCH_TRANSPORTS=webrtc (default), websocket (participants link by the WebSocket), or relay
- * (the same workshop through a plain y-websocket relay, a yardstick).
+ * (the same workshop through a plain y-websocket relay, a yardstick); BENCH_LAPTOPS_PER_PROCESS
+ * (default 1) groups participants' laptops that many to a process (for rooms of 100);
+ * BENCH_STEP_TIMEOUT_S (60) how long a measured step may take. The host counts the frames it
+ * sends during each step (liveHost.ts).
  */
 import { cpus } from 'node:os'
 import {
   cpuBetween,
   describeCpu,
   describeCpuRate,
+  describeHostTraffic,
   describeLinks,
+  LAPTOPS_PER_PROCESS,
   laptopsMs,
   load,
   ms,
@@ -66,12 +71,12 @@ const TRANSPORT = TRANSPORTS[0]!
 const CLUSTERS = ['Honesty', 'Ownership', 'Care for each other', 'Curiosity', 'Craft']
 const TARGET_MS = 1_000
 /** How long a measured step may take before it counts as not done. */
-const STEP_TIMEOUT_MS = 60_000
+const STEP_TIMEOUT_MS = 1000 * Number(process.env.BENCH_STEP_TIMEOUT_S ?? 60)
 /** Quiet before each measured step, so it does not start in the tail of the one before. */
 const QUIET_MS = 2_000
 /** No new run starts after this; the watchdog below ends one that runs away. */
 const TIME_BUDGET_MS = 270_000
-const HARD_LIMIT_MS = 420_000
+const HARD_LIMIT_MS = Math.max(420_000, TIME_BUDGET_MS + 4 * STEP_TIMEOUT_MS)
 
 type Done = Extract<Reply, { count: number }>
 
@@ -86,6 +91,8 @@ interface StepResult {
   cpu: CpuUse
   /** CPU used in the quiet just before (the idle room). */
   idle: CpuUse
+  /** The step's start and end on the shared clock (process.hrtime, ms): to cut CPU profiles to it. */
+  window: [number, number]
 }
 
 interface RunResult {
@@ -180,7 +187,8 @@ async function measure(action: 'reveal' | 'closeVoting', what: 'notes' | 'voters
       perPeer,
       lastEffectMs: Math.max(...effects.values()) - at,
       cpu,
-      idle: cpuBetween(quiet, before)
+      idle: cpuBetween(quiet, before),
+      window: [at, lastScreen]
     }
   } finally {
     stop()
@@ -194,7 +202,13 @@ async function run(index: number): Promise<RunResult> {
   const hostLogBefore = host?.log.length ?? 0
   const result: RunResult = { run: index, joinMs: 0, connectMs: 0, hostLines: 0, uncaught: [] }
   results.push(result)
-  const current = new Room(target, { script: WORKSHOP_PEER_SCRIPT, columns: 1, replyTimeoutMs: 60_000, server })
+  const current = new Room(target, {
+    script: WORKSHOP_PEER_SCRIPT,
+    columns: 1,
+    replyTimeoutMs: 60_000,
+    server,
+    laptopsPerProcess: LAPTOPS_PER_PROCESS
+  })
   room = current
   const stopListening = room.onMessage((peer, message) => {
     if (message.type === 'uncaught') result.uncaught.push(`peer ${peer.index + 1}: ${message.message}`)
@@ -234,7 +248,9 @@ async function run(index: number): Promise<RunResult> {
   const line = [
     `Run ${index}: ${result.joinMs > 0 ? `started in ${seconds(result.joinMs)}, ` : ''}` +
       `linked and synced in ${seconds(result.connectMs)}` +
-      (result.settled ? ` (links: ${describeLinks(result.settled.links)}${result.settled.fellBack ? `; ${result.settled.fellBack} fell back from WebRTC` : ''})` : '')
+      (result.settled
+        ? ` (links: ${describeLinks(result.settled.links)}${result.settled.fellBack ? `; ${result.settled.fellBack} fell back from WebRTC` : ''}; ${current.processes} processes)`
+        : '')
   ]
   const serverName = TRANSPORT === 'relay' ? 'relay' : 'host'
   if (result.reveal) {
@@ -244,6 +260,8 @@ async function run(index: number): Promise<RunResult> {
         `last participant revealed its notes at ${ms(r.lastEffectMs)}`,
       `    CPU: ${describeCpu(r.cpu, serverName)}; idle before: ${describeCpuRate(r.idle, serverName)}`
     )
+    if (!Number.isNaN(r.cpu.serverFrames)) line.push(`    ${describeHostTraffic(r.cpu)}; ${(r.cpu.serverFrames / n).toFixed(1)} frames per laptop`)
+    line.push(`    window on the shared clock: ${r.window.map((t) => t.toFixed(1)).join(' – ')} ms`)
   }
   if (result.vote) {
     const v = result.vote
@@ -252,6 +270,8 @@ async function run(index: number): Promise<RunResult> {
         `last ballot published at ${ms(v.lastEffectMs)}`,
       `    CPU: ${describeCpu(v.cpu, serverName)}; idle before: ${describeCpuRate(v.idle, serverName)}`
     )
+    if (!Number.isNaN(v.cpu.serverFrames)) line.push(`    ${describeHostTraffic(v.cpu)}; ${(v.cpu.serverFrames / n).toFixed(1)} frames per laptop`)
+    line.push(`    window on the shared clock: ${v.window.map((t) => t.toFixed(1)).join(' – ')} ms`)
   }
   if (result.failed) {
     line.push(`  stopped: ${result.failed}`)

@@ -6,7 +6,10 @@
  * facilitator: its ticket, over loopback, by the WebSocket; or, with TRANSPORT=relay, a
  * y-websocket relay), but runs the app's workshop instead of a bare board: createWorkshopModel over a plain Y.Doc,
  * with another plain Y.Doc as the private document (the app keeps both in IndexedDB; here
- * nothing is stored).
+ * nothing is stored). With LAPTOPS=k (BENCH_LAPTOPS_PER_PROCESS), the process holds k
+ * participants' laptops, PEER_INDEX to PEER_INDEX + k − 1, each with its own documents, link and
+ * "screen", sharing the process's event loop and loopback address; every message names its
+ * laptop (`laptop`), and each laptop reports 1/k of the process's CPU.
  *
  * What CoreValuesWorkshop.tsx does in React effects, this does in code, in the same order and
  * on the same inputs (an effect runs when one of its inputs changed since the last "render"):
@@ -80,15 +83,28 @@ export type FromWorkshopPeer =
   | { type: 'reply'; seq: number; at: number; count: number }
 
 const env = envOf('workshopPeer')
-const send = (message: FromWorkshopPeer) => process.send!(message)
 const nextTask = () => new Promise((resolve) => setImmediate(resolve))
 
-const index = Number(env('PEER_INDEX'))
+const firstIndex = Number(env('PEER_INDEX'))
+const laptopsHere = Math.max(1, Number(process.env.LAPTOPS ?? 1))
 const localAddress = env('LOCAL_ADDRESS')
 const facilitator = process.env.SEED === '1'
 const role = facilitator ? 'facilitator' : 'participant'
-const name = facilitator ? 'Facilitator' : `Participant ${index}`
-const colour = PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!
+
+/** One laptop in this process: who it is, and how it talks to the parent. */
+interface Me {
+  index: number
+  name: string
+  colour: (typeof PRESENCE_COLOURS)[number]
+  send(message: FromWorkshopPeer): void
+}
+
+const meAt = (index: number): Me => ({
+  index,
+  name: facilitator ? 'Facilitator' : `Participant ${index}`,
+  colour: PRESENCE_COLOURS[index % PRESENCE_COLOURS.length]!,
+  send: (message) => process.send!({ ...message, laptop: index })
+})
 
 const laptop = becomeLaptop(localAddress)
 
@@ -109,7 +125,8 @@ interface Transport {
   destroy(): void
 }
 
-async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
+async function connect(me: Me, target: Target, doc: Y.Doc): Promise<Transport> {
+  const { name, colour } = me
   if (target.transport === 'hub') {
     const person = { name, role, colour } as const
     const live = target.facilitator
@@ -148,6 +165,7 @@ async function connect(target: Target, doc: Y.Doc): Promise<Transport> {
 }
 
 interface Session {
+  me: Me
   workshop: WorkshopModel
   transport: Transport
   board(): BoardModel
@@ -156,7 +174,8 @@ interface Session {
   destroy(): void
 }
 
-async function openSession(target: Target): Promise<Session> {
+async function openSession(me: Me, target: Target): Promise<Session> {
+  const { send } = me
   const doc = new Y.Doc()
   const privateDoc = new Y.Doc()
   /** Set once joined; the model and the screen exist before, as in the app. */
@@ -251,11 +270,12 @@ async function openSession(target: Target): Promise<Session> {
     }
   }
 
-  const transport = await connect(target, doc)
+  const transport = await connect(me, target, doc)
   link.transport = transport
   render()
 
   return {
+    me,
     workshop,
     transport,
     board: () => board,
@@ -268,7 +288,7 @@ async function openSession(target: Target): Promise<Session> {
         columns: snapshot.columns.length,
         notes: Object.keys(snapshot.notes).length,
         people: transport.people(),
-        cpuMs: cpuMs(),
+        cpuMs: cpuMs() / laptopsHere,
         at: now(),
         stage: flow.stage,
         revealed: flow.revealed,
@@ -296,11 +316,11 @@ async function openSession(target: Target): Promise<Session> {
 
 // ---------------------------------------------------------------- commands
 
-let session: Session | null = null
+const sessions = new Map<number, Session>()
 
 /** Each note its own task, as each Enter is in a page. */
-async function writeDrafts(count: number): Promise<number> {
-  const { privateNotes } = session!.workshop
+async function writeDrafts(session: Session, index: number, count: number): Promise<number> {
+  const { privateNotes } = session.workshop
   for (let i = 0; i < count; i++) {
     privateNotes.addDraft(`Idea ${i + 1} of participant ${index}: we say what we think, and we listen`)
     await nextTask()
@@ -308,20 +328,20 @@ async function writeDrafts(count: number): Promise<number> {
   return privateNotes.getSnapshot().drafts.length
 }
 
-async function addClusters(titles: readonly string[]): Promise<number> {
+async function addClusters(session: Session, titles: readonly string[]): Promise<number> {
   for (const title of titles) {
-    session!.board().intents.addColumn(title)
+    session.board().intents.addColumn(title)
     await nextTask()
   }
-  session!.workshop.flowIntents.goToStage('vote')
+  session.workshop.flowIntents.goToStage('vote')
   return titles.length
 }
 
 /** Places the flow's budget of dots on random clusters, one click each, then "done". */
-async function castVote(): Promise<number> {
-  const { workshop } = session!
+async function castVote(session: Session): Promise<number> {
+  const { workshop } = session
   const flow = workshop.flow.getSnapshot()
-  const clusters = session!.board().snapshots.getSnapshot().columns.slice(1)
+  const clusters = session.board().snapshots.getSnapshot().columns.slice(1)
   if (clusters.length === 0) throw new Error('no clusters to vote on')
   const marks = new Map<string, number>()
   for (let dot = 0; dot < flow.voteBudget; dot++) {
@@ -336,49 +356,50 @@ async function castVote(): Promise<number> {
   return [...marks.values()].reduce((sum, dots) => sum + dots, 0)
 }
 
-const reply = (seq: number, count: number, at = now()) => send({ type: 'reply', seq, at, count })
 const fail = (error: unknown) => {
   console.error(error)
   process.exit(1)
 }
 
-process.on('message', (message: ToWorkshopPeer) => {
+process.on('message', (message: ToWorkshopPeer & { laptop?: number }) => {
+  if (message.type === 'stop') return stop()
+  const index = message.laptop ?? firstIndex
+  const session = sessions.get(index)!
+  const { send } = session.me
+  const reply = (seq: number, count: number, at = now()) => send({ type: 'reply', seq, at, count })
   switch (message.type) {
     case 'status':
-      send({ type: 'reply', seq: message.seq, status: session!.status() })
+      send({ type: 'reply', seq: message.seq, status: session.status() })
       break
     case 'ping':
       send({ type: 'reply', seq: message.seq, receivedAt: now() })
       break
     case 'drafts':
-      writeDrafts(message.count).then((count) => reply(message.seq, count), fail)
+      writeDrafts(session, index, message.count).then((count) => reply(message.seq, count), fail)
       break
     case 'expect':
-      session!.expect(message.notes, message.voters)
+      session.expect(message.notes, message.voters)
       reply(message.seq, 0)
       break
     case 'reveal': {
       const at = now()
       // The facilitator's "Next" in the brainstorm: on to clustering, which reveals.
-      session!.workshop.flowIntents.goToStage('cluster')
+      session.workshop.flowIntents.goToStage('cluster')
       reply(message.seq, 1, at)
       break
     }
     case 'clusters':
-      addClusters(message.titles).then((count) => reply(message.seq, count), fail)
+      addClusters(session, message.titles).then((count) => reply(message.seq, count), fail)
       break
     case 'vote':
-      castVote().then((count) => reply(message.seq, count), fail)
+      castVote(session).then((count) => reply(message.seq, count), fail)
       break
     case 'closeVoting': {
       const at = now()
-      session!.workshop.flowIntents.closeVoting()
+      session.workshop.flowIntents.closeVoting()
       reply(message.seq, 1, at)
       break
     }
-    case 'stop':
-      stop()
-      break
   }
 })
 
@@ -386,7 +407,7 @@ let stopping = false
 function stop(): void {
   if (stopping) return
   stopping = true
-  session?.destroy()
+  for (const session of sessions.values()) session.destroy()
   setTimeout(() => process.exit(0), 100).unref()
 }
 process.on('disconnect', stop)
@@ -394,7 +415,7 @@ process.on('disconnect', stop)
 // console and the page carries on; a Node process would die of it. Carry on, and tell.
 process.on('uncaughtException', (error) => {
   console.error(error)
-  send({ type: 'uncaught', message: error instanceof Error ? error.message : String(error) })
+  process.send!({ type: 'uncaught', message: error instanceof Error ? error.message : String(error) } satisfies FromWorkshopPeer)
 })
 // Never outlive a benchmark that lost track of this process.
 setTimeout(() => process.exit(1), 15 * 60_000).unref()
@@ -409,9 +430,12 @@ const first: Target =
         facilitator: facilitator ? { room: env('ROOM'), ticket: env('FACILITATOR_TICKET'), hostKey: env('HOST_KEY') } : undefined
       }
     : { transport: 'relay', relayUrl: env('RELAY_URL'), room: env('ROOM') }
-try {
-  session = await openSession(first)
-  send({ type: 'joined', implementation: session.transport.implementation })
-} catch (error) {
-  fail(error)
-}
+// The laptops of one process join together, as a room's laptops do.
+await Promise.all(
+  Array.from({ length: laptopsHere }, async (_, k) => {
+    const me = meAt(firstIndex + k)
+    const session = await openSession(me, first)
+    sessions.set(me.index, session)
+    me.send({ type: 'joined', implementation: session.transport.implementation })
+  })
+).catch(fail)
