@@ -7,6 +7,7 @@ import { userMessage } from '../../ui/userMessage'
 import { useDocumentTitle } from '../../useDocumentTitle'
 import { navigate } from '../../useRoute'
 import { LiveButton } from '../live/LiveButton'
+import { openPrivateRound } from '../live/privateRound'
 import { LivePanel } from '../live/LivePanel'
 import { useLiveSession } from '../live/useLiveSession'
 import { usePeople } from '../live/usePeople'
@@ -76,6 +77,7 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
   const { model: workshopModel, persistence } = board
   const { board: model } = useSyncExternalStore(workshopModel.editing.subscribe, workshopModel.editing.getSnapshot)
   const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
+  const flow = useSyncExternalStore(workshopModel.flow.subscribe, workshopModel.flow.getSnapshot)
   const saveProblem = useSyncExternalStore(persistence.saveProblem.subscribe, persistence.saveProblem.getSnapshot)
   const [workshop, setWorkshop] = useLatestWorkshop(board.workshop)
   const [loadNotice, setLoadNotice] = useState(persistence.notice)
@@ -154,6 +156,7 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
           <LivePanel
             id={livePanelId}
             session={live.state.session}
+            privateRound={openPrivateRound(flow)}
             connection={live.state.connection}
             problem={live.problem}
             onDismissProblem={live.dismissProblem}

@@ -13,6 +13,8 @@ import './live.css'
 interface LivePanelProps {
   id: string
   session: FacilitatorSession
+  /** The private round still open, in words, for the End session dialog; null if none. */
+  privateRound: string | null
   connection: LiveDocConnection
   problem: string | null
   onDismissProblem(): void
@@ -40,7 +42,7 @@ function JoinLinkText({ url }: { url: string }) {
 }
 
 /** Everything the facilitator shows the room to let people in, and who has come in. */
-export function LivePanel({ id, session, connection, problem, onDismissProblem, onNewCode, onEnd }: LivePanelProps) {
+export function LivePanel({ id, session, privateRound, connection, problem, onDismissProblem, onNewCode, onEnd }: LivePanelProps) {
   const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
   const state = useSyncExternalStore(connection.connection.subscribe, connection.connection.getSnapshot)
   const [addressIndex, setAddressIndex] = useState(0)
@@ -122,6 +124,7 @@ export function LivePanel({ id, session, connection, problem, onDismissProblem, 
       {confirmingEnd && (
         <EndSessionDialog
           peopleCount={participants.length}
+          privateRound={privateRound}
           problem={problem}
           onCancel={() => setConfirmingEnd(false)}
           onEnd={async () => {
