@@ -27,18 +27,22 @@ export interface Stage {
   instructions: string
   /** What the facilitator should do or watch for in this stage. */
   facilitatorTip: string
+  /** The length its timer starts with (each stage starts its own, stopped). */
+  timerMinutes: number
 }
 
 export const STAGES: Record<StageId, Stage> = {
   prompt: {
     id: 'prompt',
     name: 'Prompt',
+    timerMinutes: 3,
     instructions: 'Read the question. In the next stage you will answer it on your own, in silence.',
     facilitatorTip: 'Make the question your own, then start the silent brainstorm.'
   },
   brainstorm: {
     id: 'brainstorm',
     name: 'Silent brainstorm',
+    timerMinutes: 5,
     instructions:
       'Write one idea per note. Your notes stay on your own device until the facilitator reveals them; no one sees them before that.',
     facilitatorTip: 'Everyone sees only how many notes have been written. Reveal when the room is ready.'
@@ -46,12 +50,14 @@ export const STAGES: Record<StageId, Stage> = {
   cluster: {
     id: 'cluster',
     name: 'Cluster',
+    timerMinutes: 10,
     instructions: 'Drag notes that say the same thing into one cluster, and give each cluster a name.',
     facilitatorTip: 'Clusters become the options of the dot vote; notes left unsorted get no votes.'
   },
   map: {
     id: 'map',
     name: 'Map the journey',
+    timerMinutes: 15,
     instructions:
       'Move each note to the stage and lane where it belongs, add what is missing, and link opportunities to our values.',
     facilitatorTip: 'Rename, add or reorder stages and lanes with the group. Opportunities can be linked to a finalized value.'
@@ -59,6 +65,7 @@ export const STAGES: Record<StageId, Stage> = {
   emotions: {
     id: 'emotions',
     name: 'Emotion curve',
+    timerMinutes: 5,
     instructions:
       'Rate how each stage of the journey feels, from −2 (very bad) to +2 (very good). Your ratings stay on your device; the curve shows a stage only once enough people rated it.',
     facilitatorTip: 'Close the round when everyone is done. A stage shows on the curve only when at least the minimum group rated it.'
@@ -66,12 +73,14 @@ export const STAGES: Record<StageId, Stage> = {
   vote: {
     id: 'vote',
     name: 'Dot vote',
+    timerMinutes: 3,
     instructions: 'Place your dots on the clusters that matter most to you. Your ballot stays private until voting closes.',
     facilitatorTip: 'Close voting when everyone is done; the results then show on every screen, ranked.'
   },
   draft: {
     id: 'draft',
     name: 'Draft value statements',
+    timerMinutes: 15,
     instructions:
       'For each value: a name, a one-sentence definition, what we do and what we don\u2019t, and an example story.',
     facilitatorTip: 'The top clusters are the candidates. Add, merge, drop and reorder them with the group.'
@@ -79,12 +88,14 @@ export const STAGES: Record<StageId, Stage> = {
   consensus: {
     id: 'consensus',
     name: 'Consensus check',
+    timerMinutes: 3,
     instructions: 'Show how far you support each value: 0 fingers blocks it, 5 means full support.',
     facilitatorTip: 'Results show when everyone has voted or you close the check. Values below your threshold are flagged for rework.'
   },
   plan: {
     id: 'plan',
     name: 'Plan the program',
+    timerMinutes: 20,
     instructions:
       'Fill in the plan together: who it is for, what employees may now handle differently and within which boundaries, the behaviours, and how we will know it worked.',
     facilitatorTip: 'Start from the top opportunities of a finalized journey map. Every section is edited live by everyone.'
@@ -92,6 +103,7 @@ export const STAGES: Record<StageId, Stage> = {
   finalize: {
     id: 'finalize',
     name: 'Finalize',
+    timerMinutes: 5,
     instructions: 'The facilitator is locking in the values you agreed on.',
     facilitatorTip: 'Finalizing stores a record of the values and the decisions that cannot be changed later. Then export it.'
   }

@@ -25,12 +25,21 @@ export const timerOf = (durationMs: number): TimerState => {
 export const isRunning = (timer: TimerState): boolean => timer.endsAt !== null
 
 export function timeLeft(timer: TimerState, hostNow: number): number {
-  // A peer may have written an end far in the future: never show more than a timer can hold.
-  return timer.endsAt === null ? timer.remainingMs : Math.min(Math.max(0, timer.endsAt - hostNow), MAX_TIMER_MS)
+  // Never more than the timer held when it started (a screen's estimate of host time may lag by
+  // a message's travel: a 5-minute timer once read 5:01), nor than a timer can hold.
+  return timer.endsAt === null ? timer.remainingMs : Math.min(Math.max(0, timer.endsAt - hostNow), timer.remainingMs, MAX_TIMER_MS)
+}
+
+/** Ran out while running: the facilitator's button says "Restart". */
+export const isTimeUp = (timer: TimerState, hostNow: number): boolean => isRunning(timer) && timeLeft(timer, hostNow) === 0
+
+/** Runs the timer again from its full length. */
+export function restartTimer(timer: TimerState, hostNow: number): TimerState {
+  return { ...timer, endsAt: hostNow + timer.durationMs, remainingMs: timer.durationMs }
 }
 
 export function startTimer(timer: TimerState, hostNow: number): TimerState {
-  if (timer.endsAt !== null) return timer
+  if (timer.endsAt !== null) return isTimeUp(timer, hostNow) ? restartTimer(timer, hostNow) : timer
   const remaining = timer.remainingMs > 0 ? timer.remainingMs : timer.durationMs
   return { ...timer, endsAt: hostNow + remaining, remainingMs: remaining }
 }
@@ -43,7 +52,7 @@ export function pauseTimer(timer: TimerState, hostNow: number): TimerState {
 export function addMinute(timer: TimerState, hostNow: number): TimerState {
   if (timer.endsAt === null) return { ...timer, remainingMs: Math.min(timer.remainingMs + MINUTE_MS, MAX_TIMER_MS) }
   const left = Math.min(timeLeft(timer, hostNow) + MINUTE_MS, MAX_TIMER_MS)
-  return { ...timer, endsAt: hostNow + left }
+  return { ...timer, endsAt: hostNow + left, remainingMs: left }
 }
 
 /** "4:05", "0:09", "1:02:30". Rounds up, so the display reaches 0:00 exactly when time is up. */

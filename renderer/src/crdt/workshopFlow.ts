@@ -15,11 +15,12 @@ import {
   isStageId,
   MAX_VOTE_BUDGET,
   PROMPT_MAX_LENGTH,
+  STAGES,
   templateStages,
   type StageStart,
   type StageId
 } from '../../../shared/stages'
-import { addMinute, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
+import { addMinute, MINUTE_MS, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../../shared/templates'
 import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
 import { LOCAL_ORIGIN, META_FIELDS, metaOf } from './boardDoc'
@@ -263,7 +264,13 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
       // Moving on past the silent brainstorm reveals everyone's notes, in the same step.
       const brainstorm = stages.indexOf('brainstorm')
       const reveals = brainstorm >= 0 && stages.indexOf(stage) > brainstorm && !flow.revealed
-      set({ [FLOW_FIELDS.stage]: stage, [FLOW_FIELDS.stageLog]: log, ...(reveals ? { [FLOW_FIELDS.revealed]: true } : {}) })
+      set({
+        [FLOW_FIELDS.stage]: stage,
+        [FLOW_FIELDS.stageLog]: log,
+        // Each stage starts its own timer, stopped, at its usual length: the last one's does not run on.
+        [FLOW_FIELDS.timer]: { ...timerOf(STAGES[stage].timerMinutes * MINUTE_MS) },
+        ...(reveals ? { [FLOW_FIELDS.revealed]: true } : {})
+      })
     },
     setPrompt(prompt) {
       const clean = prompt.replace(/\s+/g, ' ').trim().slice(0, PROMPT_MAX_LENGTH)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addMinute,
   formatTimeLeft,
+  isTimeUp,
   MAX_TIMER_MS,
   MINUTE_MS,
   pauseTimer,
@@ -35,6 +36,23 @@ describe('the shared timer', () => {
     expect(timeLeft(startTimer(spent, HOST + 3 * MINUTE_MS), HOST + 3 * MINUTE_MS)).toBe(MINUTE_MS)
   })
 
+  it('restarts from its full length when it ran out while running (the button says Restart)', () => {
+    const running = startTimer(timerOf(2 * MINUTE_MS), HOST)
+    expect(isTimeUp(running, HOST + MINUTE_MS)).toBe(false)
+    expect(isTimeUp(running, HOST + 3 * MINUTE_MS)).toBe(true)
+    const restarted = startTimer(running, HOST + 3 * MINUTE_MS)
+    expect(timeLeft(restarted, HOST + 3 * MINUTE_MS)).toBe(2 * MINUTE_MS)
+    expect(isTimeUp(restarted, HOST + 4 * MINUTE_MS)).toBe(false)
+  })
+
+  it('never shows more than it started with, on a screen whose estimate of host time lags', () => {
+    const timer = startTimer(timerOf(5 * MINUTE_MS), HOST)
+    // This screen thinks it is 400 ms before the start: 5:00, not 5:01.
+    expect(formatTimeLeft(timeLeft(timer, HOST - 400))).toBe('5:00')
+    const plusOne = addMinute(timer, HOST)
+    expect(formatTimeLeft(timeLeft(plusOne, HOST - 400))).toBe('6:00')
+  })
+
   it('shows the same time left on two screens whose clocks are 90 seconds apart', () => {
     const timer = startTimer(timerOf(5 * MINUTE_MS), HOST)
     const skewedLaptopClock = HOST + 30_000 + 90_000
@@ -60,6 +78,8 @@ describe('the shared timer', () => {
       expect(Number.isFinite(timeLeft(timer, HOST))).toBe(true)
     }
     expect(readTimer({ durationMs: 1e12, remainingMs: 1e12, endsAt: null }).remainingMs).toBe(MAX_TIMER_MS)
-    expect(timeLeft(readTimer({ durationMs: 60_000, endsAt: HOST + 1e12, remainingMs: 0 }), HOST)).toBe(MAX_TIMER_MS)
+    // An end far in the future shows no more than a timer can hold, nor than it held when it started.
+    expect(timeLeft(readTimer({ durationMs: 60_000, endsAt: HOST + 1e12, remainingMs: 1e12 }), HOST)).toBe(MAX_TIMER_MS)
+    expect(timeLeft(readTimer({ durationMs: 60_000, endsAt: HOST + 1e12, remainingMs: 60_000 }), HOST)).toBe(60_000)
   })
 })

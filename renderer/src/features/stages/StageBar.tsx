@@ -52,7 +52,8 @@ export function StageBar({ flow, hostNow, intents, children }: StageBarProps) {
           <p className="stage-bar__instructions">{intents ? stage.facilitatorTip : participantInstructions(flow)}</p>
           {children}
         </div>
-        <StageTimer timer={flow.timer} hostNow={hostNow} intents={finalized ? null : intents} />
+        {/* A finalized workshop has no time left to keep. */}
+        {!finalized && <StageTimer timer={flow.timer} hostNow={hostNow} intents={intents} />}
       </div>
       {intents && !finalized && (
         <div className="stage-bar__controls">

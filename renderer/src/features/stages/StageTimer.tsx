@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { formatTimeLeft, isRunning, MINUTE_MS, timeLeft, type TimerState } from '../../../../shared/timer'
+import { formatTimeLeft, isRunning, isTimeUp, MINUTE_MS, timeLeft, type TimerState } from '../../../../shared/timer'
 import type { FlowIntents } from '../../crdt/workshopFlow'
 
 const LENGTHS_MIN = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60]
@@ -28,7 +28,7 @@ export function StageTimer({ timer, hostNow, intents }: StageTimerProps) {
   const left = useTimeLeft(timer, hostNow)
   const running = isRunning(timer)
   const lengthId = useId()
-  const timeUp = running && left === 0
+  const timeUp = isTimeUp(timer, hostNow())
   const minutes = Math.max(1, Math.round(timer.durationMs / MINUTE_MS))
   const lengths = LENGTHS_MIN.includes(minutes) ? LENGTHS_MIN : [...LENGTHS_MIN, minutes].sort((a, b) => a - b)
   return (
@@ -39,7 +39,11 @@ export function StageTimer({ timer, hostNow, intents }: StageTimerProps) {
       <p className="stage-timer__state">{timeUp ? 'Time is up' : running ? 'Running' : 'Paused'}</p>
       {intents && (
         <div className="stage-timer__controls">
-          {running ? (
+          {timeUp ? (
+            <button type="button" className="button button--small button--primary" onClick={intents.startTimer}>
+              Restart
+            </button>
+          ) : running ? (
             <button type="button" className="button button--small" onClick={intents.pauseTimer}>
               Pause
             </button>

@@ -59,6 +59,18 @@ describe('the workshop flow', () => {
     expect(readWorkshopFlow(doc).revealed).toBe(true)
   })
 
+  it('starts each stage with its own timer, stopped at that stage’s length: the last one does not run on', () => {
+    const { doc, intents } = facilitator()
+    doc.getMap('meta').set('template', 'core-values')
+    intents.goToStage('brainstorm')
+    intents.startTimer()
+    expect(readWorkshopFlow(doc).timer.endsAt).not.toBeNull()
+    intents.goToStage('cluster')
+    expect(readWorkshopFlow(doc).timer).toEqual({ durationMs: 10 * MINUTE_MS, endsAt: null, remainingMs: 10 * MINUTE_MS })
+    intents.goToStage('vote')
+    expect(readWorkshopFlow(doc).timer).toEqual({ durationMs: 3 * MINUTE_MS, endsAt: null, remainingMs: 3 * MINUTE_MS })
+  })
+
   it('follows the template’s own stages: its first stage and question, and no stage of another template', () => {
     const doc = new Y.Doc()
     doc.getMap('meta').set('template', 'journey-map')
