@@ -3,6 +3,7 @@
  * arrive from peers, so each one is checked against the rules before it counts; one that
  * breaks them (too many dots, a score of 7) is left out whole.
  */
+import { SMALLEST_GROUP } from './stages'
 import type { ConsensusResult } from './valuesRecord'
 
 /** What a published ballot holds: option id → dots (vote) or fingers (consensus). */
@@ -101,7 +102,8 @@ export function consensusResults(
   const results: Record<string, ConsensusResult> = {}
   for (const [id, histogram] of histograms) {
     const voters = histogram.reduce((sum, n) => sum + n, 0)
-    const shown = voters >= rule.minGroup
+    // Never from fewer than SMALLEST_GROUP, whatever the rule says: no one's score can be singled out.
+    const shown = voters >= Math.max(rule.minGroup, SMALLEST_GROUP)
     const average = shown ? histogram.reduce((sum, n, score) => sum + n * score, 0) / voters : null
     results[id] = {
       scores: shown ? histogram : Array<number>(FIST_MAX + 1).fill(0),

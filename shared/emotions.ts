@@ -6,18 +6,16 @@
  */
 
 import type { EmotionResult } from './journeyRecord'
+import { SMALLEST_GROUP } from './stages'
 
 /** The rating scale: −2 very negative, 0 neutral, +2 very positive. */
 export const EMOTION_SCALE = { min: -2, max: 2 } as const
 
 /**
- * The smallest group whose ratings of a stage are ever shown or published. With two, the
- * median and the spread give both ratings away, and each rater knows the other's.
+ * The minimum group a curve is drawn with: the facilitator's setting, never below SMALLEST_GROUP
+ * (with two, the median and the spread give both ratings away).
  */
-export const SMALLEST_EMOTION_GROUP = 3
-
-/** The minimum group a curve is drawn with: the facilitator's setting, never below SMALLEST_EMOTION_GROUP. */
-export const emotionGroup = (minGroup: number): number => Math.max(minGroup, SMALLEST_EMOTION_GROUP)
+export const emotionGroup = (minGroup: number): number => Math.max(minGroup, SMALLEST_GROUP)
 
 /**
  * The p-quantile (0 ≤ p ≤ 1) of sorted values, interpolated linearly between the two

@@ -171,8 +171,13 @@ export const DEFAULT_VOTE_BUDGET = 3
 export const MAX_VOTE_BUDGET = 10
 /** Fist-of-five average below which a value is flagged for rework. */
 export const DEFAULT_CONSENSUS_THRESHOLD = 3
-/** Aggregates (consensus, emotion curves) show only when at least this many contributed. */
-export const DEFAULT_MIN_GROUP = 3
+/**
+ * The smallest group whose aggregate (a consensus result, an emotion curve) is ever shown or
+ * published, whatever the setting: with two, each would know the other's answer.
+ */
+export const SMALLEST_GROUP = 3
+/** Aggregates show only when at least this many contributed, unless the facilitator asks for more. */
+export const DEFAULT_MIN_GROUP = SMALLEST_GROUP
 
 export const isStageId = (value: unknown): value is StageId => STAGE_IDS.includes(value as StageId)
 

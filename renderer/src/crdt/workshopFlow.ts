@@ -15,6 +15,7 @@ import {
   isStageId,
   MAX_VOTE_BUDGET,
   PROMPT_MAX_LENGTH,
+  SMALLEST_GROUP,
   STAGES,
   templateStages,
   type StageStart,
@@ -140,7 +141,7 @@ export interface WorkshopFlow {
 }
 
 const MAX_MIN_GROUP = 50
-const cleanMinGroup = (minGroup: number) => Math.min(Math.max(1, Math.round(minGroup)), MAX_MIN_GROUP)
+const cleanMinGroup = (minGroup: number) => Math.min(Math.max(SMALLEST_GROUP, Math.round(minGroup)), MAX_MIN_GROUP)
 
 const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 const int = (value: unknown, fallback: number, min: number, max: number) =>
@@ -181,7 +182,7 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
     votingClosed: bool(get(FLOW_FIELDS.votingClosed), false),
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
-    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, 1, MAX_MIN_GROUP),
+    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, SMALLEST_GROUP, MAX_MIN_GROUP),
     consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
     emotionsClosed: bool(get(FLOW_FIELDS.emotionsClosed), false),
     valueSource: readLibrarySource(get(FLOW_FIELDS.valueSource)),

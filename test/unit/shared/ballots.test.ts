@@ -57,8 +57,17 @@ describe('the consensus check', () => {
   })
 
   it('ignores scores outside 0–5 and values that do not exist', () => {
-    const results = consensusResults([ballot({ v1: 6 }), ballot({ v1: 4, nope: 2 })], ['v1'], { threshold: 3, minGroup: 1 })
-    expect(results.v1!.voters).toBe(1)
-    expect(results.v1!.average).toBe(4)
+    const results = consensusResults([ballot({ v1: 6 }), ballot({ v1: 4, nope: 2 }), ballot({ v1: 2 }), ballot({ v1: 3 })], ['v1'], {
+      threshold: 3,
+      minGroup: 3
+    })
+    expect(results.v1!.voters).toBe(3)
+    expect(results.v1!.average).toBe(3)
+  })
+
+  it('never shows a result from fewer than three people, whatever the rule says', () => {
+    const two = consensusResults([ballot({ v1: 5 }), ballot({ v1: 1 })], ['v1'], { threshold: 3, minGroup: 1 })
+    expect(two.v1).toMatchObject({ voters: 2, average: null, flagged: false })
+    expect(two.v1!.scores.every((count) => count === 0)).toBe(true)
   })
 })

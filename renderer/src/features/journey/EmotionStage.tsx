@@ -1,6 +1,7 @@
 import { useId, useSyncExternalStore } from 'react'
 import type { Column } from '../../../../shared/board'
-import { EMOTION_SCALE, emotionGroup, SMALLEST_EMOTION_GROUP } from '../../../../shared/emotions'
+import { EMOTION_SCALE, emotionGroup } from '../../../../shared/emotions'
+import { SMALLEST_GROUP } from '../../../../shared/stages'
 import type { EmotionResult } from '../../../../shared/journeyRecord'
 import type { EmotionRatings } from '../../crdt/emotions'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
@@ -28,7 +29,7 @@ function MinGroupRule({ flow, intents }: { flow: WorkshopFlow; intents: FlowInte
     <div className="vote-rules" role="group" aria-label="Emotion curve rule">
       <label htmlFor={id}>Show a stage from</label>
       <select id={id} value={emotionGroup(flow.minGroup)} onChange={(event) => intents.setMinGroup(Number(event.target.value))}>
-        {Array.from({ length: MAX_MIN_GROUP_OFFERED - SMALLEST_EMOTION_GROUP + 1 }, (_, i) => i + SMALLEST_EMOTION_GROUP).map((n) => (
+        {Array.from({ length: MAX_MIN_GROUP_OFFERED - SMALLEST_GROUP + 1 }, (_, i) => i + SMALLEST_GROUP).map((n) => (
           <option key={n} value={n}>
             {n} ratings
           </option>

@@ -60,7 +60,7 @@ function ConsensusRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIn
         value={flow.minGroup}
         onChange={(event) => intents.setConsensusRule(flow.consensusThreshold, Number(event.target.value))}
       >
-        {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
+        {[3, 4, 5, 6, 8, 10].map((n) => (
           <option key={n} value={n}>
             {n} {n === 1 ? 'person' : 'people'}
           </option>

@@ -164,11 +164,13 @@ describe('joinLiveDoc', () => {
   })
 
   it('leaves the room when the network goes, keeps this person on their own screen, and comes back', async () => {
-    const facilitator = joinLiveDoc(threeColumnBoard(), facilitatorOptions(), new FakePage())
+    const board = threeColumnBoard()
+    const facilitator = joinLiveDoc(board, facilitatorOptions(), new FakePage())
     const page = new FakePage()
     const laptop = new Y.Doc()
     const amira = joinLiveDoc(laptop, await participantOptions('Amira'), page)
-    await until(() => amira.people.getSnapshot().length === 2, 'the facilitator to be present')
+    await until(() => amira.people.getSnapshot().length === 2 && amira.connection.getSnapshot().synced, 'Amira to have the board')
+    await until(() => laptop.getMap('columns').size === 3, 'the board’s columns to reach Amira')
 
     page.go(false)
     expect(amira.connection.getSnapshot()).toMatchObject({ online: false, via: null })
@@ -177,7 +179,9 @@ describe('joinLiveDoc', () => {
 
     page.go(true)
     await until(() => amira.connection.getSnapshot().via !== null && amira.people.getSnapshot().length === 2, 'Amira to be back')
-    await until(() => textsIn(laptop, IDEAS).includes('Written offline'), 'the offline note to stay')
+    expect(textsIn(laptop, IDEAS)).toEqual(['Written offline'])
+    // What was written offline reaches the room once back.
+    await until(() => textsIn(board, IDEAS).includes('Written offline'), 'the offline note to reach the facilitator')
     amira.destroy()
     facilitator.destroy()
   })
