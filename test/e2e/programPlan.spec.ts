@@ -129,4 +129,10 @@ test('a facilitator and a participant write a program plan live, finalize it, an
     expect(markdown).toContain(squash(field))
     expect(pdf).toContain(squash(field))
   }
+
+  // A finalized workshop can still end its session, but offers no Go live afterwards.
+  await facilitator.getByRole('region', { name: 'Live session' }).getByRole('button', { name: 'End session' }).click()
+  await facilitator.getByRole('dialog', { name: 'End the live session?' }).getByRole('button', { name: 'End session' }).click()
+  await expect(facilitator.getByRole('region', { name: 'Live session' })).toBeHidden()
+  await expect(facilitator.getByRole('button', { name: 'Go live' })).toHaveCount(0)
 })

@@ -134,6 +134,7 @@ function OpenBoardScreen({ board }: { board: OpenBoard }) {
             state={live.state}
             panelId={livePanelId}
             panelOpen={livePanelOpen}
+            finalized={flow.finalizedAt !== null}
             onGoLive={() => {
               setLivePanelOpen(true)
               void live.goLive()

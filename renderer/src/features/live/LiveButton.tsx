@@ -4,12 +4,14 @@ interface LiveButtonProps {
   state: LiveState
   panelId: string
   panelOpen: boolean
+  /** A finalized workshop has nothing left to do live: it offers no Go live (a session still on can be ended). */
+  finalized: boolean
   onGoLive(): void
   onTogglePanel(): void
 }
 
 /** "Go live" on the board's header; once live, it shows and hides the live session panel. */
-export function LiveButton({ state, panelId, panelOpen, onGoLive, onTogglePanel }: LiveButtonProps) {
+export function LiveButton({ state, panelId, panelOpen, finalized, onGoLive, onTogglePanel }: LiveButtonProps) {
   if (state.status === 'live') {
     return (
       <button
@@ -24,6 +26,7 @@ export function LiveButton({ state, panelId, panelOpen, onGoLive, onTogglePanel 
       </button>
     )
   }
+  if (finalized) return null
   return (
     <button
       type="button"
