@@ -117,7 +117,9 @@ export const methods = {
     /** Where exports go unless the person picks another folder. */
     defaultFolder: takes(z.tuple([])).returns<string>(),
     /** The desktop app's folder picker, opened at `startIn`; null when cancelled. Host mode has none. */
-    pickFolder: takes(z.tuple([folderPath])).returns<string | null>()
+    pickFolder: takes(z.tuple([folderPath])).returns<string | null>(),
+    /** Opens the system's file manager at an exported file. Only the desktop app has one. */
+    showInFolder: takes(z.tuple([folderPath])).returns<void>()
   }
 } as const
 

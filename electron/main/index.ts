@@ -2,7 +2,7 @@
  * The desktop app's main process: windows, IPC and hardening only. All logic lives in
  * the services, which host mode runs without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { dispatch, EVENT_CHANNEL, INVOKE_CHANNEL, UserError } from '../../shared/contract'
 import { openAppServices } from '../services/appServices'
@@ -16,9 +16,6 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 
 registerAppScheme()
 app.enableSandbox()
-// Chromium hides LAN addresses behind mDNS names in WebRTC candidates; a room network may
-// not resolve them, and then peers cannot connect directly.
-app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns')
 
 /** The system's folder picker, over the window that asked. */
 async function pickFolder(startIn: string): Promise<string | null> {
@@ -65,7 +62,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     sessions,
     exportsFolder: app.getPath('documents'),
-    pickFolder
+    pickFolder,
+    showInFolder: (path) => shell.showItemInFolder(path)
   })
 
   applyHardening()

@@ -8,7 +8,7 @@ import { UserError, type AllHandlers, type AppInfo, type EventMessage } from '..
 import { acquireDataLock } from './dataLock'
 import { DocsService } from './docs.service'
 import { ExportsService } from './exports.service'
-import { createHandlers, type FolderPicker, type SessionControl } from './handlers'
+import { createHandlers, type FileShower, type FolderPicker, type SessionControl } from './handlers'
 import { LibraryService } from './library.service'
 
 export interface AppServicesOptions {
@@ -20,6 +20,7 @@ export interface AppServicesOptions {
   exportsFolder?: string
   /** The desktop app's folder picker; host mode has none. */
   pickFolder?: FolderPicker
+  showInFolder?: FileShower
 }
 
 export interface AppServices {
@@ -64,6 +65,7 @@ export async function openAppServices(options: AppServicesOptions): Promise<AppS
     docs,
     exportsService,
     pickFolder: options.pickFolder,
+    showInFolder: options.showInFolder,
     sessions: options.sessions,
     info: () => ({ version: options.version, mode: options.mode, dataDir, notices: [...library.notices] }),
     emit: (namespace, event, payload) => {

@@ -63,6 +63,8 @@ export interface SessionControl {
 
 /** Asks the person for a folder, starting in `startIn`; null when they cancel. Only the desktop app has one. */
 export type FolderPicker = (startIn: string) => Promise<string | null>
+/** Opens the system's file manager with `path` selected. Only the desktop app has one. */
+export type FileShower = (path: string) => void
 
 export interface HandlerDeps {
   library: LibraryService
@@ -70,6 +72,8 @@ export interface HandlerDeps {
   exportsService: ExportsService
   /** Absent in host mode, where the browser cannot show this computer's folders. */
   pickFolder?: FolderPicker
+  /** Absent in host mode, likewise. */
+  showInFolder?: FileShower
   sessions: SessionControl
   info: () => AppInfo
   emit: Emit
@@ -78,7 +82,7 @@ export interface HandlerDeps {
 /** A board saved this often marks its workshop as changed; more often would rewrite library.json on every keystroke. */
 export const TOUCH_INTERVAL_MS = 5_000
 
-export function createHandlers({ library, docs, exportsService, pickFolder, sessions, info, emit }: HandlerDeps): AllHandlers {
+export function createHandlers({ library, docs, exportsService, pickFolder, showInFolder, sessions, info, emit }: HandlerDeps): AllHandlers {
   const changed = () => emit('library', 'changed', null)
   const lastTouched = new Map<string, number>()
 
@@ -185,6 +189,10 @@ export function createHandlers({ library, docs, exportsService, pickFolder, sess
     pickFolder: (startIn) => {
       if (!pickFolder) throw new UserError('There is no folder picker here: type the full path of the folder instead.')
       return pickFolder(startIn)
+    },
+    showInFolder: (path) => {
+      if (!showInFolder) throw new UserError(`There is no file manager to open from here: the file is at ${path}.`)
+      showInFolder(path)
     }
   } satisfies Handlers<'exports'>
 

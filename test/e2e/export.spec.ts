@@ -47,8 +47,11 @@ test('the leader exports a finalized workshop to every format, and each file rea
   for (const format of formatsOf('core-values')) {
     const { label } = EXPORT_FORMAT_INFO[format]
     paths[format] = join(folder, exportFileName(record.title, 'core-values', format))
-    await dialog.getByRole('button', { name: label, exact: true }).click()
-    await expect(dialog.getByRole('status')).toContainText(`${label} saved as ${paths[format]}`)
+    // The result shows beside the button pressed, where the eye already is.
+    const row = dialog.getByRole('listitem').filter({ has: page.getByRole('button', { name: label, exact: true }) })
+    await row.getByRole('button', { name: label, exact: true }).click()
+    await expect(row.getByRole('status')).toContainText(`${label} saved as ${paths[format]}`)
+    await expect(row.getByRole('status')).toBeInViewport()
   }
   await saveScreenshot(page, testInfo, 'export-dialog-saved')
 
@@ -100,7 +103,9 @@ test('the leader exports a finalized workshop to every format, and each file rea
 
   // A second export of the same format never replaces the first.
   await dialog.getByRole('button', { name: 'PDF', exact: true }).click()
-  await expect(dialog.getByRole('status')).toContainText(`PDF saved as ${join(folder, exportFileName(record.title, 'core-values', 'pdf', 2))}`)
+  await expect(dialog.getByRole('status').filter({ hasText: 'PDF saved as' })).toContainText(
+    `PDF saved as ${join(folder, exportFileName(record.title, 'core-values', 'pdf', 2))}`
+  )
 })
 
 test('the export says clearly what is wrong with a folder, and keeps the dialog open to fix it', async ({ page, hostApp, dataDir }, testInfo) => {

@@ -6,11 +6,6 @@ import { userMessage } from '../../ui/userMessage'
 import './export.css'
 
 /** The last file written, to say where it went. */
-interface Saved {
-  format: ExportFormat
-  path: string
-}
-
 /** Where the folder last exported to is kept, for as long as this window is open, so the next export goes there too. */
 const LAST_FOLDER_KEY = 'workshop-studio:export-folder'
 
@@ -30,7 +25,8 @@ export function ExportPanel({ workshopId, template }: ExportPanelProps) {
   const [desktop, setDesktop] = useState<boolean | null>(null)
   const [folder, setFolder] = useState(() => sessionStorage.getItem(LAST_FOLDER_KEY) ?? '')
   const [working, setWorking] = useState<ExportFormat | null>(null)
-  const [saved, setSaved] = useState<Saved | null>(null)
+  /** Where each format went this time, shown beside its button. */
+  const [saved, setSaved] = useState<Partial<Record<ExportFormat, string>>>({})
   const [problem, setProblem] = useState<string | null>(null)
   const idPrefix = useId()
   const folderId = `${idPrefix}-folder`
@@ -62,14 +58,21 @@ export function ExportPanel({ workshopId, template }: ExportPanelProps) {
     }
   }
 
+  async function showInFolder(path: string) {
+    try {
+      await api.exports.showInFolder(path)
+    } catch (error) {
+      setProblem(userMessage(error))
+    }
+  }
+
   async function exportAs(format: ExportFormat) {
     setProblem(null)
-    setSaved(null)
     setWorking(format)
     try {
       const { path } = await api.exports.write(workshopId, format, folder)
       sessionStorage.setItem(LAST_FOLDER_KEY, folder)
-      setSaved({ format, path })
+      setSaved((before) => ({ ...before, [format]: path }))
     } catch (error) {
       setProblem(userMessage(error))
     } finally {
@@ -127,6 +130,22 @@ export function ExportPanel({ workshopId, template }: ExportPanelProps) {
             <span id={`${idPrefix}-${format}`} className="export-format__purpose">
               {working === format ? 'Saving…' : exports.formats[format]}
             </span>
+            {/* Beside its button, so a press is seen to work on any screen. */}
+            <div role="status" className="export-format__saved">
+              {saved[format] && (
+                <>
+                  <span>
+                    {`${EXPORT_FORMAT_INFO[format].label} saved as `}
+                    <code className="export-panel__path">{saved[format]}</code>
+                  </span>
+                  {desktop && (
+                    <button type="button" className="button button--small" onClick={() => void showInFolder(saved[format]!)}>
+                      Show in folder
+                    </button>
+                  )}
+                </>
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -137,14 +156,6 @@ export function ExportPanel({ workshopId, template }: ExportPanelProps) {
         </p>
       )}
 
-      <div role="status">
-        {saved && (
-          <p className="export-panel__saved">
-            {`${EXPORT_FORMAT_INFO[saved.format].label} saved as `}
-            <code className="export-panel__path">{saved.path}</code>
-          </p>
-        )}
-      </div>
     </div>
   )
 }
