@@ -51,7 +51,21 @@ export interface RankedCluster {
   dots: number
 }
 
-/** Clusters by dots, most first; ties keep the board's order. Also how many valid ballots counted. */
+/**
+ * Each place's rank in a list sorted by dots, most first, with ties sharing their rank (1, 1, 1, 4
+ * for 4 / 4 / 4 / 2 dots): a tie is the group's answer, and no order within it is implied.
+ */
+export function tiedRanks(dots: readonly number[]): number[] {
+  const ranks: number[] = []
+  dots.forEach((n, index) => ranks.push(index > 0 && dots[index - 1] === n ? ranks[index - 1]! : index + 1))
+  return ranks
+}
+
+/** Whether the place at `index` shares its rank with another. */
+export const isTied = (dots: readonly number[], index: number): boolean =>
+  dots[index - 1] === dots[index] || dots[index + 1] === dots[index]
+
+/** Clusters by dots, most first; ties keep the board's order (tiedRanks says which are tied). Also how many valid ballots counted. */
 export function rankClusters(
   ballots: readonly unknown[],
   clusters: ReadonlyArray<{ id: string; title: string }>,

@@ -7,13 +7,13 @@ import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesReco
 import {
   consensusRuleText,
   consensusText,
-  dotsText,
   dotVoteText,
   fingersText,
   formatUtc,
   LABELS,
   participantCountText,
-  participantsText
+  participantsText,
+  rankingLines
 } from '../../shared/exports/valuesText'
 import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
@@ -48,8 +48,8 @@ function valuePieces(value: ValueStatement, rule: ValuesRecord['consensusRule'])
 }
 
 function recordPieces(record: ValuesRecord, contentHash: string): Piece[] {
-  const ranking = record.votes.ranking.flatMap(({ cluster, dots }, index) =>
-    listPieces([`${cluster}: ${dotsText(dots)}`], { text: `${index + 1}.`, color: COLOURS.muted }, 2, RANK_WIDTH)
+  const ranking = rankingLines(record.votes.ranking).flatMap(({ rank, text }) =>
+    listPieces([text], { text: rank, color: COLOURS.muted }, 2, RANK_WIDTH)
   )
   return [
     { text: LABELS.decisionRecord, font: 'bold', size: 18, color: COLOURS.text, gap: 0 },

@@ -5,6 +5,7 @@
  * text people typed is escaped, and the print styles lay it out on A4 without splitting a
  * value across pages.
  */
+import { isTied, tiedRanks } from '../ballots'
 import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import {
   consensusRuleText,
@@ -62,8 +63,14 @@ ${consensus ? `<p class="consensus${flagged ? ' consensus--flagged' : ''}">${esc
 const fact = (label: string, value: string) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`
 
 function decisionRecord(record: ValuesRecord, contentHash: string): string {
+  const ranks = tiedRanks(record.votes.ranking.map(({ dots }) => dots))
   const ranking = record.votes.ranking
-    .map(({ cluster, dots }) => `<li><span>${escapeHtml(cluster)}</span> <span class="dots">${dotsText(dots)}</span></li>`)
+    .map(
+      ({ cluster, dots }, index, all) =>
+        `<li value="${ranks[index]}"><span>${escapeHtml(cluster)}</span> <span class="dots">${dotsText(dots)}${
+          isTied(all.map((entry) => entry.dots), index) ? ' (tied)' : ''
+        }</span></li>`
+    )
     .join('')
   const stages = record.stages
     .map((stage) => `<tr><th scope="row">${escapeHtml(stage.stage)}</th><td>${escapeHtml(formatUtcSpan(stage.startedAt, stage.endedAt))}</td></tr>`)

@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast'
 import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, strong, writeMarkdown } from './markdownTree'
 import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import { decisionRecord, recordTitle } from './recordMarkdown'
-import { consensusRuleText, consensusText, dotsText, dotVoteText, fingersText, formatUtc, LABELS, participantsText } from './valuesText'
+import { consensusRuleText, consensusText, dotVoteText, fingersText, formatUtc, LABELS, participantsText, rankingLines } from './valuesText'
 
 /** "**We do**" and its items; nothing when there are none. */
 function labelledList(label: string, items: string[]): RootContent[] {
@@ -46,7 +46,8 @@ export function valuesMarkdown(finalized: FinalizedValues): string {
         ],
         details:
           record.votes.ranking.length > 0
-            ? [heading(3, LABELS.ranking), list(record.votes.ranking.map(({ cluster, dots }) => `${cluster}: ${dotsText(dots)}`), true)]
+            ? // A bulleted list: Markdown renumbers ordered lists, and tied places share a number.
+              [heading(3, LABELS.ranking), list(rankingLines(record.votes.ranking).map(({ rank, text }) => `${rank} ${text}`))]
             : [],
         stages: record.stages,
         contentHash

@@ -3,6 +3,7 @@
  * PDF of the same workshop say the same thing. Times are written in UTC: an export is read
  * on other computers, in other time zones, and must not change with them.
  */
+import { isTied, tiedRanks } from '../ballots'
 import type { ConsensusResult, ValuesRecord } from '../valuesRecord'
 
 export const LABELS = {
@@ -98,3 +99,13 @@ export function fingersText(consensus: ConsensusResult | null): string | null {
 }
 
 export const dotsText = (dots: number) => plural(dots, 'dot', 'dots')
+
+/** The ranking's lines, "1. Curiosity: 4 dots (tied)", ties sharing their rank. */
+export function rankingLines(ranking: ReadonlyArray<{ cluster: string; dots: number }>): Array<{ rank: string; text: string }> {
+  const dots = ranking.map((entry) => entry.dots)
+  const ranks = tiedRanks(dots)
+  return ranking.map(({ cluster, dots: n }, index) => ({
+    rank: `${ranks[index]}.`,
+    text: `${cluster}: ${dotsText(n)}${isTied(dots, index) ? ' (tied)' : ''}`
+  }))
+}

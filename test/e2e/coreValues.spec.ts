@@ -293,7 +293,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     const saved: Record<string, string> = {}
     for (const label of ['Markdown', 'PDF', 'Spreadsheet (CSV)', 'Data (JSON)']) {
       await exportPanel.getByRole('button', { name: label, exact: true }).click()
-      const message = exportPanel.getByRole('status').filter({ hasText: 'saved as' })
+      const message = exportPanel.getByRole('status').filter({ hasText: `${label} saved as` })
       await expect(message).toContainText(folder)
       saved[label] = ((await message.textContent()) ?? '').replace(/^.*saved as /, '').replace(/\.?\s*$/, '')
     }
@@ -335,7 +335,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await expect(amira.getByText(shownHash)).toBeVisible()
     await saveScreenshot(amira, testInfo, 'values-finalized-participant')
     await exportPanel.getByRole('button', { name: 'Data (JSON)', exact: true }).click()
-    const again = exportPanel.getByRole('status').filter({ hasText: 'saved as' })
+    const again = exportPanel.getByRole('status').filter({ hasText: 'Data (JSON) saved as' })
     await expect(again).not.toContainText(saved['Data (JSON)']!)
     const reexported = readJson(await readFile(((await again.textContent()) ?? '').replace(/^.*saved as /, '').trim(), 'utf8'))
     expect(reexported.document.record).toEqual(document.record)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { consensusResults, rankClusters, validDots } from '../../../shared/ballots'
+import { consensusResults, isTied, rankClusters, tiedRanks, validDots } from '../../../shared/ballots'
 
 const clusters = [
   { id: 'c1', title: 'Integrity' },
@@ -69,5 +69,19 @@ describe('the consensus check', () => {
     const two = consensusResults([ballot({ v1: 5 }), ballot({ v1: 1 })], ['v1'], { threshold: 3, minGroup: 1 })
     expect(two.v1).toMatchObject({ voters: 2, average: null, flagged: false })
     expect(two.v1!.scores.every((count) => count === 0)).toBe(true)
+  })
+})
+
+describe('tied ranks', () => {
+  it('gives tied places the same rank, and the next place its position', () => {
+    expect(tiedRanks([4, 4, 4, 2])).toEqual([1, 1, 1, 4])
+    expect(tiedRanks([5, 3, 3, 1, 1])).toEqual([1, 2, 2, 4, 4])
+    expect(tiedRanks([3, 2, 1])).toEqual([1, 2, 3])
+    expect(tiedRanks([])).toEqual([])
+  })
+
+  it('says which places are tied', () => {
+    const dots = [5, 3, 3, 1]
+    expect(dots.map((_, index) => isTied(dots, index))).toEqual([false, true, true, false])
   })
 })

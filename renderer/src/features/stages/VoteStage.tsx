@@ -1,5 +1,5 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
-import { rankClusters } from '../../../../shared/ballots'
+import { isTied, rankClusters, tiedRanks } from '../../../../shared/ballots'
 import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
@@ -75,19 +75,25 @@ export type VoteResults = ReturnType<typeof rankClusters>
 
 function Results({ ranking, voters, noun }: VoteResults & { noun: string }) {
   const most = Math.max(1, ...ranking.map((cluster) => cluster.dots))
+  const dots = ranking.map((cluster) => cluster.dots)
+  const ranks = tiedRanks(dots)
   return (
     <section className="vote-results" aria-label="Vote results">
       <p className="vote-results__summary">
         {voters === 1 ? '1 ballot' : `${voters} ballots`} counted. {capitalised(noun)}s by dots, most first:
       </p>
       <ol className="vote-results__list">
-        {ranking.map((cluster) => (
-          <li key={cluster.clusterId} className="vote-results__item">
+        {ranking.map((cluster, index) => (
+          // Tied places share their number: no order within a tie is implied.
+          <li key={cluster.clusterId} className="vote-results__item" value={ranks[index]}>
             <span className="vote-results__name">{cluster.name}</span>
             <span className="vote-results__bar" aria-hidden="true">
               <span style={{ width: `${(cluster.dots / most) * 100}%` }} />
             </span>
-            <span className="vote-results__dots">{cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}</span>
+            <span className="vote-results__dots">
+              {cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}
+              {isTied(dots, index) && ' (tied)'}
+            </span>
           </li>
         ))}
       </ol>

@@ -50,13 +50,27 @@ describe('valuesMarkdown, read back by marked', () => {
         `The question: ${record.prompt}`,
         'Participants: 4 participants: Ana, Chloé, Jürgen, O’Brien, Pat',
         'Dot vote: 12 people voted, 3 dots each (one dot per cluster)',
-        'Integrity: 24 dots',
-        'Speed: 2 dots',
+        '1. Integrity: 24 dots',
+        '12. Speed: 2 dots',
         'Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC',
         'Finalize: 25 Nov 2026, 14:29 UTC, not closed'
       ])
     )
     expect(decision.text).toContain(document.contentHash)
+  })
+
+  it('shows a tie as a tie: tied places share their rank, and say so', () => {
+    const ranking = [
+      { cluster: 'Curiosity', dots: 4 },
+      { cluster: 'Ownership', dots: 4 },
+      { cluster: 'Respect', dots: 4 },
+      { cluster: 'Speed', dots: 2 }
+    ]
+    const tied = { ...record, votes: { ...record.votes, ranking } }
+    const items = readMarkdown(valuesMarkdown(finalized(tied))).sections.at(-1)!.items
+    expect(items).toEqual(
+      expect.arrayContaining(['1. Curiosity: 4 dots (tied)', '1. Ownership: 4 dots (tied)', '1. Respect: 4 dots (tied)', '4. Speed: 2 dots'])
+    )
   })
 
   it('names no one in an anonymous workshop', () => {
