@@ -133,6 +133,16 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(a.page.getByRole('status').filter({ hasText: /^Connected\b/ })).toBeVisible({ timeout: 20_000 })
   await expect(people.getByRole('listitem')).toHaveCount(2)
 
+  // So does opening the link again after closing the tab: the same person, one entry, no new guest.
+  await a.page.close()
+  a.page = await a.context.newPage()
+  await a.page.goto(joinLink)
+  await expect(noteIn(a.page, 'Onboard, Touchpoints', 'Ownership')).toBeVisible({ timeout: 20_000 })
+  await expect(a.page.getByRole('status').filter({ hasText: /^Connected\b/ })).toBeVisible({ timeout: 20_000 })
+  await expect(people.getByRole('listitem')).toHaveCount(2)
+  await expect(people.getByText('Amira')).toHaveCount(1)
+  await expect(a.page.getByRole('list', { name: /People here/ }).getByRole('listitem').first()).toHaveText('Amira (you)')
+
   // A facilitator who reloads (or comes back to the board) finds it still live, and rejoins.
   await facilitator.reload()
   await expect(panel.getByRole('status', { name: 'Join code' })).toHaveText(shownCode)

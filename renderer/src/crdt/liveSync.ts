@@ -68,8 +68,8 @@ export interface LiveDocConnection {
 
 /** The page events and state the connection follows; tests pass their own. */
 export interface LiveSyncPage {
-  addEventListener(type: 'online' | 'offline', listener: () => void): void
-  removeEventListener(type: 'online' | 'offline', listener: () => void): void
+  addEventListener(type: 'online' | 'offline' | 'pagehide', listener: () => void): void
+  removeEventListener(type: 'online' | 'offline' | 'pagehide', listener: () => void): void
   readonly navigator: { readonly onLine: boolean }
 }
 
@@ -174,8 +174,12 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     setState({ ...state, online: true })
     provider.connect()
   }
+  // A tab that closes says so at once: the others would otherwise see it until its link times out,
+  // and a person who opens the link again would be listed twice.
+  const onPageHide = () => awareness.setLocalState(null)
   page.addEventListener('offline', onOffline)
   page.addEventListener('online', onOnline)
+  page.addEventListener('pagehide', onPageHide)
   if (page.navigator.onLine) provider.connect()
   else onOffline()
   followHost()
@@ -196,6 +200,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       destroyed = true
       page.removeEventListener('offline', onOffline)
       page.removeEventListener('online', onOnline)
+      page.removeEventListener('pagehide', onPageHide)
       clearTimeout(checkTimer)
       awareness.off('change', refreshPeople)
       awareness.off('change', sampleHostClock)

@@ -32,7 +32,7 @@ type Step =
   | { step: 'ended' }
 
 function firstStep(linkCode: string | null): Step {
-  const stored = loadJoinedSession(sessionStorage)
+  const stored = loadJoinedSession(localStorage)
   if (stored && window.location.hash === ARRIVAL_HASH && (linkCode === null || normalizeJoinCode(linkCode) === stored.code)) {
     return { step: 'joined', session: stored }
   }
@@ -101,7 +101,7 @@ export function JoinScreen({ linkCode, linkKey }: { linkCode: string | null; lin
       name: cleanDisplayName(typedName) || guestName(seed),
       colour: participantColourFor(seed >>> 8)
     }
-    saveJoinedSession(sessionStorage, session)
+    saveJoinedSession(localStorage, session)
     setStep({ step: 'joined', session })
   }
 
@@ -116,7 +116,7 @@ export function JoinScreen({ linkCode, linkKey }: { linkCode: string | null; lin
       <ParticipantBoard
         session={step.session}
         onLeft={() => {
-          forgetJoinedSession(sessionStorage)
+          forgetJoinedSession(localStorage)
           typeNewCode()
         }}
       />

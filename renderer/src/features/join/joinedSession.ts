@@ -1,6 +1,7 @@
 /**
- * The session this browser tab has joined, kept in sessionStorage: a refresh goes straight
- * back to the board, and closing the tab forgets the ticket.
+ * The session this browser has joined, kept in localStorage: a refresh, or the join link opened
+ * again after the tab was closed, goes straight back to the board as the same person (the same
+ * name and colour: one entry in the people list, not a new guest). Leave forgets it.
  */
 import { PRESENCE_COLOURS, type PresenceColour } from '../../crdt/presence'
 
