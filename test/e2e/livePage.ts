@@ -66,3 +66,13 @@ export async function goLive(facilitator: Page): Promise<{ panel: Locator; code:
   const joinLink = (await panel.getByText(/^http:\/\/.+#\/join\//).textContent()) ?? ''
   return { panel, code, joinLink }
 }
+
+/** The facilitator ends the live session through its dialog; `check` looks at the dialog first. */
+export async function endSession(facilitator: Page, check?: (dialog: Locator) => Promise<void>): Promise<void> {
+  const panel = facilitator.getByRole('region', { name: 'Live session' })
+  await panel.getByRole('button', { name: 'End session' }).click()
+  const dialog = facilitator.getByRole('dialog', { name: 'End the live session?' })
+  await check?.(dialog)
+  await dialog.getByRole('button', { name: 'End session' }).click()
+  await expect(panel).toBeHidden()
+}

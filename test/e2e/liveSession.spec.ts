@@ -2,7 +2,7 @@ import { addNote, column, createWorkshop, noteIn, startMapping } from './boardPa
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { endSession, expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 test('a workshop goes live: people join by link and by code, edit together over WebRTC, survive going offline', async ({
   page: facilitator,
@@ -158,12 +158,10 @@ test('a workshop goes live: people join by link and by code, edit together over 
   await expect(noteIn(a.page, 'Recruit, Touchpoints', 'Integrity')).toBeVisible()
 
   // The facilitator ends the session; everyone is told, and the link stops working, with a clear message.
-  await panel.getByRole('button', { name: 'End session' }).click()
-  const confirm = facilitator.getByRole('dialog', { name: 'End the live session?' })
-  await expect(confirm).toContainText('The 2 people on the board will be disconnected.')
-  await saveScreenshot(facilitator, testInfo, 'live-end-dialog')
-  await confirm.getByRole('button', { name: 'End session' }).click()
-  await expect(panel).toBeHidden()
+  await endSession(facilitator, async (dialog) => {
+    await expect(dialog).toContainText('The 2 people on the board will be disconnected.')
+    await saveScreenshot(facilitator, testInfo, 'live-end-dialog')
+  })
   await expect(facilitator.getByRole('button', { name: 'Go live' })).toBeEnabled()
   // Not "Reconnecting…" for ever: the board says the session has ended, and stays to be read.
   for (const page of [a.page, b.page]) {

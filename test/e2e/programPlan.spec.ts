@@ -13,7 +13,7 @@ import { smallJourneyRecord } from '../exports/journeyFixtures'
 import { createWorkshop, nextStage, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
-import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
+import { endSession, expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 
 
 /** Types into a shared text box and leaves it, as a person does. */
@@ -131,8 +131,6 @@ test('a facilitator and a participant write a program plan live, finalize it, an
   }
 
   // A finalized workshop can still end its session, but offers no Go live afterwards.
-  await facilitator.getByRole('region', { name: 'Live session' }).getByRole('button', { name: 'End session' }).click()
-  await facilitator.getByRole('dialog', { name: 'End the live session?' }).getByRole('button', { name: 'End session' }).click()
-  await expect(facilitator.getByRole('region', { name: 'Live session' })).toBeHidden()
+  await endSession(facilitator)
   await expect(facilitator.getByRole('button', { name: 'Go live' })).toHaveCount(0)
 })

@@ -3,10 +3,10 @@
  * the app itself restarts, the same link and code let people in, and each participant's
  * unrevealed brainstorm notes are still theirs to reveal.
  */
-import type { Page, TestInfo } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { createWorkshop, nextStage, noteTexts, stageHeading } from './boardPage'
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
-import { goLive, joinSession, participant } from './livePage'
+import { endSession, goLive, joinSession, participant } from './livePage'
 
 async function addPrivateNote(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'New private note' })
@@ -17,17 +17,6 @@ async function addPrivateNote(page: Page, text: string): Promise<void> {
 
 const privateNote = (page: Page, text: string) =>
   page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })
-
-async function endSession(facilitator: Page, testInfo: TestInfo): Promise<void> {
-  const panel = facilitator.getByRole('region', { name: 'Live session' })
-  await panel.getByRole('button', { name: 'End session' }).click()
-  const dialog = facilitator.getByRole('dialog', { name: 'End the live session?' })
-  // Ending during the brainstorm: the facilitator is told what becomes of the unshared notes.
-  await expect(dialog).toContainText('The silent brainstorm is still open: what people have not shared yet stays on their own devices.')
-  await saveScreenshot(facilitator, testInfo, 'end-session-during-brainstorm')
-  await dialog.getByRole('button', { name: 'End session' }).click()
-  await expect(panel).toBeHidden()
-}
 
 test('a brainstorm survives End session and a restart of the app: the same link and code, and everyone’s private notes', async ({
   page: facilitator,
@@ -48,7 +37,11 @@ test('a brainstorm survives End session and a restart of the app: the same link 
   await addPrivateNote(ben, 'Say no to promises we cannot keep')
 
   // End, then Go live again: the same code and link.
-  await endSession(facilitator, testInfo)
+  await endSession(facilitator, async (dialog) => {
+    // Ending during the brainstorm: the facilitator is told what becomes of the unshared notes.
+    await expect(dialog).toContainText('The silent brainstorm is still open: what people have not shared yet stays on their own devices.')
+    await saveScreenshot(facilitator, testInfo, 'end-session-during-brainstorm')
+  })
   await expect(amira.getByRole('status').filter({ hasText: /^Session ended$/ })).toBeVisible({ timeout: 20_000 })
   const second = await goLive(facilitator)
   expect(second.code).toBe(first.code)
