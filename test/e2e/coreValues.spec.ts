@@ -334,6 +334,12 @@ test('a facilitator and three participants agree core values, from the prompt to
     }
     await expect(amira.getByText(shownHash)).toBeVisible()
     await saveScreenshot(amira, testInfo, 'values-finalized-participant')
+    // On a phone the record's hash wraps: nothing scrolls sideways.
+    await amira.setViewportSize({ width: 375, height: 667 })
+    await amira.getByText(shownHash).scrollIntoViewIfNeeded()
+    await expect(amira.getByText(shownHash)).toBeInViewport({ ratio: 1 })
+    expect(await amira.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375)
+    await amira.setViewportSize({ width: 1366, height: 860 })
     await exportPanel.getByRole('button', { name: 'Data (JSON)', exact: true }).click()
     const again = exportPanel.getByRole('status').filter({ hasText: 'Data (JSON) saved as' })
     await expect(again).not.toContainText(saved['Data (JSON)']!)
