@@ -260,6 +260,10 @@ test('a facilitator and three participants agree core values, from the prompt to
     await nextStage(facilitator, 'Consensus check')
     const score = async (page: Page, value: string, fingers: string) =>
       page.getByRole('listitem', { name: value }).getByRole('radio', { name: fingers }).check()
+    // Each number says what it means on screen, not only to a screen reader.
+    const integrity = amira.getByRole('listitem', { name: 'Integrity' })
+    await expect(integrity.getByText('I block this', { exact: true })).toBeVisible()
+    await expect(integrity.getByText('I fully support it', { exact: true })).toBeVisible()
     for (const page of [amira, ben, chloe]) {
       await score(page, 'Integrity', '5 — I fully support it')
       await score(page, 'Customer obsessed', page === ben ? '1 — Serious concerns' : '2 — Some concerns')

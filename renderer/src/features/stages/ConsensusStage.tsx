@@ -10,14 +10,8 @@ import { DoneButton, RoundHead, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
 /** What each number of fingers means, said the same way on every screen. */
-const FINGERS: readonly string[] = [
-  '0 — I block this',
-  '1 — Serious concerns',
-  '2 — Some concerns',
-  '3 — I can live with it',
-  '4 — I support it',
-  '5 — I fully support it'
-]
+/** What each number of fingers means, said beside each button (not only to screen readers). */
+const FINGERS: readonly string[] = ['I block this', 'Serious concerns', 'Some concerns', 'I can live with it', 'I support it', 'I fully support it']
 
 /** Each value's result once the check has closed (counts only below the minimum group). */
 export function useConsensusResults(
@@ -159,16 +153,21 @@ export function ConsensusStage({ flow, values, ballot, results, turnout, intents
                   ) : (
                     <fieldset className="fist" disabled={!canChange}>
                       <legend className="visually-hidden">Your support for {name}</legend>
-                      {FINGERS.map((label, fingers) => (
-                        <label key={fingers} className="fist__choice" title={label}>
+                      {FINGERS.map((meaning, fingers) => (
+                        <label key={fingers} className="fist__choice">
                           <input
                             type="radio"
                             name={`fist-${value.id}`}
                             checked={own.marks[value.id] === fingers}
                             onChange={() => ballot.setMark(value.id, fingers)}
-                            aria-label={label}
+                            aria-label={`${fingers} — ${meaning}`}
                           />
-                          <span aria-hidden="true">{fingers}</span>
+                          <span className="fist__number" aria-hidden="true">
+                            {fingers}
+                          </span>
+                          <span className="fist__meaning" aria-hidden="true">
+                            {meaning}
+                          </span>
                         </label>
                       ))}
                     </fieldset>
