@@ -27,6 +27,8 @@ export interface Stage {
   instructions: string
   /** What the facilitator should do or watch for in this stage. */
   facilitatorTip: string
+  /** What participants are told once the stage's private round is over (notes revealed, voting closed…). */
+  afterRound?: string
   /** The length its timer starts with (each stage starts its own, stopped). */
   timerMinutes: number
 }
@@ -45,7 +47,8 @@ export const STAGES: Record<StageId, Stage> = {
     timerMinutes: 5,
     instructions:
       'Write one idea per note. Your notes stay on your own device until the facilitator reveals them; no one sees them before that.',
-    facilitatorTip: 'Everyone sees only how many notes have been written. Reveal when the room is ready.'
+    afterRound: 'The notes are revealed: everyone’s ideas are on the board now.',
+    facilitatorTip: 'Everyone sees only how many notes have been written. When the room is ready, press Next: moving on reveals every note.'
   },
   cluster: {
     id: 'cluster',
@@ -68,13 +71,15 @@ export const STAGES: Record<StageId, Stage> = {
     timerMinutes: 5,
     instructions:
       'Rate how each stage of the journey feels, from −2 (very bad) to +2 (very good). Your ratings stay on your device; the curve shows a stage only once enough people rated it.',
-    facilitatorTip: 'Close the round when everyone is done. A stage shows on the curve only when at least the minimum group rated it.'
+    facilitatorTip: 'Close the round when everyone is done. A stage shows on the curve only when at least the minimum group rated it.',
+    afterRound: 'The round has closed. The curve shows each stage that enough people rated.'
   },
   vote: {
     id: 'vote',
     name: 'Dot vote',
     timerMinutes: 3,
     instructions: 'Place your dots on the clusters that matter most to you. Your ballot stays private until voting closes.',
+    afterRound: 'Voting has closed: the results are on every screen.',
     facilitatorTip: 'Close voting when everyone is done; the results then show on every screen, ranked.'
   },
   draft: {
@@ -90,6 +95,7 @@ export const STAGES: Record<StageId, Stage> = {
     name: 'Consensus check',
     timerMinutes: 3,
     instructions: 'Show how far you support each value: 0 fingers blocks it, 5 means full support.',
+    afterRound: 'The consensus check has closed. These are the results.',
     facilitatorTip: 'Results show when everyone has voted or you close the check. Values below your threshold are flagged for rework.'
   },
   plan: {

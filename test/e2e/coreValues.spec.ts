@@ -231,6 +231,9 @@ test('a facilitator and three participants agree core values, from the prompt to
       await expect(results.getByRole('listitem').nth(1)).toContainText('3 dots')
       await expect(results.getByRole('listitem').nth(2)).toContainText('Ownership')
     }
+    // Participants are no longer told their ballot "stays private until voting closes".
+    await expect(amira.getByText('Voting has closed: the results are on every screen.')).toBeVisible()
+    await expect(amira.getByText(/stays private until voting closes/)).toHaveCount(0)
     await expect.poll(() => observer.doc.getMap('votes').size).toBe(3)
     const present3 = observer.presentClientIds()
     expect(observer.writersOf('votes').filter((writer) => present3.includes(writer))).toEqual([])

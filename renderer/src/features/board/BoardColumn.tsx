@@ -130,7 +130,7 @@ export const BoardColumn = memo(function BoardColumn({
         </header>
       )}
       {count === 0 && (
-        <p className="column__empty">{readOnly ? 'No notes.' : 'No notes yet. Write one below or drag one here.'}</p>
+        <p className="column__empty">{readOnly ? 'No notes.' : 'No notes here. Write one below or drag one here.'}</p>
       )}
       <WindowedNoteList
         containerId={column.id}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { stageOf, templateStages } from '../../../../shared/stages'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
+import { privateRoundState } from './privateRound'
 import { StageTimer } from './StageTimer'
 
 interface StageBarProps {
@@ -15,7 +16,9 @@ interface StageBarProps {
 function participantInstructions(flow: WorkshopFlow): string {
   if (flow.finalizedAt !== null) return 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
   if (flow.locked) return 'The facilitator has locked editing for now: you can look, not change anything.'
-  return stageOf(flow.template, flow.stage).instructions
+  const stage = stageOf(flow.template, flow.stage)
+  // Once the round is over, its instructions ("stays private until voting closes") are stale.
+  return (privateRoundState(flow) === 'over' && stage.afterRound) || stage.instructions
 }
 
 /** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
