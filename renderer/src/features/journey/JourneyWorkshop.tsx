@@ -210,7 +210,6 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
               <FinalizedNotice
                 finalizedAt={flow.finalizedAt!}
                 what="This is the journey map the group built."
-                hash={finalizeControls ? null : (flow.agreed?.contentHash ?? null)}
               />
             )}
             {flow.emotionsClosed && <EmotionCurve stages={grid.stages} results={curve} minGroup={emotionGroup(flow.minGroup)} />}

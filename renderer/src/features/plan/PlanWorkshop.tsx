@@ -77,7 +77,6 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
               <FinalizedNotice
                 finalizedAt={flow.finalizedAt!}
                 what="This is the plan the group wrote."
-                hash={finalizeControls ? null : (flow.agreed?.contentHash ?? null)}
               />
             )}
             {finalizeControls && (

@@ -128,21 +128,17 @@ interface FinalizedNoticeProps {
   finalizedAt: number
   /** What the record holds, in a sentence: "These are the values the group agreed." */
   what: string
-  /** The record's hash, shown where the record itself is not (a participant's screen); null otherwise. */
-  hash: string | null
 }
 
-/** "Finalized on …", on every screen once the facilitator has finalized. */
-export function FinalizedNotice({ finalizedAt, what, hash }: FinalizedNoticeProps) {
+/**
+ * "Finalized on …", on every screen once the facilitator has finalized. The record's hash is for
+ * the facilitator, who keeps the record (FinalizeActions shows it); a participant's phone gets
+ * no 64-character string to scroll past.
+ */
+export function FinalizedNotice({ finalizedAt, what }: FinalizedNoticeProps) {
   return (
     <p className="finalize-stage__status" role="status">
       Finalized on {formatDateTime(new Date(finalizedAt).toISOString())}. {what}
-      {hash && (
-        <span className="finalize-stage__hash">
-          {' '}
-          Record hash (SHA-256): <code>{hash}</code>
-        </span>
-      )}
     </p>
   )
 }
@@ -202,7 +198,6 @@ export function FinalizeStage({ values, flaggedNames, finalizedAt, agreed, contr
         <FinalizedNotice
           finalizedAt={finalizedAt}
           what="These are the values the group agreed."
-          hash={controls ? null : (agreed?.contentHash ?? null)}
         />
       ) : (
         controls &&
