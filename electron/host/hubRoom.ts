@@ -22,6 +22,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
 import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE } from '../../shared/liveSession'
+import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
 import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 
@@ -74,6 +75,8 @@ interface LinkState {
   role: LinkRole
   /** The ticket behind the link: who it is, for counting who is still trying to connect. */
   ticket: string
+  /** The dot colour the host gave this laptop: the least used when it joined, so a room of 30 tells people apart. */
+  colour: string
   /** Presence client ids this link speaks for. */
   clients: Set<number>
   closed: boolean
@@ -123,7 +126,8 @@ export class HubRoom {
       link.close('the session has ended')
       return { receive: () => undefined, detach: () => undefined }
     }
-    const state: LinkState = { link, role, ticket, clients: new Set(), closed: false }
+    const colour = role === 'facilitator' ? FACILITATOR_COLOUR : leastUsedColour([...this.links].map((other) => other.colour))
+    const state: LinkState = { link, role, ticket, colour, clients: new Set(), closed: false }
     this.links.add(state)
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
@@ -262,7 +266,7 @@ export class HubRoom {
 
   /**
    * A link's presence: only states for client ids it speaks for (new ones, or its own), each
-   * re-written by the host with the link's role. y-webrtc's clients also repeat everyone
+   * re-written by the host with the link's role and colour. y-webrtc's clients also repeat everyone
    * else's states when they connect; those are ignored, not held against them.
    */
   private receivePresence(state: LinkState, update: Uint8Array): void {
@@ -296,7 +300,7 @@ export class HubRoom {
       if (state.role === 'participant' && record.role === 'facilitator') {
         throw new LinkViolation('a participant claiming the facilitator’s role')
       }
-      accepted.push({ clientId, clock, json: JSON.stringify({ ...record, role: state.role }) })
+      accepted.push({ clientId, clock, json: JSON.stringify({ ...record, role: state.role, colour: state.colour }) })
     }
     if (accepted.length === 0) return
     const sanitized = encoding.createEncoder()

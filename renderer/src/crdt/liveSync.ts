@@ -12,6 +12,7 @@ import type * as Y from 'yjs'
 import { createListeners, type ExternalStore } from './externalStore'
 import {
   PRESENCE_VERSION,
+  PRESENCE_COLOURS,
   presentPeople,
   readHostClock,
   type Activity,
@@ -132,6 +133,13 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     if (roomChanged) refreshPeople()
     followHost()
   }
+  // The host gives each laptop its colour (the least used in the room): take it, so this person's
+  // dot on their own screen is the one everyone else sees.
+  const stopTakingColour = provider.onOwnPresenceFromHost(({ colour }) => {
+    if (colour === presence.colour || !PRESENCE_COLOURS.includes(colour as PresenceColour)) return
+    presence = { ...presence, colour: colour as PresenceColour }
+    awareness.setLocalState(presence)
+  })
   const stopFollowingLink = provider.onChange((link) =>
     setState({ ...state, ...link, everConnected: state.everConnected || link.via !== null })
   )
@@ -205,6 +213,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       awareness.off('change', refreshPeople)
       awareness.off('change', sampleHostClock)
       stopFollowingLink()
+      stopTakingColour()
       provider.destroy()
       awareness.destroy()
     }

@@ -4,6 +4,7 @@
  */
 
 import { HOST_PRESENCE_ROLE } from '../../../shared/liveSession'
+import { PARTICIPANT_COLOURS, PRESENCE_COLOURS, type PresenceColour } from '../../../shared/presenceColours'
 import { isStageId, type StageId } from '../../../shared/stages'
 
 /** Bumped when the fields below change meaning; readers still take what they can use. */
@@ -12,12 +13,7 @@ export const PRESENCE_VERSION = 1
 /** Longer names are cut: they have to fit the "People here" list. */
 export const NAME_MAX_LENGTH = 40
 
-/**
- * Dot colours for people. A peer's state is only ever one of these, so what another peer
- * sends can never become arbitrary CSS.
- */
-export const PRESENCE_COLOURS = ['#2a56c6', '#b42318', '#0f7b4a', '#8a4baf', '#b45309', '#0e7490', '#be185d', '#4d7c0f'] as const
-export type PresenceColour = (typeof PRESENCE_COLOURS)[number]
+export { FACILITATOR_COLOUR, PRESENCE_COLOURS, type PresenceColour } from '../../../shared/presenceColours'
 
 export type PresenceRole = 'facilitator' | 'participant'
 
@@ -84,15 +80,13 @@ export function guestName(seed: number): string {
   return `Guest ${(Math.abs(Math.trunc(seed)) % 99) + 1}`
 }
 
-/** The facilitator's dot; participants get the others, so the facilitator stands out. */
-export const FACILITATOR_COLOUR: PresenceColour = PRESENCE_COLOURS[0]
-
 export function presenceColourFor(seed: number): PresenceColour {
   return PRESENCE_COLOURS[Math.abs(Math.trunc(seed)) % PRESENCE_COLOURS.length]!
 }
 
+/** A participant's colour until the host gives it the least-used one (shared/presenceColours.ts). */
 export function participantColourFor(seed: number): PresenceColour {
-  return PRESENCE_COLOURS[1 + (Math.abs(Math.trunc(seed)) % (PRESENCE_COLOURS.length - 1))]!
+  return PARTICIPANT_COLOURS[Math.abs(Math.trunc(seed)) % PARTICIPANT_COLOURS.length]!
 }
 
 const isPresenceColour = (value: unknown): value is PresenceColour => PRESENCE_COLOURS.includes(value as PresenceColour)

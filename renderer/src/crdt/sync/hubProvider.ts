@@ -65,6 +65,7 @@ export class HubProvider {
   private webrtcFailed = false
   private shouldConnect = false
   private readonly listeners = new Set<(state: HubLinkState) => void>()
+  private readonly ownPresenceListeners = new Set<(state: Record<string, unknown>) => void>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -115,6 +116,7 @@ export class HubProvider {
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onPresenceUpdate)
     this.listeners.clear()
+    this.ownPresenceListeners.clear()
   }
 
   private set(change: Partial<HubLinkState>): void {
@@ -214,9 +216,12 @@ export class HubProvider {
         if (syncType === syncProtocol.messageYjsSyncStep2 && !this.state.synced) this.set({ synced: true })
         return
       }
-      case LINK_MESSAGE.awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE_ORIGIN)
+      case LINK_MESSAGE.awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        this.readOwnPresence(update)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
         return
+      }
       case LINK_MESSAGE.queryAwareness:
         this.send(this.presenceMessage([this.awareness.clientID]))
         return
@@ -224,6 +229,35 @@ export class HubProvider {
         // A newer host may say more; nothing here depends on it.
         return
     }
+  }
+
+  /**
+   * This laptop's own presence as the host re-wrote it (its role and colour are the host's to
+   * set); awareness never applies a remote state to the local one, so it is read here.
+   */
+  private readOwnPresence(update: Uint8Array): void {
+    if (this.ownPresenceListeners.size === 0) return
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      if (clientId !== this.awareness.clientID) continue
+      let state: unknown
+      try {
+        state = JSON.parse(json)
+      } catch {
+        return
+      }
+      if (typeof state === 'object' && state !== null) for (const listener of this.ownPresenceListeners) listener(state as Record<string, unknown>)
+    }
+  }
+
+  /** Calls `listener` with this laptop's presence whenever the host sends it back re-written; returns its disposer. */
+  onOwnPresenceFromHost(listener: (state: Record<string, unknown>) => void): () => void {
+    this.ownPresenceListeners.add(listener)
+    return () => this.ownPresenceListeners.delete(listener)
   }
 
   private presenceMessage(clientIds: number[]): Uint8Array {

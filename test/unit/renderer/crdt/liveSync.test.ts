@@ -151,6 +151,25 @@ describe('joinLiveDoc', () => {
     linked.destroy()
   })
 
+  it('gives 30 participants who all picked one colour 30 different colours, each seeing its own as the room does', async () => {
+    const facilitator = joinLiveDoc(threeColumnBoard(), facilitatorOptions(), new FakePage())
+    const laptops = []
+    for (let i = 0; i < 30; i++) {
+      // The same colour for everyone, as a clash of random picks would give.
+      laptops.push(joinLiveDoc(new Y.Doc(), { ...(await participantOptions(`Person ${i + 1}`, false)), colour: PRESENCE_COLOURS[3] }, new FakePage()))
+    }
+    await until(() => facilitator.people.getSnapshot().length === 31, 'everyone to be present', 30_000)
+    await until(() => new Set(facilitator.people.getSnapshot().map((person) => person.colour)).size === 31, 'everyone’s colour from the host', 30_000)
+    const seenByRoom = new Map(facilitator.people.getSnapshot().map((person) => [person.name, person.colour]))
+    for (const laptop of laptops) {
+      const self = laptop.people.getSnapshot().find((person) => person.isSelf)!
+      await until(() => laptop.people.getSnapshot().find((person) => person.isSelf)!.colour === seenByRoom.get(self.name), `${self.name} to see their own colour`)
+    }
+    expect(seenByRoom.get('Facilitator')).toBe(PRESENCE_COLOURS[0])
+    for (const laptop of laptops) laptop.destroy()
+    facilitator.destroy()
+  }, 60_000)
+
   it('shows this person as present, with what they are editing, before any link opens', async () => {
     const page = new FakePage()
     page.navigator.onLine = false
