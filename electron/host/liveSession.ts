@@ -26,7 +26,7 @@ import {
 import { createHostKeys, decodeKey, encodeKey, type HostKeys } from '../../shared/sync/sealedChannel'
 import { HubRoom } from './hubRoom'
 import { joinAddresses } from './joinAddresses'
-import type { SignalingHub } from './signalingHub'
+import { remoteAddress, type SignalingHub } from './signalingHub'
 import type { SavedSession } from './sessionStore'
 import { SocketLinkServer } from './socketLinks'
 import { readStaticFile } from './staticFiles'
@@ -161,7 +161,8 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 export async function startLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
   const resume = options.resume ?? null
-  const resumedKeys = resume && decodeKey(resume.publicKey) && decodeKey(resume.secretKey)
+  const resumedPublicKey = resume && decodeKey(resume.publicKey)
+  const resumedSecretKey = resume && decodeKey(resume.secretKey)
   const room = resume?.room ?? `workshop-${options.workshopId}-${randomBytes(6).toString('hex')}`
   let code = resume?.code ?? newCode()
   const facilitatorTicket = resume?.facilitatorTicket ?? randomBytes(18).toString('base64url')
@@ -172,7 +173,10 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
   const ticketBudgets = new Map<string, { tokens: number; refilledAt: number }>()
   const slowLanes = new Map<string, SlowLane>()
   let ended = false
-  const keys: HostKeys = resumedKeys ? { publicKey: decodeKey(resume.publicKey)!, secretKey: decodeKey(resume.secretKey)! } : createHostKeys()
+  const keys: HostKeys =
+    resumedPublicKey && resumedSecretKey ? { publicKey: resumedPublicKey, secretKey: resumedSecretKey } : createHostKeys()
+  /** The public key as join links and answers carry it. */
+  const hostKey = encodeKey(keys.publicKey)
   /** When each participant's ticket last tried to link (signaling or the WebSocket): who is still trying. */
   const attempts = new Map<string, number>()
   const hub = new HubRoom({ initialState: options.initialState, save: options.save })
@@ -187,6 +191,14 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       return 'participant'
     }
   })
+
+  /** Every link to the room closes, with `code` telling laptops why, and the hub writes the board a last time. */
+  function closeRoom(code: number, reason: string): void {
+    options.hub.closeTopic(room)
+    webrtc.close()
+    socketLinks.closeAll(code, reason)
+    hub.destroy()
+  }
 
   function recentWrongCodes(address: string): number[] {
     const now = Date.now()
@@ -231,7 +243,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     const newTicket = randomBytes(18).toString('base64url')
     tickets.add(newTicket)
     remember()
-    json(response, 200, { ok: true, title: options.title, room, ticket: newTicket, hostKey: encodeKey(keys.publicKey) } satisfies JoinAnswer)
+    json(response, 200, { ok: true, title: options.title, room, ticket: newTicket, hostKey } satisfies JoinAnswer)
     return false
   }
 
@@ -281,10 +293,9 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       // ticket this session never gave out was given by one that has ended (the same port
       // serves a new session now); tickets are too long to guess, so this reveals nothing.
       if (!tickets.has(ticket)) return json(response, 410, ENDED_ANSWER)
-      return json(response, 200, { ok: true, title: options.title, room, ticket, hostKey: encodeKey(keys.publicKey) } satisfies JoinAnswer)
+      return json(response, 200, { ok: true, title: options.title, room, ticket, hostKey } satisfies JoinAnswer)
     }
-    // As the signaling hub counts addresses: a dual-stack server sees IPv4 peers as ::ffff:a.b.c.d.
-    const address = (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '')
+    const address = remoteAddress(request)
     const given = url.searchParams.get('code') ?? ''
     // Once an address's checks wait in line, every later one joins the line, so none overtakes it.
     if (slowLanes.has(address) || recentWrongCodes(address).length >= joinLimits.wrongCodesPerMinute) {
@@ -334,8 +345,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     })
   } catch (error) {
     // The port is taken: let go of the room, so the caller may try another port.
-    webrtc.close()
-    hub.destroy()
+    closeRoom(SYNC_CLOSE.goingAway, 'the session could not start')
     throw error
   }
   const port = (server.address() as AddressInfo).port
@@ -344,7 +354,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       port,
       code,
       room,
-      publicKey: encodeKey(keys.publicKey),
+      publicKey: hostKey,
       secretKey: encodeKey(keys.secretKey),
       facilitatorTicket,
       tickets: [...tickets].filter((ticket) => ticket !== facilitatorTicket)
@@ -371,8 +381,8 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
       code,
       room,
       port,
-      hostKey: encodeKey(keys.publicKey),
-      joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}/${encodeKey(keys.publicKey)}`)
+      hostKey,
+      joinUrls: (hosts.length ? hosts : ['127.0.0.1']).map((host) => `http://${host}:${port}/${JOIN_ROUTE_FRAGMENT}${code}/${hostKey}`)
     }
   }
 
@@ -381,10 +391,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     ended = true
     tickets.clear()
     endJoinChecks()
-    options.hub.closeTopic(room)
-    webrtc.close()
-    socketLinks.closeAll()
-    hub.destroy()
+    closeRoom(SYNC_CLOSE.ended, 'the session has ended')
   }
 
   return {
@@ -399,12 +406,7 @@ export async function startLiveSession(options: LiveSessionOptions): Promise<Liv
     },
     end,
     async close() {
-      if (!ended) {
-        options.hub.closeTopic(room)
-        webrtc.close()
-        socketLinks.closeAll(SYNC_CLOSE.goingAway, 'the facilitator’s app is going away')
-        hub.destroy()
-      }
+      if (!ended) closeRoom(SYNC_CLOSE.goingAway, 'the facilitator’s app is going away')
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

@@ -159,13 +159,15 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }
 
-function toBuffer(data: RawData): Buffer {
+/** A WebSocket message's bytes, however ws delivered them. */
+export function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data
   if (Array.isArray(data)) return Buffer.concat(data)
   return Buffer.from(data)
 }
 
-function remoteAddress(request: IncomingMessage): string {
+/** The address a request came from, as every bound on this server counts it. */
+export function remoteAddress(request: IncomingMessage): string {
   // A dual-stack server sees IPv4 peers as ::ffff:a.b.c.d; count them as one address either way.
   return (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '')
 }

@@ -8,11 +8,12 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import { WebSocket, WebSocketServer } from 'ws'
 import { SYNC_CLOSE, type SyncAdmission } from '../../shared/liveSession'
 import { FRAGMENT_BYTES, LinkViolation } from '../../shared/sync/linkFrames'
 import { acceptClientChannel, type HostKeys, type SealedChannel } from '../../shared/sync/sealedChannel'
 import type { AttachedLink, HubLink, HubRoom, LinkRole } from './hubRoom'
+import { toBuffer } from './signalingHub'
 
 export interface SocketLinkOptions {
   keys: HostKeys
@@ -30,12 +31,6 @@ const ADMISSION_MS = 10_000
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 // Sealing adds 16 bytes; a fragment carries a few bytes of header.
 const MAX_FRAME_BYTES = FRAGMENT_BYTES + 64
-
-function toBytes(data: RawData): Uint8Array {
-  if (Buffer.isBuffer(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-  return new Uint8Array(data)
-}
 
 export class SocketLinkServer {
   private readonly server = new WebSocketServer({
@@ -60,7 +55,7 @@ export class SocketLinkServer {
   }
 
   /** Closes every link, e.g. when the session ends. */
-  closeAll(code: number = SYNC_CLOSE.ended, reason = 'the session has ended'): void {
+  closeAll(code: number, reason: string): void {
     this.closed = true
     for (const socket of this.sockets) socket.close(code, reason)
   }
@@ -108,7 +103,7 @@ export class SocketLinkServer {
     socket.on('message', (data, isBinary) => {
       try {
         if (!isBinary) throw new LinkViolation('a text message')
-        const bytes = toBytes(data)
+        const bytes = toBuffer(data)
         if (!channel) {
           channel = acceptClientChannel(this.options.keys, bytes)
           return
