@@ -160,10 +160,15 @@ export class HubRoom {
     return Y.encodeStateAsUpdate(this.doc)
   }
 
-  /** A save from the facilitator's window (its own copy of the board): merged in, as the facilitator's. */
+  /**
+   * A save from the facilitator's window (its own copy of the board): merged in, as the
+   * facilitator's. The window sends its whole board every few hundred milliseconds while it is
+   * edited, and nearly all of it is here already: only what the hub lacks is tried and applied.
+   */
   mergeFacilitatorState(update: Uint8Array): void {
-    this.tryOnScratch(update, 'facilitator')
-    Y.applyUpdate(this.doc, update, HOST_ORIGIN)
+    const missing = Y.diffUpdate(update, Y.encodeStateVector(this.doc))
+    this.tryOnScratch(missing, 'facilitator')
+    Y.applyUpdate(this.doc, missing, HOST_ORIGIN)
   }
 
   /** Closes every link and writes the board one last time; returns that state. */
@@ -181,10 +186,14 @@ export class HubRoom {
       this.doc.off('update', this.onDocUpdate)
       this.awareness.off('update', this.onPresenceUpdate)
       this.awareness.destroy()
-      if (this.dirty) this.options.save(this.state())
       this.scratch.destroy()
     }
-    return this.state()
+    const state = this.state()
+    if (this.dirty) {
+      this.dirty = false
+      this.options.save(state)
+    }
+    return state
   }
 
   private handle(state: LinkState, whole: Uint8Array, bounds: ReturnType<typeof createLinkBounds>): void {

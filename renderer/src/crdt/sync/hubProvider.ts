@@ -61,23 +61,20 @@ export class HubProvider {
   private webrtcTimer: ReturnType<typeof setTimeout> | undefined
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private failures = 0
-  /** WebRTC did not open here once: the WebSocket goes first from then on. */
-  private webrtcFailed = false
+  /** WebRTC did not open here once, or is not wanted: the WebSocket goes first from then on. */
+  private webrtcFailed: boolean
   private shouldConnect = false
   private readonly listeners = new Set<(state: HubLinkState) => void>()
   private readonly ownPresenceListeners = new Set<(state: Record<string, unknown>) => void>()
 
   constructor(
     private readonly doc: Y.Doc,
-    readonly awareness: awarenessProtocol.Awareness,
+    private readonly awareness: awarenessProtocol.Awareness,
     private readonly address: HubAddress
   ) {
+    this.webrtcFailed = address.preferWebSocket === true
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onPresenceUpdate)
-  }
-
-  get link(): HubLinkState {
-    return this.state
   }
 
   /** Calls `listener` on every change of the link's state; returns its disposer. */
@@ -89,8 +86,7 @@ export class HubProvider {
   connect(): void {
     if (this.shouldConnect || this.state.ended) return
     this.shouldConnect = true
-    if (this.address.preferWebSocket) this.webrtcFailed = true
-    this.open(this.webrtcFailed ? 'websocket' : 'webrtc')
+    this.open(this.firstWay())
   }
 
   /**
@@ -117,6 +113,11 @@ export class HubProvider {
     this.awareness.off('update', this.onPresenceUpdate)
     this.listeners.clear()
     this.ownPresenceListeners.clear()
+  }
+
+  /** How a new link is tried first. */
+  private firstWay(): LinkVia {
+    return this.webrtcFailed ? 'websocket' : 'webrtc'
   }
 
   private set(change: Partial<HubLinkState>): void {
@@ -195,7 +196,7 @@ export class HubProvider {
     const pause = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]!
     this.failures++
     this.retryTimer = setTimeout(() => {
-      if (this.shouldConnect) this.open(this.webrtcFailed ? 'websocket' : 'webrtc')
+      if (this.shouldConnect) this.open(this.firstWay())
     }, pause)
   }
 
