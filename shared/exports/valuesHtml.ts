@@ -63,12 +63,13 @@ ${consensus ? `<p class="consensus${flagged ? ' consensus--flagged' : ''}">${esc
 const fact = (label: string, value: string) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`
 
 function decisionRecord(record: ValuesRecord, contentHash: string): string {
-  const ranks = tiedRanks(record.votes.ranking.map(({ dots }) => dots))
+  const allDots = record.votes.ranking.map(({ dots }) => dots)
+  const ranks = tiedRanks(allDots)
   const ranking = record.votes.ranking
     .map(
-      ({ cluster, dots }, index, all) =>
+      ({ cluster, dots }, index) =>
         `<li value="${ranks[index]}"><span>${escapeHtml(cluster)}</span> <span class="dots">${dotsText(dots)}${
-          isTied(all.map((entry) => entry.dots), index) ? ' (tied)' : ''
+          isTied(allDots, index) ? ' (tied)' : ''
         }</span></li>`
     )
     .join('')
