@@ -100,6 +100,17 @@ export interface ConsensusRule {
   minGroup: number
 }
 
+/**
+ * In anonymous mode the host writes a value's scores only once at least k people scored it
+ * (electron/host/roundMixer.ts); below that, this entry in their place: how many did, no score.
+ */
+export function withheldCount(value: unknown): { optionId: string; voters: number } | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { kind, optionId, voters } = value as Record<string, unknown>
+  if (kind !== 'withheld' || typeof optionId !== 'string' || typeof voters !== 'number' || !Number.isInteger(voters) || voters < 0) return null
+  return { optionId, voters }
+}
+
 /** Each value's result. With fewer than minGroup scores, only the count is given. */
 export function consensusResults(
   ballots: readonly unknown[],
@@ -108,16 +119,20 @@ export function consensusResults(
 ): Record<string, ConsensusResult> {
   const ids = new Set(valueIds)
   const histograms = new Map(valueIds.map((id) => [id, Array<number>(FIST_MAX + 1).fill(0)]))
+  const withheld = new Map<string, number>()
   for (const ballot of ballots) {
+    const held = withheldCount(ballot)
+    if (held) withheld.set(held.optionId, held.voters)
     const scores = validScores(ballot, ids)
     if (!scores) continue
     for (const [id, score] of Object.entries(scores)) histograms.get(id)![score]!++
   }
   const results: Record<string, ConsensusResult> = {}
   for (const [id, histogram] of histograms) {
-    const voters = histogram.reduce((sum, n) => sum + n, 0)
+    const scored = histogram.reduce((sum, n) => sum + n, 0)
+    const voters = scored === 0 ? (withheld.get(id) ?? 0) : scored
     // Never from fewer than SMALLEST_GROUP, whatever the rule says: no one's score can be singled out.
-    const shown = voters >= Math.max(rule.minGroup, SMALLEST_GROUP)
+    const shown = scored > 0 && voters >= Math.max(rule.minGroup, SMALLEST_GROUP)
     const average = shown ? histogram.reduce((sum, n, score) => sum + n * score, 0) / voters : null
     results[id] = {
       scores: shown ? histogram : Array<number>(FIST_MAX + 1).fill(0),

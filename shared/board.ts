@@ -23,6 +23,16 @@ export const DOC_KEYS = {
   plan: 'plan'
 } as const
 
+/** A note's fields in its Y.Map under `notes`. Never rename: saved files use them. */
+export const NOTE_FIELDS = { text: 'text', colour: 'colour', columnId: 'columnId', laneId: 'laneId', order: 'order' } as const
+
+/**
+ * The order key every note revealed from a silent brainstorm shares: the board sorts them by
+ * their random ids, so the order tells nothing of whose arrived together. (The first key
+ * fractional-indexing makes, `generateKeyBetween(null, null)`.)
+ */
+export const REVEAL_ORDER = 'a0'
+
 export const NOTE_COLOURS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const
 export type NoteColour = (typeof NOTE_COLOURS)[number]
 

@@ -1,4 +1,5 @@
 /** What crosses the network when a workshop is live: routes and answers, versioned by shape. */
+import type { Round } from './workshopMeta'
 
 /**
  * Participants check their code here (`?code=`) and receive a ticket for signaling. Someone
@@ -10,11 +11,25 @@ export const JOIN_CHECK_ROUTE = '/join/check'
 export const SIGNAL_ROUTE = '/signal'
 /**
  * The host's own presence entry: no one on screen, only the session's clock (host time),
- * refreshed every HOST_CLOCK_INTERVAL_MS. The host sets every other entry's role itself, so no
- * laptop can speak as the host.
+ * refreshed every HOST_CLOCK_INTERVAL_MS, and the room's progress (RoomProgress). The host sets
+ * every other entry's role itself, so no laptop can speak as the host.
  */
 export const HOST_PRESENCE_ROLE = 'host'
 export const HOST_CLOCK_INTERVAL_MS = 5_000
+
+/**
+ * How far the room is, in counts only: what "7 of 12 have voted" and "23 notes from 9 people"
+ * are made of. The host counts it from every participant's presence, so in anonymous mode no
+ * one's own progress needs to reach anyone else (the host leaves it out of what it relays).
+ */
+export interface RoomProgress {
+  /** Participants present. */
+  participants: number
+  /** Per stage id: participants who say they are done, private notes written, and how many people wrote any. */
+  stages: Record<string, { done: number; notes: number; writers: number }>
+  /** Per round: parts held back because they came after the round's release (electron/host/roundMixer.ts). */
+  waiting: Record<Round, number>
+}
 
 /** The renderer's route for a participant; the code follows it in a join link. */
 export const JOIN_ROUTE_FRAGMENT = '#/join/'

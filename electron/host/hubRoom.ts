@@ -10,6 +10,10 @@
  *   stage, reveal, rounds, anonymity, lock, timer, follow-me, thresholds, vote budget) from
  *   anyone but the facilitator is refused there, before the real board sees it, and that
  *   link is closed;
+ * - in anonymous mode a participant's ballots and ratings come only as submissions, which the
+ *   host mixes and writes itself (roundMixer.ts); one written straight into the board is
+ *   refused, and presence is relayed without anyone's own progress (the host publishes the
+ *   room's counts instead);
  * - presence is bounded, and a participant cannot claim another's presence or the
  *   facilitator's role;
  * - size and rate are bounded per link (linkBounds.ts).
@@ -21,10 +25,12 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
-import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE } from '../../shared/liveSession'
+import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, type RoomProgress } from '../../shared/liveSession'
+import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
 import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
+import { RoundMixer } from './roundMixer'
 
 export type LinkRole = 'facilitator' | 'participant'
 export type LinkKind = 'webrtc' | 'websocket'
@@ -77,9 +83,32 @@ interface LinkState {
   ticket: string
   /** The dot colour the host gave this laptop: the least used when it joined, so a room of 30 tells people apart. */
   colour: string
-  /** Presence client ids this link speaks for. */
-  clients: Set<number>
+  /** Presence client ids this link speaks for, and the progress each last said (counted into RoomProgress). */
+  clients: Map<number, ReportedProgress | null>
   closed: boolean
+}
+
+interface ReportedProgress {
+  stage: string
+  notes: number
+  done: boolean
+}
+
+/** Top-level maps only the host writes in anonymous mode: what it mixes (roundMixer.ts). */
+const MIXED_MAPS = [DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as const
+/** Presence fields that say what one person is doing: relayed only with anonymity off. */
+const OWN_ACTIVITY_FIELDS = ['progress', 'editingNoteId'] as const
+const MAX_REPORTED_NOTES = 10_000
+
+function readReportedProgress(value: unknown): ReportedProgress | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { stage, notes, done } = value as Record<string, unknown>
+  if (typeof stage !== 'string' || stage.length > 40) return null
+  return {
+    stage,
+    notes: typeof notes === 'number' && Number.isInteger(notes) && notes >= 0 ? Math.min(notes, MAX_REPORTED_NOTES) : 0,
+    done: done === true
+  }
 }
 
 /** The top-level type a shared type lives in. */
@@ -104,6 +133,8 @@ export class HubRoom {
   private readonly clockTimer: NodeJS.Timeout
   private pendingUpdates: Uint8Array[] = []
   private readonly changedPresence = new Set<number>()
+  private readonly mixer: RoundMixer
+  private progress: RoomProgress
   private destroyed = false
 
   constructor(private readonly options: HubRoomOptions) {
@@ -113,7 +144,14 @@ export class HubRoom {
       Y.applyUpdate(this.doc, options.initialState, HOST_ORIGIN)
       Y.applyUpdate(this.scratch, options.initialState)
     }
-    // The host is no one on screen; its own entry carries the session's clock.
+    this.mixer = new RoundMixer({
+      doc: this.doc,
+      origin: HOST_ORIGIN,
+      linkedTickets: () => this.linkedTickets(),
+      onWaitingChange: () => this.updateProgress()
+    })
+    this.progress = this.countProgress()
+    // The host is no one on screen; its own entry carries the session's clock and the room's progress.
     this.publishClock()
     this.clockTimer = setInterval(() => this.publishClock(), HOST_CLOCK_INTERVAL_MS)
     this.clockTimer.unref()
@@ -127,7 +165,7 @@ export class HubRoom {
       return { receive: () => undefined, detach: () => undefined }
     }
     const colour = role === 'facilitator' ? FACILITATOR_COLOUR : leastUsedColour([...this.links].map((other) => other.colour))
-    const state: LinkState = { link, role, ticket, colour, clients: new Set(), closed: false }
+    const state: LinkState = { link, role, ticket, colour, clients: new Map(), closed: false }
     this.links.add(state)
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
@@ -183,6 +221,7 @@ export class HubRoom {
       clearTimeout(this.presenceTimer)
       clearTimeout(this.updateTimer)
       clearInterval(this.clockTimer)
+      this.mixer.destroy()
       this.doc.off('update', this.onDocUpdate)
       this.awareness.off('update', this.onPresenceUpdate)
       this.awareness.destroy()
@@ -230,6 +269,13 @@ export class HubRoom {
       case LINK_MESSAGE.queryAwareness:
         this.sendTo(state, this.presenceMessage([...this.awareness.getStates().keys()]))
         return
+      case LINK_MESSAGE.submission: {
+        bounds.countUpdate(whole.byteLength)
+        const submission = parseSubmission(decoding.readVarString(decoder))
+        if (!submission) throw new LinkViolation('a submission that is not one')
+        this.mixer.receive(state.ticket, submission)
+        return
+      }
       default:
         throw new LinkViolation(`an unknown message type ${type}`)
     }
@@ -241,10 +287,14 @@ export class HubRoom {
    */
   private tryOnScratch(update: Uint8Array, role: LinkRole): void {
     let touchedControl = false
+    let touchedMixed = false
     const meta = this.scratch.getMap(DOC_KEYS.meta)
+    const mixed = MIXED_MAPS.map((key) => this.scratch.getMap(key) as unknown)
     const watch = (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) {
-        if ((rootOf(type) as unknown) === meta) touchedControl = true
+        const root = rootOf(type) as unknown
+        if (root === meta) touchedControl = true
+        if (mixed.includes(root)) touchedMixed = true
       }
     }
     this.scratch.on('afterTransaction', watch)
@@ -253,6 +303,7 @@ export class HubRoom {
       Y.applyUpdate(this.scratch, update)
       if (role === 'participant') {
         if (touchedControl) problem = 'a change to the facilitator’s controls'
+        else if (touchedMixed && this.mixer.rules.anonymous) problem = 'a ballot or rating written straight into an anonymous board'
         // Held back, such a change would be applied later inside someone else's change, unchecked.
         else if (this.scratch.store.pendingStructs || this.scratch.store.pendingDs) {
           problem = 'a change that depends on changes the host does not have'
@@ -292,7 +343,7 @@ export class HubRoom {
       if (!owner && known.has(clientId)) continue
       if (!owner) {
         if (state.clients.size >= CLIENTS_PER_LINK) throw new LinkViolation('presence for too many people')
-        state.clients.add(clientId)
+        state.clients.set(clientId, null)
       }
       let fields: unknown
       try {
@@ -301,6 +352,7 @@ export class HubRoom {
         throw new LinkViolation('presence that is not JSON')
       }
       if (fields === null) {
+        state.clients.set(clientId, null)
         accepted.push({ clientId, clock, json: 'null' })
         continue
       }
@@ -309,8 +361,12 @@ export class HubRoom {
       if (state.role === 'participant' && record.role === 'facilitator') {
         throw new LinkViolation('a participant claiming the facilitator’s role')
       }
-      accepted.push({ clientId, clock, json: JSON.stringify({ ...record, role: state.role, colour: state.colour }) })
+      state.clients.set(clientId, state.role === 'participant' ? readReportedProgress(record.progress) : null)
+      const relayed: Record<string, unknown> = { ...record, role: state.role, colour: state.colour }
+      if (this.mixer.rules.anonymous) for (const field of OWN_ACTIVITY_FIELDS) delete relayed[field]
+      accepted.push({ clientId, clock, json: JSON.stringify(relayed) })
     }
+    this.updateProgress()
     if (accepted.length === 0) return
     const sanitized = encoding.createEncoder()
     encoding.writeVarUint(sanitized, accepted.length)
@@ -323,7 +379,32 @@ export class HubRoom {
   }
 
   private publishClock(): void {
-    this.awareness.setLocalState({ role: HOST_PRESENCE_ROLE, clock: Date.now() })
+    this.awareness.setLocalState({ role: HOST_PRESENCE_ROLE, clock: Date.now(), room: this.progress })
+  }
+
+  /** The room's progress from every participant's last word, and the latecomers held back. */
+  private countProgress(): RoomProgress {
+    const stages: RoomProgress['stages'] = {}
+    let participants = 0
+    for (const state of this.links) {
+      if (state.role !== 'participant') continue
+      for (const reported of state.clients.values()) {
+        participants++
+        if (!reported) continue
+        const stage = (stages[reported.stage] ??= { done: 0, notes: 0, writers: 0 })
+        if (reported.done) stage.done++
+        stage.notes += reported.notes
+        if (reported.notes > 0) stage.writers++
+      }
+    }
+    return { participants, stages, waiting: this.mixer.waiting() }
+  }
+
+  private updateProgress(): void {
+    const progress = this.countProgress()
+    if (JSON.stringify(progress) === JSON.stringify(this.progress)) return
+    this.progress = progress
+    this.publishClock()
   }
 
   private ownerOf(clientId: number): LinkState | undefined {
@@ -402,6 +483,10 @@ export class HubRoom {
     if (state.closed) return
     state.closed = true
     this.links.delete(state)
-    if (state.clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], 'hub')
+    if (state.clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients.keys()], 'hub')
+    if (!this.destroyed) {
+      this.updateProgress()
+      this.mixer.linksChanged()
+    }
   }
 }

@@ -17,7 +17,9 @@ export const LINK_MESSAGE = {
   sync: 0,
   awareness: 1,
   queryAwareness: 3,
-  fragment: 100
+  fragment: 100,
+  /** Anonymous mode: a laptop's part of a round, for the host only (shared/roundSubmissions.ts). */
+  submission: 101
 } as const
 
 /** Well under every data channel's limit, and small enough to interleave with other links' traffic. */

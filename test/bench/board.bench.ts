@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { BENCH_BOARD } from './benchBoard'
 import { addNote, seedBoard } from '../../renderer/src/crdt/intents'
 import { columnsOf, metaOf } from '../../renderer/src/crdt/boardDoc'
-import { FLOW_FIELDS } from '../../renderer/src/crdt/workshopFlow'
+import { FLOW_FIELDS } from '../../shared/workshopMeta'
 import { boardInBrowser, dragFrames, firstRenders } from './boardInBrowser'
 import { percentile, report } from './stats'
 

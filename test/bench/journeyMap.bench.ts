@@ -11,7 +11,7 @@ import { metaOf } from '../../renderer/src/crdt/boardDoc'
 import { addNote, seedBoard } from '../../renderer/src/crdt/intents'
 import { readJourneyLanes } from '../../renderer/src/crdt/journey'
 import { readColumns } from '../../renderer/src/crdt/boardDoc'
-import { FLOW_FIELDS } from '../../renderer/src/crdt/workshopFlow'
+import { FLOW_FIELDS } from '../../shared/workshopMeta'
 import { boardInBrowser, dragFrames, firstRenders } from './boardInBrowser'
 import { percentile, report } from './stats'
 

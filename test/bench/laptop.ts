@@ -14,6 +14,7 @@ import { createRequire } from 'node:module'
 import { WebSocket as NodeWebSocket } from 'ws'
 import type * as Y from 'yjs'
 import type { JoinAnswer } from '../../shared/liveSession'
+import type { Submission } from '../../shared/roundSubmissions'
 
 export interface Person {
   name: string
@@ -48,6 +49,7 @@ export interface LiveDocConnection {
   people: { getSnapshot(): readonly unknown[] }
   connection: { getSnapshot(): LinkSnapshot }
   share(activity: Record<string, unknown>): void
+  submit(submission: Submission): void
   hostNow(): number
   destroy(): void
 }

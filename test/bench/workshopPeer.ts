@@ -35,6 +35,7 @@
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { rankClusters } from '../../shared/ballots'
+import type { Submission } from '../../shared/roundSubmissions'
 import type { StageId } from '../../shared/stages'
 import { TEMPLATES } from '../../shared/templates'
 import type { BoardModel } from '../../renderer/src/crdt/boardModel'
@@ -121,6 +122,8 @@ interface Transport {
   linked(): boolean
   people(): number
   shareProgress(progress: Progress | null): void
+  /** Where a round's part goes in anonymous mode (the host); null where laptops write their own. */
+  handIn: ((submission: Submission) => void) | null
   hostNow(): number
   destroy(): void
 }
@@ -138,6 +141,7 @@ async function connect(me: Me, target: Target, doc: Y.Doc): Promise<Transport> {
       linked: () => live.connection.getSnapshot().synced,
       people: () => live.people.getSnapshot().length,
       shareProgress: (progress) => live.share({ progress }),
+      handIn: (submission) => live.submit(submission),
       hostNow: () => live.hostNow(),
       destroy: () => live.destroy()
     }
@@ -156,6 +160,7 @@ async function connect(me: Me, target: Target, doc: Y.Doc): Promise<Transport> {
       presence = { ...presence, progress }
       awareness.setLocalState(presence)
     },
+    handIn: null,
     hostNow: () => Date.now(),
     destroy() {
       relay.destroy()
@@ -251,14 +256,15 @@ async function openSession(me: Me, target: Target): Promise<Session> {
 
     // CoreValuesWorkshop's effects, in its order.
     const unsortedColumnId = snapshot.columns[0]?.id
-    if (changed('reveal', [flow.revealed, drafts.length, unsortedColumnId])) {
-      if (flow.revealed && drafts.length > 0 && unsortedColumnId) {
-        const count = workshop.revealMine(unsortedColumnId)
+    const handIn = flow.anonymous ? (link.transport?.handIn ?? null) : null
+    if (changed('reveal', [flow.revealed, drafts.length, unsortedColumnId, handIn !== null])) {
+      if (flow.revealed && unsortedColumnId && (drafts.length > 0 || handIn)) {
+        const count = workshop.revealMine(unsortedColumnId, handIn)
         send({ type: 'effect', what: 'revealed', at: now(), count })
       }
     }
-    if (changed('publish votes', [flow.votingClosed, vote])) {
-      if (flow.votingClosed && workshop.publishBallot('votes')) {
+    if (changed('publish votes', [flow.votingClosed, vote, handIn !== null])) {
+      if (flow.votingClosed && workshop.publishBallot('votes', handIn)) {
         send({ type: 'effect', what: 'published', at: now(), count: 1 })
       }
     }

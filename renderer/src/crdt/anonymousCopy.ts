@@ -12,8 +12,6 @@ import * as Y from 'yjs'
 
 /** The copy's changes that came from the board; every other transaction is this person's. */
 const FROM_BOARD = 'from-board'
-/** A single anonymous write (writeAnonymously), saved and sent like any own change. */
-const ANONYMOUS_ORIGIN = 'anonymous'
 
 export interface AnonymousCopy {
   doc: Y.Doc
@@ -21,7 +19,7 @@ export interface AnonymousCopy {
 }
 
 /** A client id for one transaction. Yjs ids are unsigned 32-bit integers. */
-export function throwawayClientId(): number {
+function throwawayClientId(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
 
@@ -33,7 +31,7 @@ export function createAnonymousCopy(board: Y.Doc): AnonymousCopy {
     if (transaction.origin !== FROM_BOARD) copy.clientID = throwawayClientId()
   }
   // The copy itself is the origin of what it writes into the board: everything else the board
-  // takes (peers' changes, a reveal through writeAnonymously) must come back into the copy.
+  // takes (peers' changes, the host's mixed rounds) must come back into the copy.
   const fromBoard = (update: Uint8Array, origin: unknown) => {
     if (origin !== copy) Y.applyUpdate(copy, update, FROM_BOARD)
   }
@@ -53,21 +51,4 @@ export function createAnonymousCopy(board: Y.Doc): AnonymousCopy {
       copy.destroy()
     }
   }
-}
-
-/**
- * One write to the board under a throwaway client id, for a single act such as a revealed
- * note or a sealed ballot. A write of new keys is made on an empty document: it needs
- * nothing of the board (a reveal of 300 notes must not copy the board 300 times). A write
- * that `overwrites` a key is made on a full copy, so it lands after what it replaces, as an
- * edit by this person would.
- */
-export function writeAnonymously(board: Y.Doc, write: (carrier: Y.Doc) => void, overwrites = false): void {
-  const carrier = new Y.Doc({ gc: board.gc })
-  carrier.clientID = throwawayClientId()
-  const before = overwrites ? Y.encodeStateVector(board) : undefined
-  if (overwrites) Y.applyUpdate(carrier, Y.encodeStateAsUpdate(board))
-  carrier.transact(() => write(carrier))
-  Y.applyUpdate(board, Y.encodeStateAsUpdate(carrier, before), ANONYMOUS_ORIGIN)
-  carrier.destroy()
 }

@@ -4,7 +4,7 @@
  * field can be missing or of the wrong type; readers fall back instead of throwing.
  */
 import * as Y from 'yjs'
-import { DOC_KEYS, NOTE_COLOURS, type Column, type Note, type NoteColour } from '../../../shared/board'
+import { DOC_KEYS, NOTE_COLOURS, NOTE_FIELDS, type Column, type Note, type NoteColour } from '../../../shared/board'
 import { compareOrdered } from './ordering'
 
 /** The origin of every transaction made by this person's own edits: the only ones Undo reverts. */
@@ -12,8 +12,8 @@ export const LOCAL_ORIGIN = 'local'
 
 /** Field names inside each entry. Never rename: saved files and other peers use them. */
 export const COLUMN_FIELDS = { title: 'title', order: 'order' } as const
-export const NOTE_FIELDS = { text: 'text', colour: 'colour', columnId: 'columnId', laneId: 'laneId', order: 'order' } as const
-export const META_FIELDS = { title: 'title', template: 'template' } as const
+export { NOTE_FIELDS } from '../../../shared/board'
+export { META_FIELDS } from '../../../shared/workshopMeta'
 /** A lane has a column's fields, and may say what it is for (see LaneKind). */
 export const LANE_FIELDS = { ...COLUMN_FIELDS, kind: 'kind' } as const
 

@@ -1,30 +1,29 @@
 /**
  * The journey map's emotion curve, private by construction. Each person rates journey
- * stages from −2 to +2 in their private document. When the facilitator closes the round,
- * it goes in two steps, each entry written under a random key and a throwaway client id:
+ * stages from −2 to +2 in their private document. When the facilitator closes the round:
  *
- * 1. every screen publishes a marker per stage it rated ("someone rated Onboard"), no rating;
- * 2. a screen publishes its rating of a stage only once that stage has at least `minGroup`
- *    markers. So a stage rated by fewer than k people never has a rating in the shared
- *    document, and no one's rating can be singled out, not even by reading the document.
+ * - in anonymous mode each screen hands its ratings to the host alone, which writes a stage's
+ *   ratings only once at least k people rated it, all as its own change and mixed; below k the
+ *   document holds only "fewer than k" and the count (electron/host/roundMixer.ts), so no one's
+ *   rating can be singled out, not even by reading the document;
+ * - with anonymity off each screen writes its own ratings (names are visible in this mode).
  *
  * The curve (median and spread) shows a stage only when at least k ratings of it are in.
- * Limit: someone who leaves between their marker and their rating leaves a stage with k
- * markers and k − 1 ratings in the document; screens still show no result for it.
  */
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../../shared/board'
 import { EMOTION_SCALE, emotionGroup, emotionResult } from '../../../shared/emotions'
 import type { EmotionResult } from '../../../shared/journeyRecord'
-import { writeAnonymously } from './anonymousCopy'
+import type { HandIn } from '../../../shared/roundSubmissions'
 import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 
 const RATINGS = 'emotions:ratings'
 const SEALED = 'sealed:emotions'
 const SUBMITTED = 'submitted'
-/** Keys (in SEALED) of this person's marker and rating of a stage, and what the rating entry holds. */
-const markerKey = (stageId: string) => `marker:${stageId}`
+/** This person's random key for their ratings as handed in (SEALED). */
+const HAND_IN_KEY = 'key'
+/** Keys (in SEALED) of this person's rating entry of a stage, and the rating it holds. */
 const ratingKey = (stageId: string) => `rating:${stageId}`
 const publishedKey = (stageId: string) => `published:${stageId}`
 
@@ -42,13 +41,11 @@ export interface OwnRatings {
 export interface EmotionRatings extends ExternalStore<OwnRatings> {
   rate(stageId: string, rating: number): void
   setSubmitted(submitted: boolean): void
-  /** Step 1: a marker for each stage rated and not yet marked. Returns how many were written. */
-  publishMarkers(board: Y.Doc): number
   /**
-   * Step 2: the rating of each stage that has at least `minGroup` markers and whose
-   * rating is not in the document as it stands now. Returns how many were written.
+   * Hands this person's ratings in to the host (even none), or writes each rating that is not
+   * in the document as it stands now. Returns how many were handed in or written.
    */
-  publishRatings(board: Y.Doc, minGroup: number): number
+  publish(board: Y.Doc, handIn: HandIn): number
   destroy(): void
 }
 
@@ -67,24 +64,24 @@ function readRatings(map: Y.Map<unknown>): Record<string, number> {
 export const emotionsOf = (board: Y.Doc): Y.Map<unknown> => board.getMap(DOC_KEYS.emotions)
 
 export interface PublishedEmotions {
-  /** Markers per journey stage id. */
-  raters: Map<string, number>
   /** Ratings per journey stage id. */
   ratings: Map<string, number[]>
+  /** Stages the host withheld (fewer than k rated them), with how many did. */
+  withheld: Map<string, number>
 }
 
 /** What the shared document holds, each entry checked: a malformed one from a peer counts for nothing. */
 export function readPublishedEmotions(board: Y.Doc): PublishedEmotions {
-  const raters = new Map<string, number>()
   const ratings = new Map<string, number[]>()
+  const withheld = new Map<string, number>()
   emotionsOf(board).forEach((entry) => {
     if (typeof entry !== 'object' || entry === null) return
-    const { kind, stageId, rating } = entry as Record<string, unknown>
+    const { kind, stageId, rating, raters } = entry as Record<string, unknown>
     if (!isStageId(stageId)) return
-    if (kind === 'rated') raters.set(stageId, (raters.get(stageId) ?? 0) + 1)
-    else if (kind === 'rating' && isRating(rating)) ratings.set(stageId, [...(ratings.get(stageId) ?? []), rating])
+    if (kind === 'rating' && isRating(rating)) ratings.set(stageId, [...(ratings.get(stageId) ?? []), rating])
+    else if (kind === 'withheld' && typeof raters === 'number' && Number.isInteger(raters) && raters >= 0) withheld.set(stageId, raters)
   })
-  return { raters, ratings }
+  return { ratings, withheld }
 }
 
 /** `own` is the person's private document (the one privateNotes.ts and sealedBallots.ts keep). */
@@ -104,7 +101,10 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
   /** This person's random key for one entry, made once and kept, so a re-publish replaces the entry. */
   const keyFor = (name: string) => {
     const existing = sealed.get(name)
-    return { key: typeof existing === 'string' ? existing : newId(), existed: typeof existing === 'string' }
+    if (typeof existing === 'string') return existing
+    const key = newId()
+    sealed.set(name, key)
+    return key
   }
 
   return {
@@ -115,34 +115,20 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
       if (ratings.has(stageId) || ratings.size < MAX_RATED) ratings.set(stageId, rating)
     },
     setSubmitted: (submitted) => sealed.set(SUBMITTED, submitted),
-    publishMarkers(board) {
-      let written = 0
-      for (const stageId of Object.keys(readRatings(ratings))) {
-        const { key, existed } = keyFor(markerKey(stageId))
-        if (existed) continue
-        sealed.set(markerKey(stageId), key)
-        writeAnonymously(board, (carrier) => emotionsOf(carrier).set(key, { v: 1, kind: 'rated', stageId }))
-        written++
+    publish(board, handIn) {
+      const given = readRatings(ratings)
+      if (handIn) {
+        handIn({ v: 1, round: 'emotions', key: keyFor(HAND_IN_KEY), ratings: given })
+        return Object.keys(given).length
       }
-      return written
-    },
-    publishRatings(board, minGroup) {
-      // Whatever the document's setting says (a peer may have written it), never below the floor.
-      const group = emotionGroup(minGroup)
-      const { raters } = readPublishedEmotions(board)
-      let written = 0
-      for (const [stageId, rating] of Object.entries(readRatings(ratings))) {
-        if ((raters.get(stageId) ?? 0) < group || !sealed.has(markerKey(stageId))) continue
-        if (sealed.get(publishedKey(stageId)) === rating) continue
-        const { key, existed } = keyFor(ratingKey(stageId))
-        own.transact(() => {
-          sealed.set(ratingKey(stageId), key)
-          sealed.set(publishedKey(stageId), rating)
-        })
-        writeAnonymously(board, (carrier) => emotionsOf(carrier).set(key, { v: 1, kind: 'rating', stageId, rating }), existed)
-        written++
-      }
-      return written
+      const changed = Object.entries(given).filter(([stageId, rating]) => sealed.get(publishedKey(stageId)) !== rating)
+      if (changed.length === 0) return 0
+      const keys = changed.map(([stageId]) => keyFor(ratingKey(stageId)))
+      for (const [stageId, rating] of changed) sealed.set(publishedKey(stageId), rating)
+      board.transact(() => {
+        changed.forEach(([stageId, rating], index) => emotionsOf(board).set(keys[index]!, { v: 1, kind: 'rating', stageId, rating }))
+      })
+      return changed.length
     },
     destroy() {
       ratings.unobserve(refresh)
@@ -153,10 +139,17 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
 
 /** The curve as every screen and the record show it: one result per journey stage, withheld below `minGroup`. */
 export function emotionCurve(published: PublishedEmotions, stageIds: readonly string[], minGroup: number): EmotionResult[] {
-  return stageIds.map((stageId) => emotionResult(stageId, published.ratings.get(stageId) ?? [], emotionGroup(minGroup)))
+  return stageIds.map((stageId) => {
+    const ratings = published.ratings.get(stageId) ?? []
+    const withheld = published.withheld.get(stageId)
+    // The host wrote no rating of a stage fewer than k rated, only how many did.
+    return ratings.length === 0 && withheld !== undefined
+      ? { stageId, raters: withheld, median: null, spread: null }
+      : emotionResult(stageId, ratings, emotionGroup(minGroup))
+  })
 }
 
-/** A store of what the document's emotion entries say, for the curve and for step 2 above. */
+/** A store of what the document's emotion entries say, for the curve. */
 export function createPublishedEmotionsStore(board: Y.Doc): ExternalStore<PublishedEmotions> & { destroy(): void } {
   const map = emotionsOf(board)
   const listeners = createListeners()

@@ -15,6 +15,7 @@ import {
   PRESENCE_COLOURS,
   presentPeople,
   readHostClock,
+  readRoomProgress,
   type Activity,
   type Presence,
   type PresenceColour,
@@ -23,6 +24,8 @@ import {
 } from './presence'
 import { createHostClockEstimate } from './hostClock'
 import { HubProvider, type HubAddress, type LinkVia } from './sync/hubProvider'
+import type { RoomProgress } from '../../../shared/liveSession'
+import type { Submission } from '../../../shared/roundSubmissions'
 
 export interface LiveSyncOptions {
   /** Where the session's host is, and this person's ticket. */
@@ -59,8 +62,12 @@ export interface LiveDocConnection {
   /** Everyone present, this peer first. */
   people: ExternalStore<readonly PresentPerson[]>
   connection: ExternalStore<ConnectionState>
+  /** How far the room is, counted by the host; null until it has said. */
+  room: ExternalStore<RoomProgress | null>
   /** Publishes what this person is doing: the note they edit, their stage progress, the facilitator's focus. */
   share(activity: Partial<Activity>): void
+  /** Anonymous mode: hands this person's part of a round to the host, which mixes it into the board. */
+  submit(submission: Submission): void
   /** The host's clock (the facilitator's), as well as this screen can tell; its own clock until it can. */
   hostNow(): number
   /** Leaves the room and removes every listener this connection added. */
@@ -114,16 +121,24 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   refreshPeople()
   awareness.on('change', refreshPeople)
 
-  // The host's clock is the session's: its presence entry tells it every few seconds.
+  // The host's clock is the session's: its presence entry tells it every few seconds, with the room's progress.
   const hostClock = createHostClockEstimate()
-  const sampleHostClock = ({ added, updated }: { added: number[]; updated: number[] }) => {
+  const roomListeners = createListeners()
+  let room: RoomProgress | null = null
+  const readHostEntry = ({ added, updated }: { added: number[]; updated: number[] }) => {
     const receivedAt = Date.now()
     for (const clientId of [...added, ...updated]) {
-      const clock = readHostClock(awareness.getStates().get(clientId))
-      if (clock !== null) hostClock.sample(clock, receivedAt)
+      const hostState = awareness.getStates().get(clientId)
+      const clock = readHostClock(hostState)
+      if (clock === null) continue
+      hostClock.sample(clock, receivedAt)
+      const progress = readRoomProgress(hostState)
+      if (JSON.stringify(progress) === JSON.stringify(room)) continue
+      room = progress
+      roomListeners.notify()
     }
   }
-  awareness.on('change', sampleHostClock)
+  awareness.on('change', readHostEntry)
 
   const setState = (next: ConnectionState) => {
     if ((Object.keys(next) as Array<keyof ConnectionState>).every((key) => next[key] === state[key])) return
@@ -196,6 +211,8 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
   return {
     people: { subscribe: peopleListeners.add, getSnapshot: () => people },
     connection: { subscribe: connectionListeners.add, getSnapshot: () => state },
+    room: { subscribe: roomListeners.add, getSnapshot: () => room },
+    submit: (submission) => provider.submit(submission),
     share(activity) {
       const next = { ...presence, ...activity }
       if (destroyed || JSON.stringify(next) === JSON.stringify(presence)) return
@@ -211,7 +228,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       page.removeEventListener('pagehide', onPageHide)
       clearTimeout(checkTimer)
       awareness.off('change', refreshPeople)
-      awareness.off('change', sampleHostClock)
+      awareness.off('change', readHostEntry)
       stopFollowingLink()
       stopTakingColour()
       provider.destroy()

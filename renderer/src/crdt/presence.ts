@@ -3,7 +3,8 @@
  * defensively by everyone else. Nothing here is saved; it lives as long as the connection.
  */
 
-import { HOST_PRESENCE_ROLE } from '../../../shared/liveSession'
+import { HOST_PRESENCE_ROLE, type RoomProgress } from '../../../shared/liveSession'
+import { ROUNDS } from '../../../shared/workshopMeta'
 import { PARTICIPANT_COLOURS, PRESENCE_COLOURS, type PresenceColour } from '../../../shared/presenceColours'
 import { isStageId, type StageId } from '../../../shared/stages'
 
@@ -96,6 +97,28 @@ export function readHostClock(state: unknown): number | null {
   if (typeof state !== 'object' || state === null) return null
   const { role, clock } = state as Record<string, unknown>
   return role === HOST_PRESENCE_ROLE && typeof clock === 'number' && Number.isFinite(clock) ? clock : null
+}
+
+const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, MAX_PROGRESS_NOTES) : 0)
+
+/** The room's progress from the host's presence entry (counts only); null from anyone else's. */
+export function readRoomProgress(state: unknown): RoomProgress | null {
+  if (typeof state !== 'object' || state === null) return null
+  const { role, room } = state as Record<string, unknown>
+  if (role !== HOST_PRESENCE_ROLE || typeof room !== 'object' || room === null) return null
+  const { participants, stages, waiting } = room as Record<string, unknown>
+  const read: RoomProgress = { participants: count(participants), stages: {}, waiting: { brainstorm: 0, votes: 0, consensus: 0, emotions: 0 } }
+  if (typeof stages === 'object' && stages !== null) {
+    for (const [stage, counts] of Object.entries(stages)) {
+      if (!isStageId(stage) || typeof counts !== 'object' || counts === null) continue
+      const { done, notes, writers } = counts as Record<string, unknown>
+      read.stages[stage] = { done: count(done), notes: count(notes), writers: count(writers) }
+    }
+  }
+  if (typeof waiting === 'object' && waiting !== null) {
+    for (const round of ROUNDS) read.waiting[round] = count((waiting as Record<string, unknown>)[round])
+  }
+  return read
 }
 
 /** One peer's state as a person to show; null for a peer that has left (state null), the host, or one that sent nothing usable. */

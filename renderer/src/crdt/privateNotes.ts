@@ -4,19 +4,20 @@
  * browser (IndexedDB), so a refresh or a closed lid keeps them, and no peer ever receives
  * them before the reveal: they are not in anything that syncs.
  *
- * The reveal writes each note through a client id used for nothing else, with the same
- * order key for every revealed note (the board then sorts them by their random ids), so
- * neither the document nor the order on the board tells whose notes arrived together.
- * This device remembers which notes are its own, to show "mine" to their author only.
+ * At the reveal, in anonymous mode, the notes go to the host only (shared/roundSubmissions.ts),
+ * which writes everyone's as its own change, mixed; a draft stays here until the board has it.
+ * With anonymity off this screen writes them itself, as this person's. Either way every revealed
+ * note has the same order key (the board sorts them by their random ids). This device remembers
+ * which notes are its own, to show "mine" to their author only.
  */
 import * as Y from 'yjs'
-import { NOTE_COLOURS, type NoteColour } from '../../../shared/board'
+import { NOTE_COLOURS, REVEAL_ORDER, type NoteColour } from '../../../shared/board'
+import type { HandIn, SubmittedNote } from '../../../shared/roundSubmissions'
 import { NOTE_FIELDS, notesOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 import { cleanNoteText } from './noteText'
-import { initialOrders } from './ordering'
-import { writeAnonymously } from './anonymousCopy'
+
 
 export interface PrivateDraft {
   id: string
@@ -45,15 +46,15 @@ export interface PrivateNotes extends ExternalStore<PrivateNotesState> {
   editDraft(id: string, text: string): { truncated: boolean }
   deleteDraft(id: string): void
   /**
-   * Puts every draft on the board, anonymously: into its own cell, or else into `columnId`;
-   * and remembers them as this person's. Returns how many were revealed.
+   * Reveals every draft: into its own cell, or else into `columnId`. Handed in to the host
+   * (even none, so the host knows this person has nothing to add), or written to the board and
+   * remembered as this person's. Returns how many drafts there were.
    */
-  reveal(board: Y.Doc, columnId: string): number
+  reveal(board: Y.Doc, columnId: string, handIn: HandIn): number
+  /** Drafts the board now has (the host wrote them) become this person's notes. */
+  settle(board: Y.Doc, noteIds: Iterable<string>): void
   destroy(): void
 }
-
-/** Every revealed note shares this key; their random ids decide the order among them. */
-export const REVEAL_ORDER = initialOrders(1)[0]!
 
 const DRAFTS = 'drafts'
 const MINE = 'mine'
@@ -122,31 +123,51 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
       return { truncated: clean.truncated }
     },
     deleteDraft: (id) => drafts.delete(id),
-    reveal(board, columnId) {
-      const toReveal = readDrafts(drafts)
-      if (toReveal.length === 0) return 0
+    reveal(board, columnId, handIn) {
+      const notes: SubmittedNote[] = readDrafts(drafts).map((draft) => ({
+        id: draft.id,
+        text: draft.text,
+        colour: draft.colour,
+        columnId: draft.place?.columnId ?? columnId,
+        ...(draft.place ? { laneId: draft.place.laneId } : {})
+      }))
+      if (handIn) {
+        handIn({ v: 1, round: 'brainstorm', notes })
+        return notes.length
+      }
+      if (notes.length === 0) return 0
       // Remembered as revealed first: a crash half-way must not reveal a note twice later.
       own.transact(() => {
-        for (const draft of toReveal) {
-          mine.set(draft.id, true)
-          drafts.delete(draft.id)
+        for (const note of notes) {
+          mine.set(note.id, true)
+          drafts.delete(note.id)
         }
       })
-      for (const draft of toReveal) {
-        writeAnonymously(board, (carrier) =>
-          notesOf(carrier).set(
-            draft.id,
+      board.transact(() => {
+        for (const note of notes) {
+          notesOf(board).set(
+            note.id,
             new Y.Map<unknown>([
-              [NOTE_FIELDS.text, draft.text],
-              [NOTE_FIELDS.colour, draft.colour],
-              [NOTE_FIELDS.columnId, draft.place?.columnId ?? columnId],
-              ...(draft.place ? ([[NOTE_FIELDS.laneId, draft.place.laneId]] as const) : []),
+              [NOTE_FIELDS.text, note.text],
+              [NOTE_FIELDS.colour, note.colour],
+              [NOTE_FIELDS.columnId, note.columnId],
+              ...(note.laneId === undefined ? [] : ([[NOTE_FIELDS.laneId, note.laneId]] as const)),
               [NOTE_FIELDS.order, REVEAL_ORDER]
             ])
           )
-        )
-      }
-      return toReveal.length
+        }
+      })
+      return notes.length
+    },
+    settle(board, noteIds) {
+      const arrived = [...noteIds].filter((id) => drafts.has(id) && notesOf(board).has(id))
+      if (arrived.length === 0) return
+      own.transact(() => {
+        for (const id of arrived) {
+          mine.set(id, true)
+          drafts.delete(id)
+        }
+      })
     },
     destroy() {
       drafts.unobserveDeep(refresh)

@@ -1,9 +1,11 @@
 /**
  * Sealed ballots: a person's dot vote and fist-of-five stay in their private document
- * (privateNotes.ts keeps the same document) until the facilitator closes the round. Then
- * every screen publishes its ballot into the shared document, under a random key and a
- * throwaway client id: the room learns the ballots, never whose they are. Meanwhile peers
- * see only who has said they are done (presence), which is how "7 of 12 have voted" works.
+ * (privateNotes.ts keeps the same document) until the facilitator closes the round. Then, in
+ * anonymous mode, every screen hands its ballot to the host alone, which writes the room's
+ * ballots as its own change, mixed (fist-of-five scores per value, and only from k people up:
+ * electron/host/roundMixer.ts): the room learns the ballots, never whose they are. With
+ * anonymity off each screen writes its own, under its random key. Meanwhile the room sees only
+ * how many have said they are done (the host's count), which is how "7 of 12 have voted" works.
  *
  * A ballot changed after it was published (voting reopened) is published again under the
  * same key, replacing the first.
@@ -11,7 +13,7 @@
 import * as Y from 'yjs'
 import type { Ballot } from '../../../shared/ballots'
 import { DOC_KEYS } from '../../../shared/board'
-import { writeAnonymously } from './anonymousCopy'
+import { MAX_MARK, MAX_SUBMITTED_MARKS, type HandIn } from '../../../shared/roundSubmissions'
 import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 
@@ -28,16 +30,15 @@ export interface SealedBallot extends ExternalStore<OwnBallot> {
   setMark(optionId: string, mark: number): void
   setSubmitted(submitted: boolean): void
   /**
-   * Puts the ballot in the shared document if it is not there as it stands now. An empty
-   * ballot is not published: someone who marked nothing did not vote.
+   * Hands the ballot in to the host (even an empty one: the host then knows this person has
+   * nothing to add), or puts it in the shared document if it is not there as it stands now. An
+   * empty ballot is never written: someone who marked nothing did not vote.
    */
-  publish(board: Y.Doc): boolean
+  publish(board: Y.Doc, handIn: HandIn): boolean
   destroy(): void
 }
 
 const SEALED_FIELDS = { submitted: 'submitted', key: 'key', published: 'published' } as const
-const MAX_OPTIONS = 500
-const MAX_MARK = 10
 
 function readMarks(marks: Y.Map<unknown>): Record<string, number> {
   const read: Record<string, number> = {}
@@ -67,21 +68,23 @@ export function createSealedBallot(own: Y.Doc, kind: BallotKind): SealedBallot {
     setMark(optionId, mark) {
       // 0 is kept: in the fist-of-five it is a score of its own (a block), not "no answer".
       const clean = Math.min(Math.max(0, Math.round(mark)), MAX_MARK)
-      if (marks.has(optionId) || marks.size < MAX_OPTIONS) marks.set(optionId, clean)
+      if (marks.has(optionId) || marks.size < MAX_SUBMITTED_MARKS) marks.set(optionId, clean)
     },
     setSubmitted: (submitted) => sealed.set(SEALED_FIELDS.submitted, submitted),
-    publish(board) {
+    publish(board, handIn) {
       const ballot: Ballot = { v: 1, marks: readMarks(marks) }
+      const existing = sealed.get(SEALED_FIELDS.key)
+      const key = typeof existing === 'string' ? existing : newId()
+      if (typeof existing !== 'string') sealed.set(SEALED_FIELDS.key, key)
+      if (handIn) {
+        handIn({ v: 1, round: kind, key, marks: ballot.marks })
+        return true
+      }
       if (Object.keys(ballot.marks).length === 0) return false
       const text = JSON.stringify(ballot)
       if (sealed.get(SEALED_FIELDS.published) === text) return false
-      const existing = sealed.get(SEALED_FIELDS.key)
-      const key = typeof existing === 'string' ? existing : newId()
-      own.transact(() => {
-        sealed.set(SEALED_FIELDS.key, key)
-        sealed.set(SEALED_FIELDS.published, text)
-      })
-      writeAnonymously(board, (carrier) => carrier.getMap<unknown>(DOC_KEYS[kind]).set(key, ballot), typeof existing === 'string')
+      sealed.set(SEALED_FIELDS.published, text)
+      board.transact(() => board.getMap<unknown>(DOC_KEYS[kind]).set(key, ballot))
       return true
     },
     destroy() {

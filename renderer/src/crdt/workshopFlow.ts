@@ -10,7 +10,6 @@
 import type * as Y from 'yjs'
 import {
   DEFAULT_CONSENSUS_THRESHOLD,
-  DEFAULT_MIN_GROUP,
   DEFAULT_VOTE_BUDGET,
   isStageId,
   MAX_VOTE_BUDGET,
@@ -22,34 +21,12 @@ import {
   type StageId
 } from '../../../shared/stages'
 import { addMinute, MINUTE_MS, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
-import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../../shared/templates'
+import type { TemplateId } from '../../../shared/templates'
 import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
-import { LOCAL_ORIGIN, META_FIELDS, metaOf } from './boardDoc'
+import { FLOW_FIELDS, MAX_MIN_GROUP, readRoomRules } from '../../../shared/workshopMeta'
+import { LOCAL_ORIGIN, metaOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 
-/** Keys in `meta`. Never rename: saved files and other peers use them. */
-export const FLOW_FIELDS = {
-  stage: 'stage',
-  stageLog: 'stageLog',
-  prompt: 'prompt',
-  timer: 'timer',
-  locked: 'locked',
-  anonymous: 'anonymous',
-  showEditing: 'showEditing',
-  followFacilitator: 'followFacilitator',
-  revealed: 'revealed',
-  voteBudget: 'voteBudget',
-  multipleDots: 'multipleDots',
-  votingClosed: 'votingClosed',
-  consensusThreshold: 'consensusThreshold',
-  minGroup: 'minGroup',
-  consensusClosed: 'consensusClosed',
-  emotionsClosed: 'emotionsClosed',
-  valueSource: 'valueSource',
-  opportunitySource: 'opportunitySource',
-  finalizedAt: 'finalizedAt',
-  agreed: 'agreed'
-} as const
 
 /** What every screen shows once finalized: the values as recorded, and the record's hash. */
 export interface AgreedValues {
@@ -140,7 +117,6 @@ export interface WorkshopFlow {
   agreed: AgreedValues | null
 }
 
-const MAX_MIN_GROUP = 50
 const cleanMinGroup = (minGroup: number) => Math.min(Math.max(SMALLEST_GROUP, Math.round(minGroup)), MAX_MIN_GROUP)
 
 const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
@@ -161,10 +137,10 @@ function readStageLog(value: unknown): StageStart[] {
 export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
   const meta = metaOf(doc)
   const get = (key: string) => meta.get(key)
+  const rules = readRoomRules(get)
   const prompt = get(FLOW_FIELDS.prompt)
   const finalizedAt = get(FLOW_FIELDS.finalizedAt)
-  const writtenTemplate = get(META_FIELDS.template)
-  const template = TEMPLATE_IDS.includes(writtenTemplate as TemplateId) ? (writtenTemplate as TemplateId) : null
+  const template = rules.template
   const { stages, defaultPrompt } = templateStages(template)
   const stage = get(FLOW_FIELDS.stage)
   return {
@@ -174,17 +150,17 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     prompt: typeof prompt === 'string' && prompt.trim() ? prompt.slice(0, PROMPT_MAX_LENGTH) : defaultPrompt,
     timer: readTimer(get(FLOW_FIELDS.timer)),
     locked: bool(get(FLOW_FIELDS.locked), false),
-    anonymous: bool(get(FLOW_FIELDS.anonymous), template !== null && TEMPLATES[template].anonymousByDefault),
+    anonymous: rules.anonymous,
     showEditing: bool(get(FLOW_FIELDS.showEditing), true),
     followFacilitator: bool(get(FLOW_FIELDS.followFacilitator), false),
-    revealed: bool(get(FLOW_FIELDS.revealed), false),
+    revealed: rules.closed.brainstorm,
     voteBudget: int(get(FLOW_FIELDS.voteBudget), DEFAULT_VOTE_BUDGET, 1, MAX_VOTE_BUDGET),
     multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
-    votingClosed: bool(get(FLOW_FIELDS.votingClosed), false),
+    votingClosed: rules.closed.votes,
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
-    minGroup: int(get(FLOW_FIELDS.minGroup), DEFAULT_MIN_GROUP, SMALLEST_GROUP, MAX_MIN_GROUP),
-    consensusClosed: bool(get(FLOW_FIELDS.consensusClosed), false),
-    emotionsClosed: bool(get(FLOW_FIELDS.emotionsClosed), false),
+    minGroup: rules.minGroup,
+    consensusClosed: rules.closed.consensus,
+    emotionsClosed: rules.closed.emotions,
     valueSource: readLibrarySource(get(FLOW_FIELDS.valueSource)),
     opportunitySource: readLibrarySource(get(FLOW_FIELDS.opportunitySource)),
     finalizedAt: typeof finalizedAt === 'number' && Number.isFinite(finalizedAt) ? finalizedAt : null,

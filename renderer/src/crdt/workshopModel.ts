@@ -25,7 +25,9 @@ import {
   type SealedBallot
 } from './sealedBallots'
 import { bindFlowIntents, createWorkshopFlowStore, type FlowIntents, type WorkshopFlowStore } from './workshopFlow'
+import type { HandIn } from '../../../shared/roundSubmissions'
 import type { Template } from '../../../shared/templates'
+import { notesOf } from './boardDoc'
 
 const BALLOT_KINDS: readonly BallotKind[] = ['votes', 'consensus']
 
@@ -46,21 +48,21 @@ export interface WorkshopModel {
   /** Only the facilitator's screen offers these. */
   flowIntents: FlowIntents
   privateNotes: PrivateNotes
-  /** Puts this person's private notes on the board (into `columnId`). */
-  revealMine(columnId: string): number
+  /**
+   * Puts this person's private notes on the board (into `columnId`); `handIn` is where a round's
+   * part goes in anonymous mode while live (to the host: shared/roundSubmissions.ts), null otherwise.
+   */
+  revealMine(columnId: string, handIn: HandIn): number
   /** This person's sealed ballots, and everyone's once published. */
   ballots: Record<BallotKind, SealedBallot>
   published: Record<BallotKind, ExternalStore<readonly unknown[]>>
-  /** Puts this person's ballot of a kind in the shared document (when its round has closed). */
-  publishBallot(kind: BallotKind): boolean
+  /** Puts this person's ballot of a kind in the shared document, or hands it in (when its round has closed). */
+  publishBallot(kind: BallotKind, handIn: HandIn): boolean
   /** This person's emotion ratings (journey map), and what the room has published. */
   emotions: EmotionRatings
   publishedEmotions: ExternalStore<PublishedEmotions>
-  /**
-   * The emotion round's publishing, as far as it can go now: this person's markers, then the
-   * ratings of stages with at least `minGroup` markers (crdt/emotions.ts).
-   */
-  publishEmotions(minGroup: number): void
+  /** Puts this person's emotion ratings in the shared document, or hands them in (when the round has closed). */
+  publishEmotions(handIn: HandIn): void
   destroy(): void
 }
 
@@ -91,6 +93,9 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
   }
   const emotions = createEmotionRatings(options.privateDoc)
   const publishedEmotions = createPublishedEmotionsStore(doc)
+  // Notes the host wrote for this person (handed in at the reveal) stop being drafts.
+  const settleDrafts = (event: Y.YMapEvent<unknown>) => privateNotes.settle(doc, event.keysChanged)
+  notesOf(doc).observe(settleDrafts)
 
   let anonymous = flow.getSnapshot().anonymous
   let copy: AnonymousCopy | null = null
@@ -127,17 +132,15 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     flow,
     flowIntents: bindFlowIntents(doc, options.hostNow),
     privateNotes,
-    revealMine: (columnId) => privateNotes.reveal(doc, columnId),
+    revealMine: (columnId, handIn) => privateNotes.reveal(doc, columnId, handIn),
     ballots,
     published,
-    publishBallot: (kind) => ballots[kind].publish(doc),
+    publishBallot: (kind, handIn) => ballots[kind].publish(doc, handIn),
     emotions,
     publishedEmotions,
-    publishEmotions(minGroup) {
-      emotions.publishMarkers(doc)
-      emotions.publishRatings(doc, minGroup)
-    },
+    publishEmotions: (handIn) => void emotions.publish(doc, handIn),
     destroy() {
+      notesOf(doc).unobserve(settleDrafts)
       emotions.destroy()
       publishedEmotions.destroy()
       for (const kind of BALLOT_KINDS) {

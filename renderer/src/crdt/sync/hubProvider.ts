@@ -10,7 +10,9 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
+import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
 import { createReassembler, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
+import type { Round } from '../../../../shared/workshopMeta'
 import { openSocketTransport } from './socketTransport'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
 import { openWebrtcTransport } from './webrtcTransport'
@@ -66,6 +68,8 @@ export class HubProvider {
   private shouldConnect = false
   private readonly listeners = new Set<(state: HubLinkState) => void>()
   private readonly ownPresenceListeners = new Set<(state: Record<string, unknown>) => void>()
+  /** This laptop's latest part of each round, handed in again on every new link (the host keeps one per person). */
+  private readonly submissions = new Map<Round, Uint8Array>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -136,7 +140,11 @@ export class HubProvider {
         this.failures = 0
         this.set({ via, trying: null, refusal: null })
         this.send(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
-        if (this.awareness.getLocalState() !== null) this.send(this.presenceMessage([this.awareness.clientID]))
+        // Said anew (a new clock), not repeated: the host forgot this presence when the last link closed,
+        // and takes no state older than the one it forgot, so a repeat would leave this person unseen.
+        const presence = this.awareness.getLocalState()
+        if (presence !== null) this.awareness.setLocalState(presence)
+        for (const submission of this.submissions.values()) this.send(submission)
       },
       frame: (frame) => {
         if (this.transport !== current) return
@@ -253,6 +261,16 @@ export class HubProvider {
       }
       if (typeof state === 'object' && state !== null) for (const listener of this.ownPresenceListeners) listener(state as Record<string, unknown>)
     }
+  }
+
+  /**
+   * Anonymous mode: hands this person's part of a round to the host alone, now if linked, and
+   * again on every new link (a lost link, a restarted host) until this page closes.
+   */
+  submit(submission: Submission): void {
+    const message = linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))
+    this.submissions.set(submission.round, message)
+    this.send(message)
   }
 
   /** Calls `listener` with this laptop's presence whenever the host sends it back re-written; returns its disposer. */

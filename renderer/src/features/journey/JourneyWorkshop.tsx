@@ -13,6 +13,7 @@ import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
 import { useFollowFacilitator } from '../stages/useFollowFacilitator'
+import { HeldLatecomers } from '../stages/RoundProgress'
 import { useWorkshopRoom } from '../stages/useWorkshopRoom'
 import { useVoteResults, VoteStage, type VoteOption } from '../stages/VoteStage'
 import { EmotionCurve } from './EmotionCurve'
@@ -57,7 +58,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
   // Revealed notes go into the cells they were written for (a note without one, into the first stage).
-  const { roomCount, writers, participants, turnoutOf } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -70,13 +71,12 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   })
 
   useEffect(() => {
-    if (flow.votingClosed) workshop.publishBallot('votes')
-  }, [flow.votingClosed, vote, workshop])
+    if (flow.votingClosed) workshop.publishBallot('votes', handIn)
+  }, [flow.votingClosed, vote, workshop, handIn])
 
-  // The emotion round: markers once closed, then each rating as soon as its stage has enough markers.
   useEffect(() => {
-    if (flow.emotionsClosed) workshop.publishEmotions(flow.minGroup)
-  }, [flow.emotionsClosed, flow.minGroup, ownRatings, publishedEmotions, workshop])
+    if (flow.emotionsClosed) workshop.publishEmotions(handIn)
+  }, [flow.emotionsClosed, ownRatings, workshop, handIn])
 
   const votedLaneIds = useMemo(
     () => new Set(grid.lanes.filter((lane) => lane.kind === 'painPoints' || lane.kind === 'opportunities').map((lane) => lane.id)),
@@ -157,6 +157,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     <div className="workshop-stages">
       <StageBar flow={flow} hostNow={hostNow} intents={intents} />
       <div className="workshop-stages__content">
+        {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage

@@ -16,6 +16,7 @@ import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
 import { finalizeControlsFor, FinalizeStage } from './FinalizeStage'
 import { useFollowFacilitator } from './useFollowFacilitator'
+import { HeldLatecomers } from './RoundProgress'
 import { useWorkshopRoom } from './useWorkshopRoom'
 import { useVoteResults, VoteStage } from './VoteStage'
 import './stages.css'
@@ -72,7 +73,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
-  const { roomCount, writers, participants, turnoutOf } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -87,11 +88,11 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   // When a round closes, every screen publishes its sealed ballot (again, if it changed
   // after the round was reopened and closed once more).
   useEffect(() => {
-    if (flow.votingClosed) workshop.publishBallot('votes')
-  }, [flow.votingClosed, vote, workshop])
+    if (flow.votingClosed) workshop.publishBallot('votes', handIn)
+  }, [flow.votingClosed, vote, workshop, handIn])
   useEffect(() => {
-    if (flow.consensusClosed) workshop.publishBallot('consensus')
-  }, [flow.consensusClosed, check, workshop])
+    if (flow.consensusClosed) workshop.publishBallot('consensus', handIn)
+  }, [flow.consensusClosed, check, workshop, handIn])
 
   const options: BoardOptions = useMemo(
     () => ({ readOnly, clusters: flow.stage === 'cluster', mine, noteExtra: null }),
@@ -134,6 +135,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     <div className="workshop-stages">
       <StageBar flow={flow} hostNow={hostNow} intents={intents} />
       <div className="workshop-stages__content">
+        {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage

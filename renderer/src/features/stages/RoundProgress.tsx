@@ -1,4 +1,9 @@
 import type { ReactNode } from 'react'
+import type { RoomProgress } from '../../../../shared/liveSession'
+import type { StageId } from '../../../../shared/stages'
+import type { Round } from '../../../../shared/workshopMeta'
+
+const ROUND_OF_STAGE: Partial<Record<StageId, Round>> = { brainstorm: 'brainstorm', vote: 'votes', consensus: 'consensus', emotions: 'emotions' }
 
 /** How many of the participants present have finished a round, counted from presence. */
 export interface Turnout {
@@ -74,5 +79,22 @@ export function DoneButton({ done, onChange, doneLabel, changeLabel, disabled = 
     >
       {done ? changeLabel : doneLabel}
     </button>
+  )
+}
+
+/**
+ * The facilitator's word on latecomers in anonymous mode: parts of this stage's round that came
+ * after its results, which the host holds until enough can be shared together (alone, they
+ * would say whose they are). Nothing when none are waiting.
+ */
+export function HeldLatecomers({ waiting, stage, group }: { waiting: RoomProgress['waiting'] | null; stage: StageId; group: number }) {
+  const round = ROUND_OF_STAGE[stage]
+  const held = round && waiting ? waiting[round] : 0
+  if (held === 0) return null
+  return (
+    <p className="round-progress round-progress--held" role="status">
+      <strong>{held}</strong> {held === 1 ? 'late answer is' : 'late answers are'} held back until {group} can be shared together, so no
+      one&rsquo;s can be singled out.
+    </p>
   )
 }

@@ -1,4 +1,6 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import type { RoomProgress } from '../../../../shared/liveSession'
+import type { HandIn } from '../../../../shared/roundSubmissions'
 import type { StageId } from '../../../../shared/stages'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson, Progress } from '../../crdt/presence'
@@ -32,20 +34,30 @@ export interface WorkshopRoom {
   participants: readonly PresentPerson[]
   /** How many participants present are done with a round. */
   turnoutOf(stage: StageId): Turnout
+  /** Where this person's part of a closed round goes: to the host in anonymous mode while live (workshopModel.ts). */
+  handIn: HandIn
+  /** Parts of rounds held back by the host because they came after the round's results (latecomers). */
+  waiting: RoomProgress['waiting'] | null
 }
+
+const noRoom = { subscribe: () => () => undefined, getSnapshot: () => null }
 
 /**
  * What every workshop's screen does with the room, whatever its template: once the
- * facilitator reveals, it puts this person's private notes on the board (also later, for
- * someone who was offline at the reveal); it shares how far this person is, as counts only,
- * never what they wrote or chose; and it counts how far everyone else is.
+ * facilitator reveals, it puts this person's private notes on the board, or hands them to the
+ * host in anonymous mode (also later, for someone who was offline at the reveal); it shares
+ * how far this person is, as counts only, never what they wrote or chose; and it shows how far
+ * the room is, as the host counts it.
  */
 export function useWorkshopRoom({ workshop, flow, live, people, revealInto, rounds }: WorkshopRoomInput): WorkshopRoom {
   const drafts = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot).drafts.length
+  const roomStore = live?.room ?? noRoom
+  const room = useSyncExternalStore(roomStore.subscribe, roomStore.getSnapshot)
+  const handIn = useMemo<HandIn>(() => (flow.anonymous && live ? live.submit : null), [flow.anonymous, live])
 
   useEffect(() => {
-    if (flow.revealed && drafts > 0 && revealInto) workshop.revealMine(revealInto)
-  }, [flow.revealed, drafts, revealInto, workshop])
+    if (flow.revealed && revealInto) workshop.revealMine(revealInto, handIn)
+  }, [flow.revealed, drafts, revealInto, workshop, handIn])
 
   const round = rounds.find((each) => each.stage === flow.stage && !each.closed)
   const brainstorming = flow.stage === 'brainstorm' && !flow.revealed
@@ -59,18 +71,16 @@ export function useWorkshopRoom({ workshop, flow, live, people, revealInto, roun
     live?.share({ progress: JSON.parse(progressKey) as Progress | null })
   }, [live, progressKey])
 
-  // This person's own notes are counted from their drafts, everyone else's from presence.
-  const othersWriting = people.flatMap((person) =>
-    !person.isSelf && person.progress?.stage === 'brainstorm' ? [person.progress.notes] : []
-  )
   const participants = people.filter((person) => person.role === 'participant')
+  // The facilitator's own notes are not in the host's count, which is the participants'.
+  const own = live && participants.some((person) => person.isSelf) ? 0 : drafts
+  const brainstorm = room?.stages.brainstorm
   return {
-    roomCount: othersWriting.reduce((sum, notes) => sum + notes, drafts),
-    writers: othersWriting.filter((notes) => notes > 0).length + (drafts > 0 ? 1 : 0),
+    roomCount: (brainstorm?.notes ?? 0) + own,
+    writers: (brainstorm?.writers ?? 0) + (own > 0 ? 1 : 0),
     participants,
-    turnoutOf: (stage) => ({
-      done: participants.filter((person) => person.progress?.stage === stage && person.progress.done).length,
-      of: participants.length
-    })
+    turnoutOf: (stage) => ({ done: room?.stages[stage]?.done ?? 0, of: room?.participants ?? 0 }),
+    handIn,
+    waiting: room?.waiting ?? null
   }
 }

@@ -1,115 +1,82 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  createEmotionRatings,
-  emotionCurve,
-  emotionsOf,
-  readPublishedEmotions,
-  type EmotionRatings
-} from '../../../../renderer/src/crdt/emotions'
+import type { Submission } from '../../../../shared/roundSubmissions'
+import { createEmotionRatings, emotionCurve, emotionsOf, readPublishedEmotions } from '../../../../renderer/src/crdt/emotions'
 import { sync } from './boardFixtures'
 
 const K = 3
-
-/** A room of people, each with a board copy and a private document, synced like peers. */
-function room(size: number) {
-  const people = Array.from({ length: size }, () => {
-    const board = new Y.Doc()
-    const ratings: EmotionRatings = createEmotionRatings(new Y.Doc())
-    return { board, ratings }
-  })
-  const syncAll = () => {
-    for (let round = 0; round < 2; round++) {
-      for (let i = 1; i < people.length; i++) sync(people[0]!.board, people[i]!.board)
-    }
-  }
-  /** What every screen does once the round is closed: markers, then ratings where enough people rated. */
-  const close = () => {
-    for (const person of people) person.ratings.publishMarkers(person.board)
-    syncAll()
-    for (const person of people) person.ratings.publishRatings(person.board, K)
-    syncAll()
-  }
-  return { people, syncAll, close }
-}
 
 /** Every value written into the board's emotions, by anyone. */
 const entriesOf = (board: Y.Doc) => Array.from(emotionsOf(board).values()) as Array<Record<string, unknown>>
 
 describe('the emotion curve', () => {
   it('keeps ratings off the shared document until the round closes', () => {
-    const { people, syncAll } = room(3)
-    people.forEach((person, i) => person.ratings.rate('onboard', i - 1))
-    syncAll()
-    expect(emotionsOf(people[0]!.board).size).toBe(0)
-    expect(people[2]!.ratings.getSnapshot().ratings).toEqual({ onboard: 1 })
-  })
-
-  it('publishes a stage’s ratings only when at least k people rated it; below k, no rating is in any document', () => {
-    const { people, close } = room(5)
-    const onboard = [-2, -1, -1, 0, 2]
-    people.forEach((person, i) => person.ratings.rate('onboard', onboard[i]!))
-    // Two people rated Exit: fewer than k.
-    people[0]!.ratings.rate('exit', -2)
-    people[1]!.ratings.rate('exit', 2)
-    close()
-
-    for (const { board } of people) {
-      const entries = entriesOf(board)
-      expect(entries.filter((entry) => entry.kind === 'rating' && entry.stageId === 'exit')).toEqual([])
-      expect(entries.filter((entry) => entry.kind === 'rated' && entry.stageId === 'exit')).toHaveLength(2)
-      const [onboardResult, exitResult] = emotionCurve(readPublishedEmotions(board), ['onboard', 'exit'], K)
-      expect(onboardResult).toEqual({ stageId: 'onboard', raters: 5, median: -1, spread: { low: -1, high: 0 } })
-      expect(exitResult).toEqual({ stageId: 'exit', raters: 0, median: null, spread: null })
-    }
-  })
-
-  it('never publishes or shows a stage rated by two, whatever minimum the document asks for', () => {
-    const { people, syncAll } = room(2)
-    people[0]!.ratings.rate('exit', -2)
-    people[1]!.ratings.rate('exit', 2)
-    for (const person of people) person.ratings.publishMarkers(person.board)
-    syncAll()
-    // A faulty or careless setting of 1: each of the two would learn the other's rating.
-    for (const person of people) expect(person.ratings.publishRatings(person.board, 1)).toBe(0)
-    syncAll()
-    expect(entriesOf(people[0]!.board).filter((entry) => entry.kind === 'rating')).toEqual([])
     const board = new Y.Doc()
-    emotionsOf(board).set('a', { kind: 'rating', stageId: 'exit', rating: -2 })
-    emotionsOf(board).set('b', { kind: 'rating', stageId: 'exit', rating: 2 })
-    expect(emotionCurve(readPublishedEmotions(board), ['exit'], 1)).toEqual([{ stageId: 'exit', raters: 2, median: null, spread: null }])
+    const people = [0, 1, 2].map(() => createEmotionRatings(new Y.Doc()))
+    people.forEach((ratings, i) => ratings.rate('onboard', i - 1))
+    expect(emotionsOf(board).size).toBe(0)
+    expect(people[2]!.getSnapshot().ratings).toEqual({ onboard: 1 })
   })
 
-  it('writes every marker and rating under a client id no one in the room uses', () => {
-    const { people, close } = room(3)
-    people.forEach((person, i) => person.ratings.rate('retain', i))
-    close()
-    const board = people[0]!.board
+  it('with anonymity off, each screen writes its own ratings as its own change, and the curve shows from k ratings', () => {
+    const boards = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
+    boards.forEach((board, i) => {
+      const ratings = createEmotionRatings(new Y.Doc())
+      ratings.rate('onboard', i - 1)
+      if (i < 2) ratings.rate('exit', 2)
+      ratings.publish(board, null)
+    })
+    for (let i = 1; i < boards.length; i++) sync(boards[0]!, boards[i]!)
+    const board = boards[0]!
     const writers = new Set<number>()
     emotionsOf(board)._map.forEach((item) => writers.add(item.id.client))
-    for (const person of people) expect(writers.has(person.board.clientID)).toBe(false)
-    // Six entries (three markers, three ratings), each its own writer: none can be grouped.
-    expect(writers.size).toBe(6)
+    expect(writers).toEqual(new Set(boards.map((each) => each.clientID)))
+    expect(emotionCurve(readPublishedEmotions(board), ['onboard', 'exit'], K)).toEqual([
+      { stageId: 'onboard', raters: 3, median: 0, spread: { low: -0.5, high: 0.5 } },
+      // Two rated Exit: fewer than k, so no median or spread, whatever minimum is asked for.
+      { stageId: 'exit', raters: 2, median: null, spread: null }
+    ])
+    expect(emotionCurve(readPublishedEmotions(board), ['exit'], 1)[0]!.median).toBeNull()
   })
 
   it('a rating changed after the round was reopened replaces the first one', () => {
-    const { people, close } = room(3)
-    people.forEach((person) => person.ratings.rate('develop', 0))
-    close()
-    people[0]!.ratings.rate('develop', 2)
-    close()
-    const ratings = entriesOf(people[1]!.board).filter((entry) => entry.kind === 'rating').map((entry) => entry.rating)
-    expect(ratings.sort()).toEqual([0, 0, 2])
+    const board = new Y.Doc()
+    const ratings = createEmotionRatings(new Y.Doc())
+    ratings.rate('develop', 0)
+    expect(ratings.publish(board, null)).toBe(1)
+    expect(ratings.publish(board, null)).toBe(0)
+    ratings.rate('develop', 2)
+    ratings.publish(board, null)
+    expect(entriesOf(board)).toEqual([{ v: 1, kind: 'rating', stageId: 'develop', rating: 2 }])
+  })
+
+  it('in anonymous mode hands every rating to the host under one random key, and writes nothing itself', () => {
+    const board = new Y.Doc()
+    const ratings = createEmotionRatings(new Y.Doc())
+    ratings.rate('onboard', -1)
+    ratings.rate('exit', 2)
+    const handedIn: Submission[] = []
+    ratings.publish(board, (submission) => handedIn.push(submission))
+    ratings.publish(board, (submission) => handedIn.push(submission))
+    expect(handedIn[0]).toEqual({ v: 1, round: 'emotions', key: expect.stringMatching(/^[0-9a-f]{24}$/) as string, ratings: { onboard: -1, exit: 2 } })
+    expect(handedIn[1]).toEqual(handedIn[0])
+    expect(board.store.clients.size).toBe(0)
+  })
+
+  it('shows a stage the host withheld as its count of raters, with no median', () => {
+    const board = new Y.Doc()
+    emotionsOf(board).set('w', { v: 1, kind: 'withheld', stageId: 'exit', raters: 2 })
+    expect(emotionCurve(readPublishedEmotions(board), ['exit'], K)).toEqual([{ stageId: 'exit', raters: 2, median: null, spread: null }])
   })
 
   it('counts nothing of a malformed entry from a peer, and refuses ratings off the scale', () => {
     const board = new Y.Doc()
     emotionsOf(board).set('x', { kind: 'rating', stageId: 'exit', rating: 7 })
     emotionsOf(board).set('y', 'not an entry')
-    emotionsOf(board).set('z', { kind: 'rated', stageId: 42 })
+    emotionsOf(board).set('z', { kind: 'withheld', stageId: 42, raters: 1 })
     const published = readPublishedEmotions(board)
     expect(published.ratings.size).toBe(0)
-    expect(published.raters.size).toBe(0)
+    expect(published.withheld.size).toBe(0)
     const ratings = createEmotionRatings(new Y.Doc())
     ratings.rate('exit', 3)
     ratings.rate('exit', 1.5)

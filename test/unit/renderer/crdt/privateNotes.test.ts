@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { NOTE_TEXT_MAX_LENGTH } from '../../../../shared/board'
-import { createPrivateNotes, REVEAL_ORDER } from '../../../../renderer/src/crdt/privateNotes'
+import { NOTE_TEXT_MAX_LENGTH, REVEAL_ORDER } from '../../../../shared/board'
+import { createPrivateNotes } from '../../../../renderer/src/crdt/privateNotes'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
 import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
 import { cellKey, createJourneyModel } from '../../../../renderer/src/crdt/journey'
 import { TEMPLATES } from '../../../../shared/templates'
+import type { Submission } from '../../../../shared/roundSubmissions'
 import { threeColumnBoard, IDEAS, peerOf } from './boardFixtures'
 
 describe('private brainstorm notes', () => {
@@ -21,12 +22,12 @@ describe('private brainstorm notes', () => {
     expect(room.getMap('notes').size).toBe(0)
   })
 
-  it('are revealed each under its own throwaway client id, with one shared order key, and known as mine', () => {
+  it('with anonymity off, are revealed as this person’s own change, with one shared order key, and known as mine', () => {
     const board = threeColumnBoard()
     const own = new Y.Doc()
     const notes = createPrivateNotes(own)
     const ids = ['Integrity', 'Ownership', 'Curiosity'].map((text) => notes.addDraft(text).id!)
-    expect(notes.reveal(board, IDEAS)).toBe(3)
+    expect(notes.reveal(board, IDEAS, null)).toBe(3)
 
     const room = peerOf(board)
     const snapshot = buildBoardSnapshot(room, null)
@@ -34,11 +35,25 @@ describe('private brainstorm notes', () => {
     expect(new Set(Object.values(snapshot.notes).map((note) => note.order))).toEqual(new Set([REVEAL_ORDER]))
     const writers = new Set<number>()
     room.getMap('notes').forEach((entry) => writers.add((entry as Y.Map<unknown>)._item!.id.client))
-    expect(writers.size).toBe(3)
-    expect(writers.has(board.clientID)).toBe(false)
-    expect(writers.has(own.clientID)).toBe(false)
+    expect([...writers]).toEqual([board.clientID])
     expect(notes.getSnapshot().drafts).toEqual([])
     expect([...notes.getSnapshot().mine].sort()).toEqual([...ids].sort())
+  })
+
+  it('in anonymous mode, are handed to the host and stay drafts until the board has them, then are known as mine', () => {
+    const board = threeColumnBoard()
+    const notes = createPrivateNotes(new Y.Doc())
+    const id = notes.addDraft('Speak up').id!
+    const handedIn: Submission[] = []
+    expect(notes.reveal(board, IDEAS, (submission) => handedIn.push(submission))).toBe(1)
+    expect(handedIn).toEqual([{ v: 1, round: 'brainstorm', notes: [{ id, text: 'Speak up', colour: 'yellow', columnId: IDEAS }] }])
+    expect(board.getMap('notes').size).toBe(0)
+    expect(notes.getSnapshot().drafts).toHaveLength(1)
+    // The host's change arrives: the note is on the board, so the draft is done.
+    board.getMap('notes').set(id, new Y.Map([['text', 'Speak up']]))
+    notes.settle(board, [id])
+    expect(notes.getSnapshot().drafts).toEqual([])
+    expect([...notes.getSnapshot().mine]).toEqual([id])
   })
 
   it('are revealed into the journey-map cell each was written for; one without a cell goes to the given column', () => {
@@ -51,7 +66,7 @@ describe('private brainstorm notes', () => {
     notes.addDraft('Laptop came late', undefined, { columnId: onboard, laneId: painPoints })
     notes.addDraft('Nice welcome')
     expect(notes.getSnapshot().drafts[0]!.place).toEqual({ columnId: onboard, laneId: painPoints })
-    notes.reveal(board, 'column-1')
+    notes.reveal(board, 'column-1', null)
     const grid = journey.snapshots.getSnapshot()
     const textsIn = (stageId: string, laneId: string) => grid.cells[cellKey(stageId, laneId)]!.map((id) => grid.notes[id]!.text)
     expect(textsIn(onboard, painPoints)).toEqual(['Laptop came late'])
@@ -62,8 +77,8 @@ describe('private brainstorm notes', () => {
     const board = threeColumnBoard()
     const notes = createPrivateNotes(new Y.Doc())
     notes.addDraft('Integrity')
-    notes.reveal(board, IDEAS)
-    expect(notes.reveal(board, IDEAS)).toBe(0)
+    notes.reveal(board, IDEAS, null)
+    expect(notes.reveal(board, IDEAS, null)).toBe(0)
     expect(board.getMap('notes').size).toBe(1)
   })
 

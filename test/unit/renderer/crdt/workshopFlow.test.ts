@@ -4,12 +4,8 @@ import { DEFAULT_VOTE_BUDGET, TEMPLATE_STAGES } from '../../../../shared/stages'
 
 const DEFAULT_PROMPT = TEMPLATE_STAGES['core-values'].defaultPrompt
 import { MINUTE_MS, timeLeft } from '../../../../shared/timer'
-import {
-  bindFlowIntents,
-  createWorkshopFlowStore,
-  FLOW_FIELDS,
-  readWorkshopFlow
-} from '../../../../renderer/src/crdt/workshopFlow'
+import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
+import { bindFlowIntents, createWorkshopFlowStore, readWorkshopFlow } from '../../../../renderer/src/crdt/workshopFlow'
 import { peerOf } from './boardFixtures'
 
 const HOST = 1_750_000_000_000

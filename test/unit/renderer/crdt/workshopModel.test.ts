@@ -40,7 +40,7 @@ describe('the workshop model', () => {
     expect(model.editing.getSnapshot().board.snapshots.getSnapshot().columns.map((column) => column.title)).toEqual(['Unsorted ideas'])
     model.ballots.votes.setMark('column-x', 2)
     expect(doc.getMap('votes').size).toBe(0)
-    expect(model.publishBallot('votes')).toBe(true)
+    expect(model.publishBallot('votes', null)).toBe(true)
     expect(model.published.votes.getSnapshot()).toHaveLength(1)
     model.destroy()
   })

@@ -25,7 +25,7 @@ import { PRESENCE_COLOURS } from '../../../../../renderer/src/crdt/presence'
 import { openSocketTransport } from '../../../../../renderer/src/crdt/sync/socketTransport'
 import type { LinkClosed, Transport } from '../../../../../renderer/src/crdt/sync/transport'
 import { openWebrtcTransport } from '../../../../../renderer/src/crdt/sync/webrtcTransport'
-import { FLOW_FIELDS } from '../../../../../renderer/src/crdt/workshopFlow'
+import { FLOW_FIELDS } from '../../../../../shared/workshopMeta'
 import { boardStorage, loopbackSessions } from '../../../electron/loopbackSessions'
 import { IDEAS, textsIn, threeColumnBoard } from '../boardFixtures'
 

@@ -1,0 +1,275 @@
+/**
+ * Anonymous mode's rounds at the hub (electron/host/roundMixer.ts through HubRoom): laptops
+ * hand in their parts; the host writes them as its own change, mixed, one change per release,
+ * with its own thresholds, and holds latecomers until enough can go together. Each laptop here
+ * is a Y.Doc on an in-memory link speaking the real link messages.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { HubRoom, UPDATE_BATCH_MS, type LinkRole } from '../../../../electron/host/hubRoom'
+import { COLLECT_MS } from '../../../../electron/host/roundMixer'
+import { DOC_KEYS } from '../../../../shared/board'
+import { HOST_PRESENCE_ROLE } from '../../../../shared/liveSession'
+import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
+import { LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
+import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
+
+const FIRST_COLUMN = 'column-ideas'
+
+interface Laptop {
+  doc: Y.Doc
+  ticket: string
+  /** Every update the host sent this laptop, as it came. */
+  updates: Uint8Array[]
+  /** Every presence state the host relayed, by client id, latest last. */
+  presence: Array<{ clientId: number; state: Record<string, unknown> | null }>
+  closedWith: string | null
+  submit(submission: Submission): void
+  sendUpdate(update: Uint8Array): void
+  sendPresence(clientId: number, state: Record<string, unknown>): void
+  leave(): void
+}
+
+const rooms: HubRoom[] = []
+afterEach(() => {
+  for (const room of rooms.splice(0)) room.destroy()
+})
+
+function openRoom(anonymous = true): HubRoom {
+  const board = new Y.Doc()
+  board.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.anonymous, anonymous)
+  const room = new HubRoom({ initialState: Y.encodeStateAsUpdate(board), save: () => undefined, log: () => undefined })
+  rooms.push(room)
+  return room
+}
+
+function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): Laptop {
+  const doc = new Y.Doc()
+  const laptop: Laptop = {
+    doc,
+    ticket,
+    updates: [],
+    presence: [],
+    closedWith: null,
+    submit: (submission) =>
+      attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
+    sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
+    sendPresence(clientId, state) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, Date.now() % 100_000)
+      encoding.writeVarString(encoder, JSON.stringify(state))
+      attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, encoding.toUint8Array(encoder))))
+    },
+    leave: () => attached.detach()
+  }
+  const attached = room.attach(
+    {
+      kind: 'websocket',
+      send(frame) {
+        const decoder = decoding.createDecoder(frame)
+        const type = decoding.readVarUint(decoder)
+        if (type === LINK_MESSAGE.sync) {
+          const syncType = decoding.readVarUint(decoder)
+          const update = decoding.readVarUint8Array(decoder)
+          if (syncType === syncProtocol.messageYjsSyncStep1) return
+          laptop.updates.push(update)
+          Y.applyUpdate(doc, update)
+        } else if (type === LINK_MESSAGE.awareness) {
+          const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+          const count = decoding.readVarUint(inner)
+          for (let i = 0; i < count; i++) {
+            const clientId = decoding.readVarUint(inner)
+            decoding.readVarUint(inner)
+            laptop.presence.push({ clientId, state: JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null })
+          }
+        }
+      },
+      close: (reason) => (laptop.closedWith = reason)
+    },
+    role,
+    ticket
+  )
+  return laptop
+}
+
+/** The facilitator closes a round (or reveals) by writing `meta`, as its screen does. */
+function facilitatorSets(facilitator: Laptop, field: string, value: unknown): void {
+  const before = Y.encodeStateVector(facilitator.doc)
+  facilitator.doc.getMap(DOC_KEYS.meta).set(field, value)
+  facilitator.sendUpdate(Y.encodeStateAsUpdate(facilitator.doc, before))
+}
+
+/** The client ids that wrote a top-level map's entries. */
+function writersOf(doc: Y.Doc, key: string): Set<number> {
+  const writers = new Set<number>()
+  doc.getMap(key)._map.forEach((item) => writers.add(item.id.client))
+  return writers
+}
+
+const notePart = (ids: string[]): Submission => ({
+  v: 1,
+  round: 'brainstorm',
+  notes: ids.map((id) => ({ id, text: `Note ${id}`, colour: 'yellow', columnId: FIRST_COLUMN }))
+})
+const scores = (key: string, marks: Record<string, number>): Submission => ({ v: 1, round: 'consensus', key, marks })
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Changes after the first of a quiet spell leave the hub merged, once per UPDATE_BATCH_MS. */
+const delivered = () => wait(UPDATE_BATCH_MS * 3)
+
+describe('the host mixes anonymous rounds', () => {
+  it('writes everyone’s revealed notes as its own change, in one message, once every laptop has handed in', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const people = ['ana', 'ben', 'cleo', 'dev'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.revealed, true)
+    await delivered()
+    people.forEach((person, i) => person.submit(notePart([`${person.ticket}-1`, ...(i % 2 ? [`${person.ticket}-2`] : [])])))
+    expect(room.doc.getMap(DOC_KEYS.notes).size).toBe(0)
+    // The facilitator hands in its part (none) last: only now is everyone in.
+    const watcher = people[0]!
+    const before = watcher.updates.length
+    facilitator.submit(notePart([]))
+    await delivered()
+    expect(watcher.updates.length - before).toBe(1)
+    expect(watcher.doc.getMap(DOC_KEYS.notes).size).toBe(6)
+    expect(writersOf(watcher.doc, DOC_KEYS.notes)).toEqual(new Set([room.doc.clientID]))
+  })
+
+  it('releases a closed round after COLLECT_MS even if a laptop never hands in', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const ana = join(room, 'ana')
+    join(room, 'silent')
+    facilitatorSets(facilitator, FLOW_FIELDS.revealed, true)
+    ana.submit(notePart(['ana-1']))
+    expect(ana.doc.getMap(DOC_KEYS.notes).size).toBe(0)
+    await wait(COLLECT_MS + 200)
+    expect(ana.doc.getMap(DOC_KEYS.notes).has('ana-1')).toBe(true)
+  })
+
+  it('writes a value’s scores only from k people up, one entry per score; below k only how many, never a score', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const people = ['ana', 'ben', 'cleo'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.consensusClosed, true)
+    people[0]!.submit(scores('key-ana', { honesty: 5, courage: 0 }))
+    people[1]!.submit(scores('key-ben', { honesty: 4, courage: 1 }))
+    people[2]!.submit(scores('key-cleo', { honesty: 3 }))
+    facilitator.submit(scores('key-facilitator', {}))
+    await delivered()
+    const entries = [...people[0]!.doc.getMap(DOC_KEYS.consensus).values()] as Array<Record<string, unknown>>
+    expect(entries).toHaveLength(4)
+    expect(entries.filter((entry) => entry.kind === 'withheld')).toEqual([{ v: 1, kind: 'withheld', optionId: 'courage', voters: 2 }])
+    const honesty = entries.filter((entry) => entry.kind !== 'withheld').map((entry) => (entry.marks as Record<string, number>).honesty)
+    expect(honesty.sort()).toEqual([3, 4, 5])
+    // Nothing ties one person's scores together: each entry holds one value's score.
+    for (const entry of entries) if (entry.marks) expect(Object.keys(entry.marks as object)).toEqual(['honesty'])
+    expect(JSON.stringify(people[1]!.doc.toJSON())).not.toMatch(/"courage":[01]/)
+  })
+
+  it('counts one part per person: a second ballot from the same ticket replaces the first, so it cannot reach k alone', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const rogue = join(room, 'rogue')
+    const ana = join(room, 'ana')
+    facilitatorSets(facilitator, FLOW_FIELDS.emotionsClosed, true)
+    rogue.submit({ v: 1, round: 'emotions', key: 'forged-1', ratings: { exit: 2 } })
+    rogue.submit({ v: 1, round: 'emotions', key: 'forged-2', ratings: { exit: 2 } })
+    ana.submit({ v: 1, round: 'emotions', key: 'key-ana', ratings: { exit: -2 } })
+    facilitator.submit({ v: 1, round: 'emotions', key: 'key-facilitator', ratings: {} })
+    await delivered()
+    const entries = [...ana.doc.getMap(DOC_KEYS.emotions).values()]
+    expect(entries).toEqual([{ v: 1, kind: 'withheld', stageId: 'exit', raters: 2 }])
+  })
+
+  it('holds a latecomer’s ballot until k can go together, and tells the room how many wait', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const early = ['ana', 'ben', 'cleo'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.votingClosed, true)
+    early.forEach((person) => person.submit({ v: 1, round: 'votes', key: `key-${person.ticket}`, marks: { c1: 1 } }))
+    facilitator.submit({ v: 1, round: 'votes', key: 'key-facilitator', marks: {} })
+    await delivered()
+    const votes = () => facilitator.doc.getMap(DOC_KEYS.votes).size
+    expect(votes()).toBe(3)
+
+    const late = ['dev', 'eve', 'fay'].map((ticket) => join(room, ticket))
+    late[0]!.submit({ v: 1, round: 'votes', key: 'key-dev', marks: { c2: 2 } })
+    await delivered()
+    expect(votes()).toBe(3)
+    const hostEntry = () =>
+      [...room.awareness.getStates().values()].find((state) => state.role === HOST_PRESENCE_ROLE) as { room: { waiting: Record<string, number> } }
+    expect(hostEntry().room.waiting.votes).toBe(1)
+    late[1]!.submit({ v: 1, round: 'votes', key: 'key-eve', marks: { c2: 1 } })
+    await delivered()
+    expect(votes()).toBe(3)
+    const before = early[0]!.updates.length
+    late[2]!.submit({ v: 1, round: 'votes', key: 'key-fay', marks: { c1: 1 } })
+    await delivered()
+    // The three latecomers go together, in one change.
+    expect(votes()).toBe(6)
+    expect(early[0]!.updates.length - before).toBe(1)
+    expect(hostEntry().room.waiting.votes).toBe(0)
+  })
+
+  it('closes the link of a participant that writes a ballot or rating straight into an anonymous board', () => {
+    const room = openRoom()
+    const rogue = join(room, 'rogue')
+    for (const key of [DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions]) {
+      const forged = new Y.Doc()
+      forged.getMap(key).set('forged', { v: 1, kind: 'rated', stageId: 'exit' })
+      const link = join(room, `rogue-${key}`)
+      link.sendUpdate(Y.encodeStateAsUpdate(forged))
+      expect(link.closedWith).toMatch(/straight into an anonymous board/)
+      expect(room.doc.getMap(key).size).toBe(0)
+    }
+    expect(rogue.closedWith).toBeNull()
+  })
+
+  it('with anonymity off, leaves ballots to the laptops: a submission is ignored and a ballot written directly is taken', async () => {
+    const room = openRoom(false)
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const ana = join(room, 'ana')
+    facilitatorSets(facilitator, FLOW_FIELDS.votingClosed, true)
+    ana.submit({ v: 1, round: 'votes', key: 'key-ana', marks: { c1: 1 } })
+    await wait(COLLECT_MS + 100)
+    const own = new Y.Doc()
+    own.getMap(DOC_KEYS.votes).set('key-ana', { v: 1, marks: { c1: 1 } })
+    ana.sendUpdate(Y.encodeStateAsUpdate(own))
+    expect(ana.closedWith).toBeNull()
+    expect(writersOf(room.doc, DOC_KEYS.votes)).toEqual(new Set([own.clientID]))
+  })
+
+  it('relays no one’s own progress or editing in anonymous mode, and publishes the room’s counts instead', async () => {
+    for (const anonymous of [true, false]) {
+      const room = openRoom(anonymous)
+      const watcher = join(room, 'watcher')
+      const people = ['ana', 'ben', 'cleo'].map((ticket) => join(room, ticket))
+      people.forEach((person, i) =>
+        person.sendPresence(100 + i, { name: person.ticket, editingNoteId: 'note-1', progress: { stage: 'vote', notes: 0, done: i < 2 } })
+      )
+      await wait(120)
+      const relayed = watcher.presence.filter((entry) => entry.state?.name)
+      expect(relayed).toHaveLength(3)
+      for (const { state } of relayed) {
+        expect('progress' in state!).toBe(!anonymous)
+        expect('editingNoteId' in state!).toBe(!anonymous)
+      }
+      const counts = watcher.presence.filter((entry) => entry.state?.role === HOST_PRESENCE_ROLE).at(-1)!.state!.room
+      expect(counts).toMatchObject({ participants: 3, stages: { vote: { done: 2 } } })
+    }
+  })
+
+  it('refuses a submission that is not one, and closes that link', () => {
+    const room = openRoom()
+    const rogue = join(room, 'rogue')
+    rogue.submit({ v: 1, round: 'votes', key: 'k', marks: { c1: 1e9 } } as Submission)
+    expect(rogue.closedWith).toMatch(/not one/)
+  })
+})
