@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { createAnonymousCopy } from '../../../../renderer/src/crdt/anonymousCopy'
+import { BURST_GAP_MS, BURST_MAX_MS, createAnonymousCopy } from '../../../../renderer/src/crdt/anonymousCopy'
 import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
 import { threeColumnBoard, IDEAS, peerOf, textsIn, THEMES } from './boardFixtures'
 
@@ -15,11 +15,17 @@ function writersOfNotes(doc: Y.Doc): number[] {
 }
 
 describe('createAnonymousCopy', () => {
-  it("writes each of a person's changes under a client id of its own, never the person's", () => {
+  afterEach(() => vi.useRealTimers())
+
+  it("writes a person's changes a pause apart under client ids of their own, never the person's", () => {
+    vi.useFakeTimers()
     const board = threeColumnBoard()
     const copy = createAnonymousCopy(board)
     const model = createBoardModel(copy.doc, undefined)
-    for (const text of ['Own it', 'Say no', 'Call back']) model.intents.addNote(IDEAS, text)
+    for (const text of ['Own it', 'Say no', 'Call back']) {
+      model.intents.addNote(IDEAS, text)
+      vi.advanceTimersByTime(BURST_GAP_MS + 1)
+    }
 
     const room = peerOf(board)
     expect(textsIn(room, IDEAS)).toEqual(['Own it', 'Say no', 'Call back'])
@@ -27,6 +33,32 @@ describe('createAnonymousCopy', () => {
     expect(writers).toHaveLength(3)
     expect(new Set(writers).size).toBe(3)
     expect(writers).not.toContain(board.clientID)
+    model.destroy()
+    copy.destroy()
+  })
+
+  it('keeps one id for a burst of typing, so the board does not grow a writer per keystroke, and a new one after BURST_MAX_MS', () => {
+    vi.useFakeTimers()
+    const board = threeColumnBoard()
+    const copy = createAnonymousCopy(board)
+    const model = createBoardModel(copy.doc, undefined)
+    const { noteId } = model.intents.addNote(IDEAS, 'O')
+    const writers = () => new Set(Y.decodeUpdate(Y.encodeStateAsUpdate(board)).structs.map((struct) => struct.id.client))
+    const before = writers().size
+    let text = 'O'
+    for (const char of 'wn it, every day') {
+      vi.advanceTimersByTime(150)
+      text += char
+      model.intents.editNote(noteId!, text)
+    }
+    expect(writers().size).toBe(before)
+    // Typing on without a pause: the burst ends after BURST_MAX_MS all the same.
+    for (let elapsed = 0; elapsed < BURST_MAX_MS; elapsed += 150) {
+      vi.advanceTimersByTime(150)
+      text += '.'
+      model.intents.editNote(noteId!, text)
+    }
+    expect(writers().size).toBe(before + 1)
     model.destroy()
     copy.destroy()
   })
