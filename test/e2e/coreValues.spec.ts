@@ -116,7 +116,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(amira, testInfo, 'values-brainstorm-participant')
     await saveScreenshot(facilitator, testInfo, 'values-brainstorm-facilitator')
 
-    // Reveal: every note on every screen, each written under a client id of its own.
+    // Reveal: every note on every screen, written by the host, mixed.
     await nextStage(facilitator, 'Cluster')
     const allNotes = [
       'Call the customer back the same day',
@@ -129,11 +129,12 @@ test('a facilitator and three participants agree core values, from the prompt to
       await expect.poll(async () => (await noteTexts(page, UNSORTED)).sort()).toEqual([...allNotes].sort())
     }
     await expect.poll(() => sharedNoteTexts(observer).sort()).toEqual([...allNotes].sort())
-    const present = observer.presentClientIds()
-    expect(present.length).toBeGreaterThanOrEqual(5)
-    expect(observer.writersOf('notes').filter((writer) => present.includes(writer))).toEqual([])
-    // Not even grouped: each note came from a client id of its own.
-    expect(new Set(observer.entryWritersOf('notes')).size).toBe(4)
+    // Every revealed note was written by the host, none by the laptop it came from.
+    expect(observer.people().length).toBeGreaterThanOrEqual(5)
+    expect(observer.hostClientId()).toBeDefined()
+    expect(new Set(observer.entryWritersOf('notes'))).toEqual(new Set([observer.hostClientId()]))
+    // Presence said how many notes the room wrote, never how many each person did.
+    for (const { state } of observer.people()) expect(state).not.toHaveProperty('progress')
     const presence = JSON.stringify([...observer.awareness.getStates().values()])
     for (const text of allNotes) expect(presence).not.toContain(text)
     for (const id of observer.doc.getMap('notes').keys()) expect(presence).not.toContain(id)
@@ -186,9 +187,10 @@ test('a facilitator and three participants agree core values, from the prompt to
     )
     await saveScreenshot(facilitator, testInfo, 'values-cluster-facilitator')
     await saveScreenshot(chloe, testInfo, 'values-cluster-participant')
-    // Still nothing links a note to a person, after all that moving.
-    const present2 = observer.presentClientIds()
-    expect(observer.writersOf('notes').filter((writer) => present2.includes(writer))).toEqual([])
+    // Still nothing links a note to a person, after all that moving: no one's presence id wrote any of it.
+    const presentIds = observer.people().map((person) => person.clientId)
+    expect(observer.writersOf('notes').length).toBeGreaterThan(4)
+    expect(observer.writersOf('notes').filter((writer) => presentIds.includes(writer))).toEqual([])
 
     // Dot vote: ballots stay on each laptop until voting closes.
     await nextStage(facilitator, 'Dot vote')
@@ -213,11 +215,13 @@ test('a facilitator and three participants agree core values, from the prompt to
     await expect(chloe.getByText('You have 0 of 3 dots left.')).toBeVisible()
     await chloe.getByRole('button', { name: 'I have voted' }).focus()
     await chloe.keyboard.press('Enter')
-    // Three of four peers in the room (the observer does not vote); the facilitator sees who is done.
+    // Three of four peers in the room (the observer does not vote): the host counts them; in
+    // anonymous mode no one's own "done" reaches anyone, not even the facilitator.
     await expect(facilitator.getByText(/3\s+of 4 participants have voted/)).toBeVisible()
     const peopleHere = panel.getByRole('list', { name: /People here/ })
-    await expect(peopleHere.getByRole('listitem').filter({ hasText: 'Amira' })).toContainText('done')
-    await expect(peopleHere.getByRole('listitem').filter({ hasText: 'Observer' })).not.toContainText('done')
+    await expect(peopleHere.getByRole('listitem').filter({ hasText: 'Amira' })).toBeVisible()
+    await expect(peopleHere).not.toContainText('done')
+    for (const { state } of observer.people()) expect(state).not.toHaveProperty('progress')
     expect(observer.doc.getMap('votes').size).toBe(0)
     await saveScreenshot(amira, testInfo, 'values-vote-participant')
     await saveScreenshot(facilitator, testInfo, 'values-vote-facilitator')
@@ -235,8 +239,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     await expect(amira.getByText('Voting has closed: the results are on every screen.')).toBeVisible()
     await expect(amira.getByText(/stays private until voting closes/)).toHaveCount(0)
     await expect.poll(() => observer.doc.getMap('votes').size).toBe(3)
-    const present3 = observer.presentClientIds()
-    expect(observer.writersOf('votes').filter((writer) => present3.includes(writer))).toEqual([])
+    expect(new Set(observer.entryWritersOf('votes'))).toEqual(new Set([observer.hostClientId()]))
     await saveScreenshot(ben, testInfo, 'values-vote-results')
 
     // Draft value statements, edited together.
@@ -280,9 +283,10 @@ test('a facilitator and three participants agree core values, from the prompt to
       await expect(page.getByRole('listitem', { name: 'Integrity' })).toContainText('Average 5.0 from 3 people')
       await expect(page.getByRole('listitem', { name: 'Customer obsessed' })).toContainText('Needs rework')
     }
-    await expect.poll(() => observer.doc.getMap('consensus').size).toBe(3)
-    const present4 = observer.presentClientIds()
-    expect(observer.writersOf('consensus').filter((writer) => present4.includes(writer))).toEqual([])
+    // One entry per score (two values, three people each), written by the host: no one's scores held together.
+    await expect.poll(() => observer.doc.getMap('consensus').size).toBe(6)
+    expect(new Set(observer.entryWritersOf('consensus'))).toEqual(new Set([observer.hostClientId()]))
+    for (const entry of observer.doc.getMap<{ marks: object }>('consensus').values()) expect(Object.keys(entry.marks)).toHaveLength(1)
     await saveScreenshot(facilitator, testInfo, 'values-consensus-results')
 
     // Finalize, then export every format and read each file back.

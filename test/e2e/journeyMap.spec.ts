@@ -35,7 +35,7 @@ async function rate(page: Page, stage: string, word: string): Promise<void> {
 
 /** Every rating entry in a copy of the shared document, as stage id → ratings. */
 function ratingsIn(observer: ObserverPeer): Array<{ kind: unknown; stageId: unknown; rating?: unknown }> {
-  return [...observer.doc.getMap('emotions').values()] as Array<{ kind: unknown; stageId: unknown; rating?: unknown }>
+  return [...observer.doc.getMap('emotions').values()] as Array<{ kind: unknown; stageId: unknown; rating?: unknown; raters?: unknown }>
 }
 
 test('a facilitator and two participants map the employee journey, from the question to the exported map', async ({
@@ -129,13 +129,15 @@ test('a facilitator and two participants map the employee journey, from the ques
     await expect(curve).toHaveAttribute('aria-label', /Onboard: median -1, middle half -1\.5 to -0\.5, 3 ratings/)
     await expect(curve).toHaveAttribute('aria-label', /Attract: median \+1, middle half \+1 to \+1\.5, 3 ratings/)
     await expect(curve).toHaveAttribute('aria-label', /Exit: fewer than 3 ratings/)
-    // One person rated Exit: the room's document holds that someone did, never what they said.
+    // One person rated Exit: the room's document holds that one did, never what they said. The
+    // host wrote every entry: none is the rater's own.
     await expect.poll(() => ratingsIn(observer).filter((entry) => entry.kind === 'rating').length).toBe(6)
     const ratedStages = ratingsIn(observer).filter((entry) => entry.kind === 'rating').map((entry) => entry.stageId)
-    const markers = ratingsIn(observer).filter((entry) => entry.kind === 'rated').map((entry) => entry.stageId)
-    expect(markers).toHaveLength(7)
-    const exitStage = markers.find((stageId) => markers.filter((other) => other === stageId).length === 1)
+    const withheld = ratingsIn(observer).filter((entry) => entry.kind === 'withheld')
+    expect(withheld).toEqual([{ v: 1, kind: 'withheld', stageId: expect.any(String) as unknown, raters: 1 }])
+    const exitStage = withheld[0]!.stageId
     expect(ratedStages).not.toContain(exitStage)
+    expect(new Set(observer.entryWritersOf('emotions'))).toEqual(new Set([observer.hostClientId()]))
     await saveScreenshot(facilitator, testInfo, 'journey-emotion-curve')
 
     // Dot vote on pain points and opportunities, sealed until closed.

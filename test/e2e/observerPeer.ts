@@ -9,13 +9,15 @@ import { WebSocket } from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import { WebrtcProvider } from 'y-webrtc'
 import * as Y from 'yjs'
-import type { JoinAnswer } from '../../shared/liveSession'
+import { HOST_PRESENCE_ROLE, type JoinAnswer } from '../../shared/liveSession'
 
 export interface ObserverPeer {
   doc: Y.Doc
   awareness: Awareness
-  /** Client ids of every peer present, by their presence. */
-  presentClientIds(): number[]
+  /** Client ids of every person present (a name in their presence), and their presence states. */
+  people(): Array<{ clientId: number; state: Record<string, unknown> }>
+  /** The host's own presence id: the writer of what it writes into the board. */
+  hostClientId(): number | undefined
   /** Client ids that wrote the entries of a top-level map and the fields inside them. */
   writersOf(mapName: string): number[]
   /** The client id that wrote each entry of a top-level map (not its fields). */
@@ -39,7 +41,9 @@ export async function joinAsObserver(sessionOrigin: string, code: string): Promi
   return {
     doc,
     awareness,
-    presentClientIds: () => [...awareness.getStates().keys()],
+    people: () =>
+      [...awareness.getStates()].flatMap(([clientId, state]) => (typeof state.name === 'string' ? [{ clientId, state }] : [])),
+    hostClientId: () => [...awareness.getStates()].find(([, state]) => state.role === HOST_PRESENCE_ROLE)?.[0],
     writersOf(mapName) {
       const writers: number[] = []
       const collect = (map: Y.Map<unknown>, depth: number) =>
