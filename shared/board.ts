@@ -13,11 +13,11 @@ export const DOC_KEYS = {
   notes: 'notes',
   /** Value candidates and their statements (core values, stage "draft"). */
   values: 'values',
-  /** Dot-vote ballots, written only when voting closes, each under a random key. */
+  /** Dot-vote ballots, written only when voting closes (by the host in anonymous mode), each under a random key. */
   votes: 'votes',
-  /** Fist-of-five ballots, written only when the check closes, each under a random key. */
+  /** Fist-of-five ballots, written only when the check closes; in anonymous mode by the host, one score per entry, from k people up. */
   consensus: 'consensus',
-  /** The journey map's emotion ratings and "rated" markers, each under a random key (see crdt/emotions.ts). */
+  /** The journey map's emotion ratings (and in anonymous mode "withheld" counts), each under a random key (see crdt/emotions.ts). */
   emotions: 'emotions',
   /** The EX program plan (template "program-plan"), written together on one canvas. */
   plan: 'plan'
