@@ -195,6 +195,43 @@ describe.each<Via>(['webrtc', 'websocket'])('a rogue participant over %s', (via)
     expect(textsIn(saved, IDEAS)).toContain('Still here after the rogue')
   })
 
+  it('cannot forge ratings or lower k: one real rating of a stage never reaches another laptop', async () => {
+    // A rogue writes "ratings" straight into the board: refused, its link closed.
+    const forger = await rawLink()
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, sessions.liveBoard(WORKSHOP)!)
+    const before = Y.encodeStateVector(forged)
+    forged.transact(() => {
+      for (const key of ['forged-1', 'forged-2']) forged.getMap(DOC_KEYS.emotions).set(key, { v: 1, kind: 'rating', stageId: 'exit', rating: 2 })
+    })
+    forger.send(syncUpdate(Y.encodeStateAsUpdate(forged, before)))
+    await forger.closed
+    // Another lowers the minimum group to 1: refused too.
+    const lowerer = new Y.Doc()
+    const lowering = joinLiveDoc(lowerer, await participantOptions('Lowerer'), online)
+    links.push(lowering)
+    await until(() => lowering.connection.getSnapshot().synced, 'the rogue to sync')
+    lowerer.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.minGroup, 1)
+    await until(() => lowering.connection.getSnapshot().via === null, 'the host to close the rogue’s link')
+    // A third hands in two ratings under two keys: one person, counted once.
+    const [rogue, honest, watcher] = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
+    const rogueLink = joinLiveDoc(rogue, await participantOptions('Rogue'), online)
+    const honestLink = joinLiveDoc(honest, await participantOptions('Ana'), online)
+    const watcherLink = joinLiveDoc(watcher, await participantOptions('Watcher'), online)
+    links.push(rogueLink, honestLink, watcherLink)
+    await until(() => [rogueLink, honestLink, watcherLink].every((link) => link.connection.getSnapshot().synced), 'everyone to sync')
+    facilitatorBoard.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.emotionsClosed, true)
+    await until(() => watcher.getMap(DOC_KEYS.meta).get(FLOW_FIELDS.emotionsClosed) === true, 'the round to close everywhere')
+    rogueLink.submit({ v: 1, round: 'emotions', key: 'rogue-1', ratings: { exit: 2 } })
+    rogueLink.submit({ v: 1, round: 'emotions', key: 'rogue-2', ratings: { exit: 2 } })
+    honestLink.submit({ v: 1, round: 'emotions', key: 'honest', ratings: { exit: -2 } })
+    await until(() => watcher.getMap(DOC_KEYS.emotions).size > 0, 'the round’s release', 10_000)
+    for (const doc of [watcher, rogue, facilitatorBoard, hubBoard()]) {
+      const entries = [...doc.getMap(DOC_KEYS.emotions).values()]
+      expect(entries).toEqual([{ v: 1, kind: 'withheld', stageId: 'exit', raters: 2 }])
+    }
+  })
+
   it('cannot declare itself the facilitator in presence', async () => {
     const rogue = joinLiveDoc(new Y.Doc(), { ...(await participantOptions('Boss')), role: 'facilitator' }, online)
     links.push(rogue)
