@@ -155,7 +155,8 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (

@@ -56,7 +56,8 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {flow.stage !== 'prompt' && intents && !finalized && (

@@ -132,7 +132,8 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
       <div className="workshop-stages__content">
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
