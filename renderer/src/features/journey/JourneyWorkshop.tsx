@@ -12,6 +12,7 @@ import { FinalizeActions, FinalizedNotice, finalizeControlsFor } from '../stages
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
+import { StageContent } from '../stages/StageContent'
 import { useFollowFacilitator } from '../stages/useFollowFacilitator'
 import { useWorkshopRoom } from '../stages/useWorkshopRoom'
 import { useVoteResults, VoteStage, type VoteOption } from '../stages/VoteStage'
@@ -157,7 +158,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     <div className="workshop-stages">
       {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
       {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
-      <div className="workshop-stages__content">
+      <StageContent stage={flow.stage}>
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage
@@ -232,7 +233,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
             <JourneyGrid snapshot={grid} intents={board.intents} structure={structure} />
           </BoardOptionsContext>
         )}
-      </div>
+      </StageContent>
     </div>
   )
 }

@@ -11,6 +11,7 @@ import { boardOnScreen, canEdit } from './boardAccess'
 import { BrainstormStage } from './BrainstormStage'
 import { PromptStage } from './PromptStage'
 import { StageBar } from './StageBar'
+import { StageContent } from './StageContent'
 import { ConsensusStage, useConsensusResults } from './ConsensusStage'
 import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
@@ -134,7 +135,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
     <div className="workshop-stages">
       {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
       {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
-      <div className="workshop-stages__content">
+      <StageContent stage={flow.stage}>
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage
@@ -191,7 +192,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             <Board snapshot={snapshot} intents={model.intents} />
           </BoardOptionsContext>
         )}
-      </div>
+      </StageContent>
     </div>
   )
 }
