@@ -64,6 +64,15 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth)
 }
 
+/** Saves what the viewport shows as test-results/phone/<width>x<height>-<template>-<what>.png. */
+async function saveScreen(page: Page, testInfo: TestInfo, template: string, what: string): Promise<void> {
+  const { width, height } = page.viewportSize()!
+  await mkdir(PHONE_SCREENS, { recursive: true })
+  const path = join(PHONE_SCREENS, `${width}x${height}-${template}-${what.toLowerCase().replace(/\W+/g, '-')}.png`)
+  await page.screenshot({ path })
+  await testInfo.attach(`${template} ${what}`, { path, contentType: 'image/png' })
+}
+
 const peopleButton = (page: Page) => page.getByRole('button', { name: `${ROOM} here` })
 
 /**
@@ -74,11 +83,7 @@ const peopleButton = (page: Page) => page.getByRole('button', { name: `${ROOM} h
 async function checkStage(page: Page, testInfo: TestInfo, template: string, stage: string, controls: Array<[string, Locator]>) {
   await expect(stageHeading(page)).toContainText(stage)
   // First what the person sees on arriving at the stage; the checks below scroll.
-  const { width, height } = page.viewportSize()!
-  await mkdir(PHONE_SCREENS, { recursive: true })
-  const path = join(PHONE_SCREENS, `${width}x${height}-${template}-${stage.toLowerCase().replace(/\W+/g, '-')}.png`)
-  await page.screenshot({ path })
-  await testInfo.attach(`${template} ${stage}`, { path, contentType: 'image/png' })
+  await saveScreen(page, testInfo, template, stage)
   const header = [
     ['the people button', peopleButton(page)],
     ['Leave', page.getByRole('button', { name: 'Leave' })],
@@ -142,6 +147,7 @@ test('core values: every stage fits the participant’s screen', async ({ browse
     const people = page.getByRole('dialog', { name: `People here (${ROOM})` })
     await expect(people.getByRole('list', { name: 'People here' }).getByRole('listitem')).toHaveCount(ROOM)
     await expect(people.getByRole('listitem').filter({ hasText: 'Amira' })).toHaveText('Amira (you)')
+    await saveScreen(page, testInfo, 'core-values', 'people here')
     await expectReachable(people.getByRole('button', { name: 'Close' }), 'Close, in the people list,')
     await page.keyboard.press('Escape')
     await expect(people).toBeHidden()
