@@ -30,18 +30,20 @@ const ROOM = OTHERS + 2
  * lies wholly inside the viewport, and `document.elementFromPoint` there is the control or
  * inside it (for a radio or checkbox, its label, which is what a finger taps).
  */
-export async function expectReachable(control: Locator, what: string): Promise<void> {
+async function expectReachable(control: Locator, what: string): Promise<void> {
   await control.scrollIntoViewIfNeeded()
   const verdict = await control.evaluate((element) => {
-    const target = element instanceof HTMLInputElement && element.labels?.[0] ? element.labels[0] : element
+    // The page's own globals, through the element: this file is type-checked for Node.
+    const view = element.ownerDocument.defaultView!
+    const target = element.tagName === 'INPUT' && element.labels?.[0] ? element.labels[0] : element
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     const box = target.getBoundingClientRect()
     if (box.width === 0 || box.height === 0) return 'has no size'
     // A pixel of slack: scrolling lands on whole pixels, boxes on fractions of one.
-    if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) {
-      return `is not inside the ${innerWidth}×${innerHeight} viewport: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`
+    if (box.left < -1 || box.top < -1 || box.right > view.innerWidth + 1 || box.bottom > view.innerHeight + 1) {
+      return `is not inside the ${view.innerWidth}×${view.innerHeight} viewport: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`
     }
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    const hit = element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
     if (hit && (target.contains(hit) || element.contains(hit))) return 'reachable'
     return `is covered by ${hit ? `<${hit.tagName.toLowerCase()} class="${hit.getAttribute('class') ?? ''}">` : 'nothing'}`
   })
@@ -57,9 +59,9 @@ async function expectTouchTarget(control: Locator, what: string): Promise<void> 
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth
+  const { scrollWidth, innerWidth } = await page.locator('html').evaluate((html) => ({
+    scrollWidth: html.scrollWidth,
+    innerWidth: html.ownerDocument.defaultView!.innerWidth
   }))
   expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth)
 }
@@ -335,4 +337,17 @@ test('program plan: every stage fits the participant’s screen', async ({ brows
   } finally {
     closeRoom(room)
   }
+})
+
+test('the checks fail for a covered control, and for one so wide that the page scrolls sideways', async ({ page }) => {
+  await page.setContent(`<!doctype html>
+    <button id="covered" style="position: absolute; left: 20px; top: 20px; width: 120px; height: 44px">Add note</button>
+    <div class="sticky-header" style="position: fixed; left: 0; top: 0; width: 100%; height: 80px; background: white"></div>
+    <select id="wide" style="position: absolute; left: 20px; top: 200px; width: 2000px"><option>Customer Obsessed</option></select>
+  `)
+  await expect(expectReachable(page.locator('#covered'), 'the covered button')).rejects.toThrow(
+    'is covered by <div class="sticky-header">'
+  )
+  await expect(expectReachable(page.locator('#wide'), 'the wide picker')).rejects.toThrow(/is not inside the \d+×\d+ viewport/)
+  await expect(expectNoSidewaysScroll(page)).rejects.toThrow('the page scrolls sideways')
 })
