@@ -338,6 +338,16 @@ test('program plan: every stage fits the participant’s screen', async ({ brows
       ['recognition', textbox(page, 'Recognition and sharing')]
     ])
 
+    // Offline, the header says so in words (on a phone, on a line of its own), not only by a dot.
+    await page.context().setOffline(true)
+    const offline = page.getByRole('status').getByText('Offline — your changes are kept and will sync when you’re back')
+    await expect(offline).toBeVisible()
+    expect((await offline.boundingBox())!.width, 'the words take room on screen').toBeGreaterThan(150)
+    await saveScreen(page, testInfo, 'program-plan', 'offline')
+    await expectNoSidewaysScroll(page)
+    await page.context().setOffline(false)
+    await expect(page.getByRole('status').filter({ hasText: /^Connected\b/ })).toBeVisible({ timeout: 20_000 })
+
     await nextStage(facilitator, 'Finalize')
     await facilitator.getByRole('button', { name: 'Finalize the workshop' }).click()
     await facilitator.getByRole('dialog', { name: 'Finalize the workshop?' }).getByRole('button', { name: 'Finalize' }).click()
