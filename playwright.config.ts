@@ -14,6 +14,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run'
 ]
 
+const PHONE_SPEC = /phone\.spec\.ts$/
+
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/globalSetup.ts',
@@ -32,5 +34,21 @@ export default defineConfig({
       args: CHROMIUM_ARGS
     },
     trace: 'retain-on-failure'
-  }
+  },
+  projects: [
+    // Every spec once, as on the facilitator's laptop; phone.spec.ts runs in the projects below.
+    { name: 'laptop', testIgnore: PHONE_SPEC },
+    // A participant's face at the sizes people bring: two phones, and a small laptop.
+    {
+      name: 'participant-375x667',
+      testMatch: PHONE_SPEC,
+      use: { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true }
+    },
+    {
+      name: 'participant-390x844',
+      testMatch: PHONE_SPEC,
+      use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+    },
+    { name: 'participant-1366x768', testMatch: PHONE_SPEC, use: { viewport: { width: 1366, height: 768 } } }
+  ]
 })

@@ -58,6 +58,18 @@ export async function joinSession(page: Page, link: string, name: string): Promi
   return page
 }
 
+/**
+ * A participant opens "N here" to see who is in the room, `check`s the list, and closes it
+ * with Escape, as a person glances at it and goes back to the board.
+ */
+export async function inPeopleHere(page: Page, check: (people: Locator) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: /^\d+ here$/ }).click()
+  const sheet = page.getByRole('dialog', { name: /^People here/ })
+  await check(sheet.getByRole('list', { name: 'People here' }))
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
+}
+
 /** The facilitator presses Go live: the live panel, its join code ("K7Q-M4X") and join link. */
 export async function goLive(facilitator: Page): Promise<{ panel: Locator; code: string; joinLink: string }> {
   await facilitator.getByRole('button', { name: 'Go live' }).click()

@@ -2,13 +2,17 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { AlertBanner } from '../../ui/AlertBanner'
 import { Dialog } from '../../ui/Dialog'
 import { useBoardHistoryShown } from '../stages/boardAccess'
+import { StageGuide } from '../stages/StageGuide'
+import { StageIndicator } from '../stages/StageIndicator'
+import { StageTimer } from '../stages/StageTimer'
 import { WorkshopView } from '../stages/WorkshopView'
 import { HistoryButtons } from '../board/HistoryButtons'
 import { useHistoryShortcuts } from '../board/useHistoryShortcuts'
 import { connectionStatus } from '../live/connectionStatus'
-import { PeopleHere } from '../live/PeopleHere'
+import { PeopleButton } from '../live/PeopleButton'
 import '../board/board.css'
 import '../live/live.css'
+import './join.css'
 import type { JoinedSession } from './joinedSession'
 import { useParticipantBoard, type OpenParticipantBoard } from './useParticipantBoard'
 
@@ -68,7 +72,7 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
   const { model: workshopModel, connection } = board
   const { board: model } = useSyncExternalStore(workshopModel.editing.subscribe, workshopModel.editing.getSnapshot)
   // The facilitator's board names its template when it arrives; until then there is nothing to show.
-  const { template } = useSyncExternalStore(workshopModel.flow.subscribe, workshopModel.flow.getSnapshot)
+  const flow = useSyncExternalStore(workshopModel.flow.subscribe, workshopModel.flow.getSnapshot)
   const { canUndo, canRedo } = useSyncExternalStore(model.undo.subscribe, model.undo.getSnapshot)
   const people = useSyncExternalStore(connection.people.subscribe, connection.people.getSnapshot)
   const state = useSyncExternalStore(connection.connection.subscribe, connection.connection.getSnapshot)
@@ -88,33 +92,39 @@ function OpenParticipantBoardScreen({ session, board, onLeave }: OpenBoardProps)
   const facilitatorAway = state.online && state.via !== null && !people.some((person) => person.role === 'facilitator')
   return (
     <div className="board-screen">
-      <header className="board-header participant-header">
-        <div className="board-header__title">
-          <h1 ref={heading} tabIndex={-1}>
-            {session.title}
-          </h1>
-        </div>
-        <p className={`live-status live-status--${status.tone}`} role="status">
-          {status.text}
+      {/* One line on every screen, a phone's included: the work gets the rest of it. */}
+      <header className="participant-header">
+        <h1 ref={heading} tabIndex={-1} className="participant-header__title">
+          {session.title}
+        </h1>
+        {flow.template !== null && <StageIndicator flow={flow} />}
+        <p className={`live-status live-status--${status.tone} participant-header__status`} role="status">
+          <span className="participant-header__status-text">{status.text}</span>
         </p>
-        {historyShown && <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={model.undo.undo} onRedo={model.undo.redo} />}
-        <button type="button" className="button button--small button--quiet" onClick={() => setLeaving(true)}>
+        {flow.template !== null && flow.finalizedAt === null && (
+          <StageTimer timer={flow.timer} hostNow={connection.hostNow} intents={null} />
+        )}
+        <PeopleButton people={people} />
+        <button type="button" className="button button--quiet participant-header__leave" onClick={() => setLeaving(true)}>
           Leave
         </button>
       </header>
-      <div className="people-bar">
-        <PeopleHere people={people} layout="row" emptyText="" />
-        {facilitatorAway && (
-          <p className="people-bar__note" role="status">
-            The facilitator’s screen is not connected right now; what you add is still kept on their laptop.
-          </p>
-        )}
-      </div>
+      {facilitatorAway && (
+        <p className="participant-notice" role="status">
+          The facilitator’s screen is not connected right now; what you add is still kept on their laptop.
+        </p>
+      )}
+      {flow.template !== null && (
+        <div className="participant-guide">
+          <StageGuide flow={flow} />
+          {historyShown && <HistoryButtons canUndo={canUndo} canRedo={canRedo} onUndo={model.undo.undo} onRedo={model.undo.redo} />}
+        </div>
+      )}
       <main className="board-screen__main">
         {/* Not dismissible: it stays true for as long as this screen is open. */}
         <AlertBanner tone="notice" messages={state.ended ? [endedNotice(board.keptInBrowser)] : []} />
         <AlertBanner tone="notice" messages={notice ? [notice] : []} onDismiss={() => setNotice(null)} />
-        {template === null ? (
+        {flow.template === null ? (
           <p className="board-screen__status" role="status">
             Getting the board from the facilitator…
           </p>

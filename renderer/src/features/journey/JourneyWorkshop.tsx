@@ -12,6 +12,7 @@ import { FinalizeActions, FinalizedNotice, finalizeControlsFor } from '../stages
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
+import { StageContent } from '../stages/StageContent'
 import { useFollowFacilitator } from '../stages/useFollowFacilitator'
 import { HeldLatecomers } from '../stages/RoundProgress'
 import { useWorkshopRoom } from '../stages/useWorkshopRoom'
@@ -155,8 +156,9 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
-      <div className="workshop-stages__content">
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
+      <StageContent stage={flow.stage}>
         {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
@@ -232,7 +234,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
             <JourneyGrid snapshot={grid} intents={board.intents} structure={structure} />
           </BoardOptionsContext>
         )}
-      </div>
+      </StageContent>
     </div>
   )
 }

@@ -109,7 +109,7 @@ export function LivePanel({ id, session, privateRound, connection, problem, onDi
         <p className="live-panel__hint">People on this network open the link or scan the code, then type the join code if asked.</p>
       </div>
 
-      <PeopleHere people={participants} layout="column" emptyText="No one has joined yet." />
+      <PeopleHere people={participants} emptyText="No one has joined yet." />
       {session.connecting > 0 && (
         <p className="live-panel__connecting" role="status">
           {session.connecting === 1 ? '1 person is' : `${session.connecting} people are`} trying to connect. If it takes

@@ -53,11 +53,11 @@ const OutcomeRowEditor = memo(function OutcomeRowEditor({ row, position, bindOut
   return (
     <tr data-row-id={row.id}>
       {OUTCOME_TEXT_KEYS.map((column) => (
-        <td key={column} className={`outcomes__cell outcomes__cell--${column}`}>
+        <td key={column} className={`outcomes__cell outcomes__cell--${column}`} data-label={COLUMN_WORDS[column]}>
           <OutcomeCell rowId={row.id} column={column} position={position} bindOutcomeText={bindOutcomeText} onCut={onCut} />
         </td>
       ))}
-      <td className="outcomes__cell outcomes__cell--reviewDate">
+      <td className="outcomes__cell outcomes__cell--reviewDate" data-label={COLUMN_WORDS.reviewDate}>
         <input
           type="date"
           className="outcomes__field outcomes__date"
@@ -177,7 +177,8 @@ export function OutcomesTable({ rows, readOnly, labelledBy, intents, bindOutcome
   return (
     <div className="outcomes">
       {shown.length > 0 && (
-        // Scrolls sideways on a narrow screen rather than squeezing the cells.
+        // Scrolls sideways in a narrow window rather than squeezing the cells; on a phone each
+        // row is a card of labelled fields instead (plan.css), from the cells' data-label.
         <div className="outcomes__scroll">
           <table ref={tableRef} className="outcomes__table" aria-labelledby={labelledBy}>
             <thead>
@@ -202,11 +203,11 @@ export function OutcomesTable({ rows, readOnly, labelledBy, intents, bindOutcome
                 readOnly ? (
                   <tr key={row.id}>
                     {OUTCOME_TEXT_KEYS.map((column) => (
-                      <td key={column} className={`outcomes__cell outcomes__cell--${column}`}>
+                      <td key={column} className={`outcomes__cell outcomes__cell--${column}`} data-label={COLUMN_WORDS[column]}>
                         <ReadCell text={row[column]} />
                       </td>
                     ))}
-                    <td className="outcomes__cell outcomes__cell--reviewDate">
+                    <td className="outcomes__cell outcomes__cell--reviewDate" data-label={COLUMN_WORDS.reviewDate}>
                       <ReadCell text={row.reviewDate ? formatCalendarDate(row.reviewDate) : ''} />
                     </td>
                   </tr>

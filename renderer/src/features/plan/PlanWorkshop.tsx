@@ -7,6 +7,7 @@ import { FinalizeActions, FinalizedNotice, finalizeControlsFor } from '../stages
 import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
+import { StageContent } from '../stages/StageContent'
 import { ProgramPlanCanvas } from './ProgramPlanCanvas'
 import '../stages/stages.css'
 
@@ -56,8 +57,9 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
-      <div className="workshop-stages__content">
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
+      <StageContent stage={flow.stage}>
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {flow.stage !== 'prompt' && intents && !finalized && (
           <div className="journey-tools">
@@ -97,7 +99,7 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
             suggestedOpportunities={flow.opportunitySource?.items ?? []}
           />
         )}
-      </div>
+      </StageContent>
     </div>
   )
 }

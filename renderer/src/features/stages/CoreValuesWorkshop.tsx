@@ -11,6 +11,7 @@ import { boardOnScreen, canEdit } from './boardAccess'
 import { BrainstormStage } from './BrainstormStage'
 import { PromptStage } from './PromptStage'
 import { StageBar } from './StageBar'
+import { StageContent } from './StageContent'
 import { ConsensusStage, useConsensusResults } from './ConsensusStage'
 import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
@@ -133,8 +134,9 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   return (
     <div className="workshop-stages">
-      <StageBar flow={flow} hostNow={hostNow} intents={intents} />
-      <div className="workshop-stages__content">
+      {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
+      {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
+      <StageContent stage={flow.stage}>
         {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
@@ -192,7 +194,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             <Board snapshot={snapshot} intents={model.intents} />
           </BoardOptionsContext>
         )}
-      </div>
+      </StageContent>
     </div>
   )
 }

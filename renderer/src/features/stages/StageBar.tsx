@@ -1,27 +1,20 @@
 import type { ReactNode } from 'react'
 import { stageOf, templateStages } from '../../../../shared/stages'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
-import { privateRoundState } from './privateRound'
 import { StageTimer } from './StageTimer'
 
 interface StageBarProps {
   flow: WorkshopFlow
   hostNow(): number
-  /** The facilitator's controls; null on a participant's screen. */
-  intents: FlowIntents | null
+  intents: FlowIntents
   /** Stage-specific controls and status, under the instructions. */
   children?: ReactNode
 }
 
-function participantInstructions(flow: WorkshopFlow): string {
-  if (flow.finalizedAt !== null) return 'The workshop is finalized. The facilitator keeps the record and shares the exports.'
-  if (flow.locked) return 'The facilitator has locked editing for now: you can look, not change anything.'
-  const stage = stageOf(flow.template, flow.stage)
-  // Once the round is over, its instructions ("stays private until voting closes") are stale.
-  return (privateRoundState(flow) === 'over' && stage.afterRound) || stage.instructions
-}
-
-/** Where the workshop is, what to do now, and the shared timer: on every screen, at the top. */
+/**
+ * The facilitator's bar at the top of the workshop: every stage, what to watch for, the shared
+ * timer, and the controls. Participants see the same in their header (StageIndicator, StageGuide).
+ */
 export function StageBar({ flow, hostNow, intents, children }: StageBarProps) {
   const { stages } = templateStages(flow.template)
   const index = stages.indexOf(flow.stage)
@@ -52,13 +45,13 @@ export function StageBar({ flow, hostNow, intents, children }: StageBarProps) {
             {stage.name}
             {flow.locked && <span className="stage-bar__badge">{finalized ? 'Finalized' : 'Editing locked'}</span>}
           </h2>
-          <p className="stage-bar__instructions">{intents ? stage.facilitatorTip : participantInstructions(flow)}</p>
+          <p className="stage-bar__instructions">{stage.facilitatorTip}</p>
           {children}
         </div>
         {/* A finalized workshop has no time left to keep. */}
         {!finalized && <StageTimer timer={flow.timer} hostNow={hostNow} intents={intents} />}
       </div>
-      {intents && !finalized && (
+      {!finalized && (
         <div className="stage-bar__controls">
           <div className="stage-bar__moves">
             {previous && (

@@ -32,7 +32,7 @@ export function StageTimer({ timer, hostNow, intents }: StageTimerProps) {
   const minutes = Math.max(1, Math.round(timer.durationMs / MINUTE_MS))
   const lengths = LENGTHS_MIN.includes(minutes) ? LENGTHS_MIN : [...LENGTHS_MIN, minutes].sort((a, b) => a - b)
   return (
-    <div className={`stage-timer${timeUp ? ' stage-timer--up' : ''}`}>
+    <div className={`stage-timer${timeUp ? ' stage-timer--up' : running ? '' : ' stage-timer--paused'}`}>
       <p className="stage-timer__time" role="timer" aria-label="Time left">
         {formatTimeLeft(left)}
       </p>

@@ -69,7 +69,7 @@ describe('ProgramPlanCanvas', () => {
     expect(html).toContain('Fix it **first** time &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
     expect(html).toContain('First-line support agents in Lyon and Porto.')
     expect(html).toContain('Never share another customer’s data')
-    expect(html).toContain('<td class="outcomes__cell outcomes__cell--reviewDate">31 Mar 2027</td>')
+    expect(html).toContain('<td class="outcomes__cell outcomes__cell--reviewDate" data-label="Review date">31 Mar 2027</td>')
     expect(html).toContain('<span class="visually-hidden">not set</span>')
     // The header and the three outcomes; the row no one filled in is left out, as finalizing does.
     expect(html.match(/<tr>/g)).toHaveLength(4)
