@@ -151,6 +151,6 @@ export function presentPeople(states: ReadonlyMap<number, unknown>, selfClientId
     if (person) people.push(person)
   })
   return people.sort(
-    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name, undefined, { numeric: true }) || a.clientId - b.clientId
   )
 }
