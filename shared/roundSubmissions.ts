@@ -9,7 +9,7 @@
  * while the round stays closed: the host keeps one per person and round, so repeats are free.
  */
 import { z } from 'zod'
-import { NOTE_COLOURS, NOTE_TEXT_MAX_LENGTH } from './board'
+import { NOTE_COLOURS, NOTE_FIELDS, NOTE_TEXT_MAX_LENGTH, REVEAL_ORDER } from './board'
 import { EMOTION_SCALE } from './emotions'
 
 /** Notes one person reveals at once; a brainstorm of a few minutes gives a handful. */
@@ -51,6 +51,17 @@ const submissionSchema = z.discriminatedUnion('round', [
 
 export type Submission = z.infer<typeof submissionSchema>
 export type SubmittedNote = Extract<Submission, { round: 'brainstorm' }>['notes'][number]
+
+/** A revealed note's fields on the board (its Y.Map's entries), whoever writes it: every one has the same order key. */
+export function revealedNoteFields(note: SubmittedNote): Array<[string, string]> {
+  return [
+    [NOTE_FIELDS.text, note.text],
+    [NOTE_FIELDS.colour, note.colour],
+    [NOTE_FIELDS.columnId, note.columnId],
+    ...(note.laneId === undefined ? [] : ([[NOTE_FIELDS.laneId, note.laneId]] as Array<[string, string]>)),
+    [NOTE_FIELDS.order, REVEAL_ORDER]
+  ]
+}
 
 /** Where a screen's part of a round goes: to the host (anonymous mode, live), or null: the screen writes it itself, as this person's. */
 export type HandIn = ((submission: Submission) => void) | null

@@ -19,8 +19,8 @@
 import { randomInt } from 'node:crypto'
 import nacl from 'tweetnacl'
 import * as Y from 'yjs'
-import { DOC_KEYS, NOTE_FIELDS, REVEAL_ORDER } from '../../shared/board'
-import type { Submission, SubmittedNote } from '../../shared/roundSubmissions'
+import { DOC_KEYS } from '../../shared/board'
+import { revealedNoteFields, type Submission, type SubmittedNote } from '../../shared/roundSubmissions'
 import { SMALLEST_GROUP } from '../../shared/stages'
 import { readRoomRules, ROUNDS, type RoomRules, type Round } from '../../shared/workshopMeta'
 
@@ -227,16 +227,7 @@ export class RoundMixer {
     for (const id of fresh.keys()) box.written.add(id)
     this.options.doc.transact(() => {
       for (const note of shuffled([...fresh.values()])) {
-        notes.set(
-          note.id,
-          new Y.Map<unknown>([
-            [NOTE_FIELDS.text, note.text],
-            [NOTE_FIELDS.colour, note.colour],
-            [NOTE_FIELDS.columnId, note.columnId],
-            ...(note.laneId === undefined ? [] : ([[NOTE_FIELDS.laneId, note.laneId]] as const)),
-            [NOTE_FIELDS.order, REVEAL_ORDER]
-          ])
-        )
+        notes.set(note.id, new Y.Map<unknown>(revealedNoteFields(note)))
       }
     }, this.options.origin)
   }

@@ -11,9 +11,9 @@
  * which notes are its own, to show "mine" to their author only.
  */
 import * as Y from 'yjs'
-import { NOTE_COLOURS, REVEAL_ORDER, type NoteColour } from '../../../shared/board'
-import type { HandIn, SubmittedNote } from '../../../shared/roundSubmissions'
-import { NOTE_FIELDS, notesOf } from './boardDoc'
+import { NOTE_COLOURS, type NoteColour } from '../../../shared/board'
+import { revealedNoteFields, type HandIn, type SubmittedNote } from '../../../shared/roundSubmissions'
+import { notesOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
 import { cleanNoteText } from './noteText'
@@ -145,16 +145,7 @@ export function createPrivateNotes(own: Y.Doc): PrivateNotes {
       })
       board.transact(() => {
         for (const note of notes) {
-          notesOf(board).set(
-            note.id,
-            new Y.Map<unknown>([
-              [NOTE_FIELDS.text, note.text],
-              [NOTE_FIELDS.colour, note.colour],
-              [NOTE_FIELDS.columnId, note.columnId],
-              ...(note.laneId === undefined ? [] : ([[NOTE_FIELDS.laneId, note.laneId]] as const)),
-              [NOTE_FIELDS.order, REVEAL_ORDER]
-            ])
-          )
+          notesOf(board).set(note.id, new Y.Map<unknown>(revealedNoteFields(note)))
         }
       })
       return notes.length
