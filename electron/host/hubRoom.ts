@@ -85,6 +85,8 @@ interface LinkState {
   colour: string
   /** Presence client ids this link speaks for, and the progress each last said (counted into RoomProgress). */
   clients: Map<number, ReportedProgress | null>
+  /** The held-back rounds this link was last told of (JSON). */
+  heldBack: string
   closed: boolean
 }
 
@@ -148,7 +150,10 @@ export class HubRoom {
       doc: this.doc,
       origin: HOST_ORIGIN,
       linkedTickets: () => this.linkedTickets(),
-      onWaitingChange: () => this.updateProgress()
+      onWaitingChange: () => {
+        this.updateProgress()
+        this.tellHeldBack()
+      }
     })
     this.progress = this.countProgress()
     // The host is no one on screen; its own entry carries the session's clock and the room's progress.
@@ -165,7 +170,7 @@ export class HubRoom {
       return { receive: () => undefined, detach: () => undefined }
     }
     const colour = role === 'facilitator' ? FACILITATOR_COLOUR : leastUsedColour([...this.links].map((other) => other.colour))
-    const state: LinkState = { link, role, ticket, colour, clients: new Map(), closed: false }
+    const state: LinkState = { link, role, ticket, colour, clients: new Map(), heldBack: '[]', closed: false }
     this.links.add(state)
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
@@ -380,6 +385,16 @@ export class HubRoom {
 
   private publishClock(): void {
     this.awareness.setLocalState({ role: HOST_PRESENCE_ROLE, clock: Date.now(), room: this.progress })
+  }
+
+  /** Each person, and only they, hears whether a part of theirs is held back (they came late); sent when it changes. */
+  private tellHeldBack(): void {
+    for (const state of this.links) {
+      const held = JSON.stringify(this.mixer.heldFor(state.ticket))
+      if (held === state.heldBack) continue
+      state.heldBack = held
+      this.sendTo(state, linkMessage(LINK_MESSAGE.heldBack, (encoder) => encoding.writeVarString(encoder, held)))
+    }
   }
 
   /** The room's progress from every participant's last word, and the latecomers held back. */

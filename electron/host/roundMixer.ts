@@ -33,7 +33,7 @@ export interface RoundMixerOptions {
   origin: unknown
   /** Tickets with a link open now: the laptops whose parts a closed round waits for. */
   linkedTickets(): Set<string>
-  /** Called when the number of held latecomers changes. */
+  /** Called when the latecomers held (may) have changed: the room's count, and whose (heldFor). */
   onWaitingChange(): void
 }
 
@@ -107,6 +107,11 @@ export class RoundMixer {
   /** Parts held per round because they came after its release. */
   waiting(): Record<Round, number> {
     return Object.fromEntries(ROUNDS.map((round) => [round, this.boxes.get(round)!.late.size])) as Record<Round, number>
+  }
+
+  /** The rounds in which `ticket` has a part held back. */
+  heldFor(ticket: string): Round[] {
+    return ROUNDS.filter((round) => this.boxes.get(round)!.late.has(ticket))
   }
 
   /** A laptop's part of a round. With anonymity off laptops write their own, and this is ignored. */

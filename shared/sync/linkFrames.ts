@@ -19,7 +19,9 @@ export const LINK_MESSAGE = {
   queryAwareness: 3,
   fragment: 100,
   /** Anonymous mode: a laptop's part of a round, for the host only (shared/roundSubmissions.ts). */
-  submission: 101
+  submission: 101,
+  /** Anonymous mode: from the host to one person's laptops only, the rounds whose part of theirs it holds back (a latecomer's). */
+  heldBack: 102
 } as const
 
 /** Well under every data channel's limit, and small enough to interleave with other links' traffic. */

@@ -26,6 +26,7 @@ import { createHostClockEstimate } from './hostClock'
 import { HubProvider, type HubAddress, type LinkVia } from './sync/hubProvider'
 import type { RoomProgress } from '../../../shared/liveSession'
 import type { Submission } from '../../../shared/roundSubmissions'
+import type { Round } from '../../../shared/workshopMeta'
 
 export interface LiveSyncOptions {
   /** Where the session's host is, and this person's ticket. */
@@ -68,6 +69,8 @@ export interface LiveDocConnection {
   share(activity: Partial<Activity>): void
   /** Anonymous mode: hands this person's part of a round to the host, which mixes it into the board. */
   submit(submission: Submission): void
+  /** The rounds whose part of this person's the host holds back until enough latecomers can go together. */
+  heldBack: ExternalStore<readonly Round[]>
   /** The host's clock (the facilitator's), as well as this screen can tell; its own clock until it can. */
   hostNow(): number
   /** Leaves the room and removes every listener this connection added. */
@@ -155,6 +158,12 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     presence = { ...presence, colour: colour as PresenceColour }
     awareness.setLocalState(presence)
   })
+  const heldBackListeners = createListeners()
+  let heldBack: readonly Round[] = []
+  const stopHearingHeldBack = provider.onHeldBack((rounds) => {
+    heldBack = rounds
+    heldBackListeners.notify()
+  })
   const stopFollowingLink = provider.onChange((link) =>
     setState({ ...state, ...link, everConnected: state.everConnected || link.via !== null })
   )
@@ -213,6 +222,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     connection: { subscribe: connectionListeners.add, getSnapshot: () => state },
     room: { subscribe: roomListeners.add, getSnapshot: () => room },
     submit: (submission) => provider.submit(submission),
+    heldBack: { subscribe: heldBackListeners.add, getSnapshot: () => heldBack },
     share(activity) {
       const next = { ...presence, ...activity }
       if (destroyed || JSON.stringify(next) === JSON.stringify(presence)) return
@@ -231,6 +241,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       awareness.off('change', readHostEntry)
       stopFollowingLink()
       stopTakingColour()
+      stopHearingHeldBack()
       provider.destroy()
       awareness.destroy()
     }

@@ -12,7 +12,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
 import { createReassembler, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
-import type { Round } from '../../../../shared/workshopMeta'
+import { ROUNDS, type Round } from '../../../../shared/workshopMeta'
 import { openSocketTransport } from './socketTransport'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
 import { openWebrtcTransport } from './webrtcTransport'
@@ -70,6 +70,7 @@ export class HubProvider {
   private readonly ownPresenceListeners = new Set<(state: Record<string, unknown>) => void>()
   /** This laptop's latest part of each round, handed in again on every new link (the host keeps one per person). */
   private readonly submissions = new Map<Round, Uint8Array>()
+  private readonly heldBackListeners = new Set<(rounds: Round[]) => void>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -234,6 +235,18 @@ export class HubProvider {
       case LINK_MESSAGE.queryAwareness:
         this.send(this.presenceMessage([this.awareness.clientID]))
         return
+      case LINK_MESSAGE.heldBack: {
+        let rounds: unknown
+        try {
+          rounds = JSON.parse(decoding.readVarString(decoder))
+        } catch {
+          return
+        }
+        if (!Array.isArray(rounds)) return
+        const held = ROUNDS.filter((round) => rounds.includes(round))
+        for (const listener of this.heldBackListeners) listener(held)
+        return
+      }
       default:
         // A newer host may say more; nothing here depends on it.
         return
@@ -271,6 +284,12 @@ export class HubProvider {
     const message = linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))
     this.submissions.set(submission.round, message)
     this.send(message)
+  }
+
+  /** Calls `listener` with the rounds whose part of this person's the host holds back (they came late); returns its disposer. */
+  onHeldBack(listener: (rounds: Round[]) => void): () => void {
+    this.heldBackListeners.add(listener)
+    return () => this.heldBackListeners.delete(listener)
   }
 
   /** Calls `listener` with this laptop's presence whenever the host sends it back re-written; returns its disposer. */

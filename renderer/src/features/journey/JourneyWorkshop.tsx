@@ -14,7 +14,7 @@ import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
 import { StageContent } from '../stages/StageContent'
 import { useFollowFacilitator } from '../stages/useFollowFacilitator'
-import { HeldLatecomers } from '../stages/RoundProgress'
+import { HeldBackNotice, HeldLatecomers } from '../stages/RoundProgress'
 import { useWorkshopRoom } from '../stages/useWorkshopRoom'
 import { useVoteResults, VoteStage, type VoteOption } from '../stages/VoteStage'
 import { EmotionCurve } from './EmotionCurve'
@@ -59,7 +59,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
   // Revealed notes go into the cells they were written for (a note without one, into the first stage).
-  const { roomCount, writers, participants, turnoutOf, handIn, waiting } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -159,7 +159,8 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
       {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
       {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
       <StageContent stage={flow.stage}>
-        {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
+        {intents && <HeldLatecomers waiting={waiting} group={flow.minGroup} />}
+        <HeldBackNotice rounds={heldBack} group={flow.minGroup} />
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage

@@ -17,7 +17,7 @@ import { DraftStage } from './draft/DraftStage'
 import { displayName } from './draft/draftText'
 import { finalizeControlsFor, FinalizeStage } from './FinalizeStage'
 import { useFollowFacilitator } from './useFollowFacilitator'
-import { HeldLatecomers } from './RoundProgress'
+import { HeldBackNotice, HeldLatecomers } from './RoundProgress'
 import { useWorkshopRoom } from './useWorkshopRoom'
 import { useVoteResults, VoteStage } from './VoteStage'
 import './stages.css'
@@ -74,7 +74,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
-  const { roomCount, writers, participants, turnoutOf, handIn, waiting } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -137,7 +137,8 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
       {/* A participant sees where the workshop is in their own header (ParticipantBoard.tsx). */}
       {intents && <StageBar flow={flow} hostNow={hostNow} intents={intents} />}
       <StageContent stage={flow.stage}>
-        {intents && <HeldLatecomers waiting={waiting} stage={flow.stage} group={flow.minGroup} />}
+        {intents && <HeldLatecomers waiting={waiting} group={flow.minGroup} />}
+        <HeldBackNotice rounds={heldBack} group={flow.minGroup} />
         {flow.stage === 'prompt' && <PromptStage prompt={flow.prompt} intents={finalized ? null : intents} />}
         {brainstorming && (
           <BrainstormStage

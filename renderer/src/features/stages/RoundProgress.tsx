@@ -1,9 +1,6 @@
 import type { ReactNode } from 'react'
 import type { RoomProgress } from '../../../../shared/liveSession'
-import type { StageId } from '../../../../shared/stages'
-import type { Round } from '../../../../shared/workshopMeta'
-
-const ROUND_OF_STAGE: Partial<Record<StageId, Round>> = { brainstorm: 'brainstorm', vote: 'votes', consensus: 'consensus', emotions: 'emotions' }
+import { ROUNDS, type Round } from '../../../../shared/workshopMeta'
 
 /** How many of the participants present have finished a round, counted from presence. */
 export interface Turnout {
@@ -82,19 +79,53 @@ export function DoneButton({ done, onChange, doneLabel, changeLabel, disabled = 
   )
 }
 
+const ROUND_NAMES: Record<Round, string> = {
+  brainstorm: 'the silent brainstorm',
+  votes: 'the dot vote',
+  consensus: 'the consensus check',
+  emotions: 'the emotion curve'
+}
+
 /**
- * The facilitator's word on latecomers in anonymous mode: parts of this stage's round that came
- * after its results, which the host holds until enough can be shared together (alone, they
- * would say whose they are). Nothing when none are waiting.
+ * The facilitator's word on latecomers in anonymous mode: parts of rounds that came after their
+ * results, which the host holds until enough can be shared together (alone, they would say
+ * whose they are). Nothing when none are waiting.
  */
-export function HeldLatecomers({ waiting, stage, group }: { waiting: RoomProgress['waiting'] | null; stage: StageId; group: number }) {
-  const round = ROUND_OF_STAGE[stage]
-  const held = round && waiting ? waiting[round] : 0
-  if (held === 0) return null
+export function HeldLatecomers({ waiting, group }: { waiting: RoomProgress['waiting'] | null; group: number }) {
+  const held = ROUNDS.filter((round) => (waiting?.[round] ?? 0) > 0)
+  if (!waiting || held.length === 0) return null
   return (
-    <p className="round-progress round-progress--held" role="status">
-      <strong>{held}</strong> {held === 1 ? 'late answer is' : 'late answers are'} held back until {group} can be shared together, so no
-      one&rsquo;s can be singled out.
-    </p>
+    <div className="round-progress round-progress--held" role="status">
+      {held.map((round) => (
+        <p key={round}>
+          <strong>{waiting[round]}</strong> late {waiting[round] === 1 ? 'answer' : 'answers'} to {ROUND_NAMES[round]}{' '}
+          {waiting[round] === 1 ? 'is' : 'are'} held back until {group} can be shared together, so no one&rsquo;s can be singled out.
+        </p>
+      ))}
+    </div>
+  )
+}
+
+const CAME_LATE: Record<Round, string> = {
+  brainstorm: 'Your notes came after the reveal: they are held back',
+  votes: 'Your vote came after the results: it is held back',
+  consensus: 'Your scores came after the results: they are held back',
+  emotions: 'Your ratings came after the curve was drawn: they are held back'
+}
+
+/**
+ * A latecomer's word on their own part, in anonymous mode: the host holds it back until enough
+ * late answers can go together. Only this person hears it (the host tells their laptop alone).
+ */
+export function HeldBackNotice({ rounds, group }: { rounds: readonly Round[]; group: number }) {
+  if (rounds.length === 0) return null
+  return (
+    <div className="round-progress round-progress--held" role="status">
+      {rounds.map((round) => (
+        <p key={round}>
+          {CAME_LATE[round]} until at least {group} late answers can be shared together, so no one can tell whose they are.
+        </p>
+      ))}
+    </div>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { RoomProgress } from '../../../../shared/liveSession'
 import type { HandIn } from '../../../../shared/roundSubmissions'
 import type { StageId } from '../../../../shared/stages'
+import type { Round } from '../../../../shared/workshopMeta'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson, Progress } from '../../crdt/presence'
 import type { WorkshopModel } from '../../crdt/workshopModel'
@@ -38,9 +39,13 @@ export interface WorkshopRoom {
   handIn: HandIn
   /** Parts of rounds held back by the host because they came after the round's results (latecomers). */
   waiting: RoomProgress['waiting'] | null
+  /** The rounds in which this person's own part is among those held back. */
+  heldBack: readonly Round[]
 }
 
 const noRoom = { subscribe: () => () => undefined, getSnapshot: () => null }
+const NONE_HELD: readonly Round[] = []
+const nothingHeld = { subscribe: () => () => undefined, getSnapshot: () => NONE_HELD }
 
 /**
  * What every workshop's screen does with the room, whatever its template: once the
@@ -53,6 +58,8 @@ export function useWorkshopRoom({ workshop, flow, live, people, revealInto, roun
   const drafts = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot).drafts.length
   const roomStore = live?.room ?? noRoom
   const room = useSyncExternalStore(roomStore.subscribe, roomStore.getSnapshot)
+  const heldStore = live?.heldBack ?? nothingHeld
+  const heldBack = useSyncExternalStore(heldStore.subscribe, heldStore.getSnapshot)
   const handIn = useMemo<HandIn>(() => (flow.anonymous && live ? live.submit : null), [flow.anonymous, live])
 
   useEffect(() => {
@@ -81,6 +88,7 @@ export function useWorkshopRoom({ workshop, flow, live, people, revealInto, roun
     participants,
     turnoutOf: (stage) => ({ done: room?.stages[stage]?.done ?? 0, of: room?.participants ?? 0 }),
     handIn,
-    waiting: room?.waiting ?? null
+    waiting: room?.waiting ?? null,
+    heldBack
   }
 }

@@ -24,6 +24,8 @@ interface Laptop {
   ticket: string
   /** Every update the host sent this laptop, as it came. */
   updates: Uint8Array[]
+  /** What the host last said of this person's own parts held back, if anything. */
+  heldBack: string[] | null
   /** Every presence state the host relayed, by client id, latest last. */
   presence: Array<{ clientId: number; state: Record<string, unknown> | null }>
   closedWith: string | null
@@ -52,6 +54,7 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
     doc,
     ticket,
     updates: [],
+    heldBack: null,
     presence: [],
     closedWith: null,
     submit: (submission) =>
@@ -79,6 +82,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
           if (syncType === syncProtocol.messageYjsSyncStep1) return
           laptop.updates.push(update)
           Y.applyUpdate(doc, update)
+        } else if (type === LINK_MESSAGE.heldBack) {
+          laptop.heldBack = JSON.parse(decoding.readVarString(decoder)) as string[]
         } else if (type === LINK_MESSAGE.awareness) {
           const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder))
           const count = decoding.readVarUint(inner)
@@ -206,6 +211,9 @@ describe('the host mixes anonymous rounds', () => {
     const hostEntry = () =>
       [...room.awareness.getStates().values()].find((state) => state.role === HOST_PRESENCE_ROLE) as { room: { waiting: Record<string, number> } }
     expect(hostEntry().room.waiting.votes).toBe(1)
+    // Only Dev hears that their vote is held; no one else hears anything of it.
+    expect(late[0]!.heldBack).toEqual(['votes'])
+    for (const other of [...early, late[1]!, late[2]!, facilitator]) expect(other.heldBack).toBeNull()
     late[1]!.submit({ v: 1, round: 'votes', key: 'key-eve', marks: { c2: 1 } })
     await delivered()
     expect(votes()).toBe(3)
@@ -216,6 +224,7 @@ describe('the host mixes anonymous rounds', () => {
     expect(votes()).toBe(6)
     expect(early[0]!.updates.length - before).toBe(1)
     expect(hostEntry().room.waiting.votes).toBe(0)
+    for (const latecomer of late.slice(0, 2)) expect(latecomer.heldBack).toEqual([])
   })
 
   it('closes the link of a participant that writes a ballot or rating straight into an anonymous board', () => {
