@@ -78,6 +78,14 @@ function isBelow(active: Active, over: Over): boolean {
  */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } }
 
+/**
+ * Scrolling while a note is held near the edge of the board or map: only close to the edge,
+ * and slowly enough to stop at the next column. dnd-kit's default (a band of 20% of the
+ * view, up to 10 px every 5 ms) carried a note held at the edge of a 375 px phone's map to
+ * its last stage within a third of a second, so one column over landed several over.
+ */
+const AUTO_SCROLL = { threshold: { x: 0.12, y: 0.12 }, acceleration: 3 }
+
 interface NoteDragAreaProps {
   /**
    * Note ids per container, in order, as the document has them. A container is a column of
@@ -231,6 +239,7 @@ export function NoteDragArea({ containers, notes, titleOf, destinations, onDrop,
       sensors={sensors}
       collisionDetection={collisionDetection}
       measuring={MEASURING}
+      autoScroll={AUTO_SCROLL}
       accessibility={{ announcements, screenReaderInstructions: { draggable: DRAG_INSTRUCTIONS } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
