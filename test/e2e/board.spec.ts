@@ -1,9 +1,8 @@
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, stageHeading, startMapping } from './boardPage'
-import { goLive, joinSession } from './livePage'
+import { goLive } from './livePage'
+import { expectNoSidewaysScroll, expectReachable, joinOnPhone, PHONE } from './phoneScreen'
 
-/** A touch target a finger can hit: 44 CSS pixels each way, as platform guidelines ask. */
-const FINGER = 44
 
 test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
@@ -203,26 +202,24 @@ test('a participant on a phone moves a note with “Move to…” by touch, to a
   await createWorkshop(facilitator, { template: /Employee journey map/ })
   const { joinLink } = await goLive(facilitator)
   await startMapping(facilitator)
-  const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true })
+  const page = await joinOnPhone(browser, joinLink, 'Amira')
   try {
-    const page = await joinSession(await phone.newPage(), joinLink, 'Amira')
     await expect(stageHeading(page)).toHaveText(/Map the journey/)
+    await expectNoSidewaysScroll(page)
     await addNote(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
     const note = noteIn(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
     await expect(column(page, 'Onboard, Pain points')).not.toBeInViewport()
 
     const moveButton = note.getByRole('button', { name: 'Move to…' })
-    const button = (await moveButton.boundingBox())!
-    expect(Math.min(button.width, button.height)).toBeGreaterThanOrEqual(FINGER)
+    await expectReachable(moveButton)
     await moveButton.tap()
     const dialog = page.getByRole('dialog', { name: 'Move note to…' })
     const place = dialog.getByRole('button', { name: 'Onboard · Pain points' })
-    await place.scrollIntoViewIfNeeded()
-    expect((await place.boundingBox())!.height).toBeGreaterThanOrEqual(FINGER)
+    await expectReachable(place)
     // Nothing in the dialog sticks out of the phone's screen.
     const box = (await dialog.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
-    expect(box.x + box.width).toBeLessThanOrEqual(375)
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
     await saveScreenshot(page, testInfo, 'board-move-to-dialog-phone')
     await place.tap()
 
@@ -239,6 +236,6 @@ test('a participant on a phone moves a note with “Move to…” by touch, to a
     expect(await noteTexts(page, 'Onboard, Pain points')).toEqual([])
     expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Nobody answers the careers inbox'])
   } finally {
-    await phone.close()
+    await page.context().close()
   }
 })

@@ -5,40 +5,14 @@
  * from a laptop; two participants join on phones, in browser contexts that act as phones
  * (touch, mobile viewport).
  */
-import type { Browser, Locator, Page } from '@playwright/test'
-import { addNote, createWorkshop, nextStage, stageHeading, startMapping } from './boardPage'
+import type { Page } from '@playwright/test'
+import { addNote, createWorkshop, nextStage, noteIn, stageHeading, startMapping } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
-import { goLive, joinSession } from './livePage'
+import { goLive } from './livePage'
+import { expectNoSidewaysScroll, expectReachable, joinOnPhone } from './phoneScreen'
 
-const PHONE = { width: 375, height: 667 }
-/** A touch target a finger can hit: 44 CSS pixels each way, as platform guidelines ask. */
-const FINGER = 44
-
-async function joinOnPhone(browser: Browser, joinLink: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
-  return joinSession(await context.newPage(), joinLink, name)
-}
-
-/**
- * Nothing sticks out to the side: the page is as wide as the phone (a mobile browser zooms
- * a page out when its content is wider, so the layout width is checked too).
- */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { layoutWidth, contentWidth } = await page.evaluate(() => ({
-    layoutWidth: window.innerWidth,
-    contentWidth: document.documentElement.scrollWidth
-  }))
-  expect(layoutWidth).toBe(PHONE.width)
-  expect(contentWidth).toBeLessThanOrEqual(PHONE.width)
-}
-
-/** Wholly on screen once scrolled to, and big enough for a finger. */
-async function expectReachable(control: Locator): Promise<void> {
-  await control.scrollIntoViewIfNeeded()
-  await expect(control).toBeInViewport({ ratio: 1 })
-  const box = (await control.boundingBox())!
-  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(FINGER)
-}
+// The facilitator's laptop.
+test.use({ viewport: { width: 1366, height: 768 } })
 
 test('on a phone, the dot vote and the consensus check fit the screen and their results show counts', async ({
   page: facilitator,
@@ -61,7 +35,13 @@ test('on a phone, the dot vote and the consensus check fit the screen and their 
     await facilitator.getByRole('button', { name: 'Add cluster' }).click()
   }
   await addNote(facilitator, 'Customer obsessed, from the first call to the last invoice', 'Call the customer back the same day, every time, even on Fridays')
-  await addNote(facilitator, 'Integrity', 'Say no to promises we cannot keep')
+  await addNote(facilitator, 'Unsorted ideas', 'Say no to promises we cannot keep')
+  // Amira sorts it from her phone, without dragging.
+  await expect(noteIn(amira, 'Unsorted ideas', 'Say no to promises')).toBeVisible()
+  await expectNoSidewaysScroll(amira)
+  await noteIn(amira, 'Unsorted ideas', 'Say no to promises').getByRole('button', { name: 'Move to…' }).tap()
+  await amira.getByRole('dialog', { name: 'Move note to…' }).getByRole('button', { name: 'Integrity' }).tap()
+  await expect(noteIn(facilitator, 'Integrity', 'Say no to promises')).toBeVisible()
 
   await nextStage(facilitator, 'Dot vote')
   for (const page of phones) {
