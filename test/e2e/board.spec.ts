@@ -154,6 +154,7 @@ test.describe('on a touch screen', () => {
 })
 
 test('a note moves with “Move to…” and the keyboard alone, in one step that Undo takes back', async ({ page, hostApp }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
   await page.goto(hostApp.url)
   await createWorkshop(page, { template: /Employee journey map/ })
   await startMapping(page)
