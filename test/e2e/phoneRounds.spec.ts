@@ -40,7 +40,10 @@ test('on a phone, the dot vote and the consensus check fit the screen and their 
   await expect(noteIn(amira, 'Unsorted ideas', 'Say no to promises')).toBeVisible()
   await expectNoSidewaysScroll(amira)
   await noteIn(amira, 'Unsorted ideas', 'Say no to promises').getByRole('button', { name: 'Move to…' }).tap()
-  await amira.getByRole('dialog', { name: 'Move note to…' }).getByRole('button', { name: 'Integrity' }).tap()
+  const moveDialog = amira.getByRole('dialog', { name: 'Move note to…' })
+  await expect(moveDialog.getByRole('button', { name: 'Unsorted ideas (here now)' })).toBeDisabled()
+  await saveScreenshot(amira, testInfo, 'phone-move-to-cluster')
+  await moveDialog.getByRole('button', { name: 'Integrity' }).tap()
   await expect(noteIn(facilitator, 'Integrity', 'Say no to promises')).toBeVisible()
 
   await nextStage(facilitator, 'Dot vote')
