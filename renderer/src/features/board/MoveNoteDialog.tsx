@@ -67,7 +67,7 @@ export function MoveNoteDialog({ note, fromId, destinations, onMove, onClose }: 
                     >
                       {group !== null && <span className="visually-hidden">{group} · </span>}
                       {destination.name}
-                      {isHere && <span className="move-note__here"> (here now)</span>}
+                      {isHere && ' (here now)'}
                     </button>
                   </li>
                 )

@@ -218,8 +218,9 @@ export function NoteDragArea({ containers, notes, titleOf, destinations, onDrop,
   const movingNote = movingNoteId === null ? undefined : notes[movingNoteId]
   const movingFrom = movingNoteId === null ? undefined : columnOf(containers, movingNoteId)
   const moveTo = (containerId: string) => {
-    const drop = movingNoteId === null ? null : dropAtEnd(containers, movingNoteId, containerId)
-    if (drop && movingNoteId !== null) {
+    if (movingNoteId === null) return
+    const drop = dropAtEnd(containers, movingNoteId, containerId)
+    if (drop) {
       onDrop(movingNoteId, drop)
       movedNoteId.current = movingNoteId
     }
