@@ -1,5 +1,8 @@
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
-import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, startMapping } from './boardPage'
+import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, stageHeading, startMapping } from './boardPage'
+import { goLive } from './livePage'
+import { expectNoSidewaysScroll, expectReachable, joinOnPhone, PHONE } from './phoneScreen'
+
 
 test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
   await page.goto(hostApp.url)
@@ -148,4 +151,92 @@ test.describe('on a touch screen', () => {
     await expect(noteIn(page, 'Onboard, Touchpoints', 'Share what we learn')).toBeVisible()
     expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual([])
   })
+})
+
+test('a note moves with “Move to…” and the keyboard alone, in one step that Undo takes back', async ({ page, hostApp }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(hostApp.url)
+  await createWorkshop(page, { template: /Employee journey map/ })
+  await startMapping(page)
+  await addNote(page, 'Attract, Touchpoints', 'Explain the pay scale in the ad')
+  await addNote(page, 'Recruit, Touchpoints', 'Phone screen within a week')
+
+  // Tab from the card reaches its first button, "Move to…"; Escape leaves everything as it was.
+  await noteIn(page, 'Attract, Touchpoints', 'Explain the pay scale').focus()
+  await page.keyboard.press('Tab')
+  const moveButton = noteIn(page, 'Attract, Touchpoints', 'Explain the pay scale').getByRole('button', { name: 'Move to…' })
+  await expect(moveButton).toBeFocused()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Move note to…' })
+  await expect(dialog).toContainText('Now in Attract · Touchpoints.')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(moveButton).toBeFocused()
+
+  // The first place offered is the one after where the note is; the arrow keys step on
+  // through the lanes of Attract into Recruit.
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByRole('button', { name: 'Attract · Moments that matter' })).toBeFocused()
+  await expect(dialog.getByRole('button', { name: 'Attract · Touchpoints (here now)' })).toBeDisabled()
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+  await expect(dialog.getByRole('button', { name: 'Recruit · Touchpoints' })).toBeFocused()
+  await saveScreenshot(page, testInfo, 'board-move-to-dialog')
+  await page.keyboard.press('Enter')
+
+  await expect(dialog).toBeHidden()
+  // It lands below the notes already there, and keeps the focus in its new place.
+  expect(await noteTexts(page, 'Recruit, Touchpoints')).toEqual(['Phone screen within a week', 'Explain the pay scale in the ad'])
+  expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual([])
+  await expect(noteIn(page, 'Recruit, Touchpoints', 'Explain the pay scale')).toBeFocused()
+
+  await page.keyboard.press('ControlOrMeta+z')
+  expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Explain the pay scale in the ad'])
+  expect(await noteTexts(page, 'Recruit, Touchpoints')).toEqual(['Phone screen within a week'])
+})
+
+test('a participant on a phone moves a note with “Move to…” by touch, to a cell out of view, in one step that Undo takes back', async ({
+  page: facilitator,
+  browser,
+  hostApp
+}, testInfo) => {
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Employee journey map/ })
+  const { joinLink } = await goLive(facilitator)
+  await startMapping(facilitator)
+  const page = await joinOnPhone(browser, joinLink, 'Amira')
+  try {
+    await expect(stageHeading(page)).toHaveText(/Map the journey/)
+    await expectNoSidewaysScroll(page)
+    await addNote(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
+    const note = noteIn(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
+    await expect(column(page, 'Onboard, Pain points')).not.toBeInViewport()
+
+    const moveButton = note.getByRole('button', { name: 'Move to…' })
+    await expectReachable(moveButton)
+    await moveButton.tap()
+    const dialog = page.getByRole('dialog', { name: 'Move note to…' })
+    const place = dialog.getByRole('button', { name: 'Onboard · Pain points' })
+    await expectReachable(place)
+    // Nothing in the dialog sticks out of the phone's screen.
+    const box = (await dialog.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
+    await saveScreenshot(page, testInfo, 'board-move-to-dialog-phone')
+    await place.tap()
+
+    await expect(dialog).toBeHidden()
+    const moved = noteIn(page, 'Onboard, Pain points', 'Nobody answers the careers inbox')
+    await expect(moved).toBeFocused()
+    // The map scrolled to where the note went.
+    await expect(moved).toBeInViewport()
+    expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual([])
+    await expect(noteIn(facilitator, 'Onboard, Pain points', 'Nobody answers the careers inbox')).toBeVisible()
+    await saveScreenshot(page, testInfo, 'board-moved-phone')
+
+    await page.getByRole('button', { name: 'Undo' }).tap()
+    expect(await noteTexts(page, 'Onboard, Pain points')).toEqual([])
+    expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual(['Nobody answers the careers inbox'])
+  } finally {
+    await page.context().close()
+  }
 })

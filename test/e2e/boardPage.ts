@@ -36,8 +36,9 @@ export async function noteTexts(page: Page, columnTitle: string): Promise<string
     items.map((item) => item.querySelector('[data-note-text]')?.textContent ?? '')
   )
 }
+/** Drags a note by its text, where a person takes hold of it (not its buttons), to the middle of `target`. */
 export async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
-  const from = await source.boundingBox()
+  const from = await source.locator('[data-note-text]').boundingBox()
   const to = await target.boundingBox()
   if (!from || !to) throw new Error('drag source or target is not on screen')
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)

@@ -1,9 +1,10 @@
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import type { BoardSnapshot, Column } from '../../../../shared/board'
 import { COLUMN_TITLE_MAX_LENGTH, type BoardIntents } from '../../crdt/intents'
 import { BoardColumn } from './BoardColumn'
 import { useBoardOptions } from './boardOptions'
 import type { DropPlace } from './dragItems'
+import type { MoveDestination } from './moveDestinations'
 import { NoteDragArea } from './NoteDragArea'
 
 const EMPTY_COLUMN: string[] = []
@@ -62,13 +63,23 @@ export function Board({ snapshot, intents }: BoardProps) {
     (columnId: string) => columns.find((column) => column.id === columnId)?.title ?? 'its column',
     [columns]
   )
+  const destinations = useMemo(
+    () => columns.map((column): MoveDestination => ({ containerId: column.id, name: column.title, group: null })),
+    [columns]
+  )
   const onDrop = useCallback(
     (noteId: string, drop: DropPlace) =>
       intents.moveNote(noteId, drop.columnId, drop.noteIds[drop.index - 1] ?? null, drop.noteIds[drop.index + 1] ?? null),
     [intents]
   )
   return (
-    <NoteDragArea containers={snapshot.noteIdsByColumn} notes={snapshot.notes} titleOf={titleOf} onDrop={onDrop}>
+    <NoteDragArea
+      containers={snapshot.noteIdsByColumn}
+      notes={snapshot.notes}
+      titleOf={titleOf}
+      destinations={destinations}
+      onDrop={onDrop}
+    >
       {(items, activeNoteId) => (
         <div className="board">
           {columns.map((column, index) => (

@@ -7,6 +7,7 @@ import { NOTE_TOO_LONG_MESSAGE } from '../../crdt/noteText'
 import { useBoardOptions } from './boardOptions'
 import { ColourPalette } from './ColourPalette'
 import { NOTE_DRAG_TYPE, type NoteDragData } from './dragTypes'
+import { useOpenMoveDialog } from './moveDestinations'
 import { NoteTextArea } from './NoteTextArea'
 
 /** The intents a card uses; the object must be stable so memoized cards stay untouched. */
@@ -104,6 +105,7 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
   const colourButton = useRef<HTMLButtonElement>(null)
 
   const { readOnly, mine, noteExtra } = useBoardOptions()
+  const openMoveDialog = useOpenMoveDialog()
   if (editing && !readOnly) return <NoteEditor note={note} editNote={intents.editNote} onDone={onStopEditing} />
 
   const closePalette = () => {
@@ -136,6 +138,11 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
           if (paletteOpen && !event.currentTarget.contains(event.relatedTarget)) setPaletteOpen(false)
         }}
       >
+        {openMoveDialog && (
+          <button type="button" className="note__action" onClick={() => openMoveDialog(note.id)}>
+            Move to…
+          </button>
+        )}
         <button type="button" className="note__action" aria-label="Edit note" title="Edit note" onClick={onStartEditing}>
           Edit
         </button>

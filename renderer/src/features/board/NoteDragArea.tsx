@@ -20,13 +20,15 @@ import {
   type PointerSensorOptions,
   type UniqueIdentifier
 } from '@dnd-kit/core'
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import type { Note } from '../../../../shared/board'
 import { dragAnnouncements, DRAG_INSTRUCTIONS } from './announcements'
 import { boardKeyboardCoordinates } from './boardKeyboardCoordinates'
-import { columnOf, moveAcrossColumns, projectDrop, type DragTarget, type DropPlace, type NoteIdsByColumn } from './dragItems'
+import { columnOf, dropAtEnd, moveAcrossColumns, projectDrop, type DragTarget, type DropPlace, type NoteIdsByColumn } from './dragItems'
 import { isColumnData } from './dragTypes'
+import { OpenMoveDialogContext, type MoveDestination } from './moveDestinations'
+import { MoveNoteDialog } from './MoveNoteDialog'
 import { nearestNoteByCentre } from './nearestNote'
 import { NoteCardFace } from './NoteCard'
 
@@ -76,6 +78,14 @@ function isBelow(active: Active, over: Over): boolean {
  */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } }
 
+/**
+ * Scrolling while a note is held near the edge of the board or map: only close to the edge,
+ * and slowly enough to stop at the next column. dnd-kit's default (a band of 20% of the
+ * view, up to 10 px every 5 ms) carried a note held at the edge of a 375 px phone's map to
+ * its last stage within a third of a second, so one column over landed several over.
+ */
+const AUTO_SCROLL = { threshold: { x: 0.12, y: 0.12 }, acceleration: 3 }
+
 interface NoteDragAreaProps {
   /**
    * Note ids per container, in order, as the document has them. A container is a column of
@@ -86,7 +96,9 @@ interface NoteDragAreaProps {
   notes: Readonly<Record<string, Note>>
   /** What a person calls a container, for announcements: "Themes", "Onboard, Pain points". */
   titleOf(containerId: string): string
-  /** The one change a drag makes to the document, on drop. */
+  /** Every container, in reading order, as "Move to…" lists them. */
+  destinations: readonly MoveDestination[]
+  /** The one change a drag (or a "Move to…") makes to the document, on drop. */
   onDrop(noteId: string, drop: DropPlace): void
   /** The containers, given the note ids as shown during a drag and the note being dragged. */
   children(items: NoteIdsByColumn, activeNoteId: string | null): ReactNode
@@ -95,9 +107,10 @@ interface NoteDragAreaProps {
 /**
  * Drag and drop of notes between containers, after dnd-kit's MultipleContainers story, by
  * mouse, touch and keyboard, with spoken announcements. A drag changes only what is on
- * screen; the document gets one change, on drop.
+ * screen; the document gets one change, on drop. "Move to…" on a card does the same move
+ * without a drag.
  */
-export function NoteDragArea({ containers, notes, titleOf, onDrop, children }: NoteDragAreaProps) {
+export function NoteDragArea({ containers, notes, titleOf, destinations, onDrop, children }: NoteDragAreaProps) {
   const [dragItems, setDragItems] = useState<NoteIdsByColumn | null>(null)
   const [activeNoteId, setActiveNoteId] = useState<string | null>(null)
   const items = dragItems ?? containers
@@ -199,19 +212,52 @@ export function NoteDragArea({ containers, notes, titleOf, onDrop, children }: N
 
   const activeNote = activeNoteId === null ? undefined : notes[activeNoteId]
 
+  const [movingNoteId, setMovingNoteId] = useState<string | null>(null)
+  /** The note just moved with "Move to…", to be focused in its new place. */
+  const movedNoteId = useRef<string | null>(null)
+  const movingNote = movingNoteId === null ? undefined : notes[movingNoteId]
+  const movingFrom = movingNoteId === null ? undefined : columnOf(containers, movingNoteId)
+  const moveTo = (containerId: string) => {
+    if (movingNoteId === null) return
+    const drop = dropAtEnd(containers, movingNoteId, containerId)
+    if (drop) {
+      onDrop(movingNoteId, drop)
+      movedNoteId.current = movingNoteId
+    }
+    setMovingNoteId(null)
+  }
+  // After the render that shows the note in its new place. A passive effect, so the dialog's
+  // own clean-up has closed it and the page is no longer inert. Focusing the card scrolls it
+  // into view: the person sees where it went.
+  useEffect(() => {
+    if (movedNoteId.current === null) return
+    document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(movedNoteId.current)}"]`)?.focus()
+    movedNoteId.current = null
+  })
+
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={collisionDetection}
       measuring={MEASURING}
+      autoScroll={AUTO_SCROLL}
       accessibility={{ announcements, screenReaderInstructions: { draggable: DRAG_INSTRUCTIONS } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
       onDragCancel={endDrag}
     >
-      {children(items, activeNoteId)}
+      <OpenMoveDialogContext.Provider value={setMovingNoteId}>{children(items, activeNoteId)}</OpenMoveDialogContext.Provider>
       {createPortal(<DragOverlay>{activeNote ? <NoteCardFace note={activeNote} /> : null}</DragOverlay>, document.body)}
+      {movingNote && movingFrom !== undefined && (
+        <MoveNoteDialog
+          note={movingNote}
+          fromId={movingFrom}
+          destinations={destinations}
+          onMove={moveTo}
+          onClose={() => setMovingNoteId(null)}
+        />
+      )}
     </DndContext>
   )
 }

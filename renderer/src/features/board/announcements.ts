@@ -25,4 +25,5 @@ export const dragAnnouncements = {
 
 export const DRAG_INSTRUCTIONS =
   'To move a note, press Space to pick it up. Use the up and down arrow keys to move it within its column, ' +
-  'and the left and right arrow keys to move it to another column. Press Space again to drop it, or Escape to cancel.'
+  'and the left and right arrow keys to move it to another column. Press Space again to drop it, or Escape to cancel. ' +
+  'Or press Tab to reach its Move to… button and pick the place from a list.'

@@ -65,3 +65,11 @@ export function projectDrop(items: NoteIdsByColumn, noteId: string, target: Drag
   const index = target.isColumn ? toIds.indexOf(noteId) : toIds.indexOf(target.id)
   return { columnId: to, noteIds: withNoteAt(toIds, noteId, index), index }
 }
+
+/** The note at the end of `columnId`: where "Move to…" puts it, as a new note would go. */
+export function dropAtEnd(items: NoteIdsByColumn, noteId: string, columnId: string): DropPlace | null {
+  const toIds = items[columnId]
+  if (!toIds || columnOf(items, noteId) === undefined) return null
+  const noteIds = [...toIds.filter((id) => id !== noteId), noteId]
+  return { columnId, noteIds, index: noteIds.length - 1 }
+}

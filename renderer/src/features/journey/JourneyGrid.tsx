@@ -1,10 +1,11 @@
-import { useCallback, useId, useState, type CSSProperties } from 'react'
+import { useCallback, useId, useMemo, useState, type CSSProperties } from 'react'
 import type { Column } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { cellKey, cellOf, LANE_TITLE_MAX_LENGTH, MAX_JOURNEY_STAGES, MAX_LANES, type JourneyIntents, type JourneySnapshot } from '../../crdt/journey'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { InlineTextEdit } from '../../ui/InlineTextEdit'
 import type { DropPlace } from '../board/dragItems'
+import type { MoveDestination } from '../board/moveDestinations'
 import { NoteDragArea } from '../board/NoteDragArea'
 import { JourneyCell } from './JourneyCell'
 import './journey.css'
@@ -160,6 +161,14 @@ export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) 
     },
     [stages, lanes]
   )
+  // Grouped by journey stage, each with its lanes: "Onboard · Pain points".
+  const destinations = useMemo(
+    () =>
+      stages.flatMap((stage) =>
+        lanes.map((lane): MoveDestination => ({ containerId: cellKey(stage.id, lane.id), name: lane.title, group: stage.title }))
+      ),
+    [stages, lanes]
+  )
   const onDrop = useCallback(
     (noteId: string, drop: DropPlace) => {
       const { stageId, laneId } = cellOf(drop.columnId)
@@ -171,7 +180,13 @@ export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) 
 
   return (
     <div className="journey">
-      <NoteDragArea containers={cells as Record<string, string[]>} notes={notes} titleOf={titleOf} onDrop={onDrop}>
+      <NoteDragArea
+        containers={cells as Record<string, string[]>}
+        notes={notes}
+        titleOf={titleOf}
+        destinations={destinations}
+        onDrop={onDrop}
+      >
         {(items, activeNoteId) => (
           <div className="journey-grid" style={style} role="group" aria-label="Employee journey map">
             <div className="journey-grid__corner" aria-hidden="true" />

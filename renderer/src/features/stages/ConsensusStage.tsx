@@ -9,7 +9,6 @@ import { displayName } from './draft/draftText'
 import { DoneButton, RoundHead, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
 
-/** What each number of fingers means, said the same way on every screen. */
 /** What each number of fingers means, said beside each button (not only to screen readers). */
 const FINGERS: readonly string[] = ['I block this', 'Serious concerns', 'Some concerns', 'I can live with it', 'I support it', 'I fully support it']
 
@@ -65,6 +64,7 @@ function ConsensusRules({ flow, intents }: { flow: WorkshopFlow; intents: FlowIn
 }
 
 function Result({ result, minGroup }: { result: ConsensusResult; minGroup: number }) {
+  const captionId = useId()
   if (result.average === null) {
     return (
       <p className="consensus-result consensus-result--hidden">
@@ -81,13 +81,21 @@ function Result({ result, minGroup }: { result: ConsensusResult; minGroup: numbe
         Average {result.average.toFixed(1)} from {result.voters} people
         {result.flagged && <strong className="consensus-result__flag">Needs rework</strong>}
       </p>
-      <ol className="consensus-histogram" aria-label="How many showed each number of fingers">
+      <p id={captionId} className="consensus-histogram__caption">
+        How many people showed each number of fingers
+      </p>
+      <ol className="consensus-histogram" aria-labelledby={captionId}>
         {result.scores.map((count, fingers) => (
           <li key={fingers} className="consensus-histogram__bar">
+            <span className="consensus-histogram__count" aria-hidden="true">
+              {count}
+            </span>
             <span className="consensus-histogram__fill" style={{ height: `${(count / most) * 100}%` }} aria-hidden="true" />
-            <span className="consensus-histogram__label">
+            <span className="consensus-histogram__label" aria-hidden="true">
               {fingers}
-              <span className="visually-hidden"> fingers: {count}</span>
+            </span>
+            <span className="visually-hidden">
+              {count === 1 ? '1 person' : `${count} people`} showed {fingers} fingers
             </span>
           </li>
         ))}

@@ -150,7 +150,7 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
                   <div className="vote-option__dots">
                     <button
                       type="button"
-                      className="button button--small"
+                      className="button vote-option__step"
                       aria-label={`Take a dot from ${cluster.title}`}
                       disabled={!canChange || dots === 0}
                       onClick={() => ballot.setMark(cluster.id, dots - 1)}
@@ -165,7 +165,7 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
                     </span>
                     <button
                       type="button"
-                      className="button button--small"
+                      className="button vote-option__step"
                       aria-label={`Give a dot to ${cluster.title}`}
                       disabled={!canAdd}
                       onClick={() => ballot.setMark(cluster.id, dots + 1)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnOf, moveAcrossColumns, projectDrop, type NoteIdsByColumn } from '../../../../../renderer/src/features/board/dragItems'
+import { columnOf, dropAtEnd, moveAcrossColumns, projectDrop, type NoteIdsByColumn } from '../../../../../renderer/src/features/board/dragItems'
 
 const board: NoteIdsByColumn = { ideas: ['a', 'b', 'c'], themes: ['x', 'y'], empty: [] }
 const note = (id: string) => ({ id, isColumn: false })
@@ -49,5 +49,17 @@ describe('projectDrop', () => {
   it('has no place for a note or target that is not on the board', () => {
     expect(projectDrop(board, 'missing', note('a'))).toBeNull()
     expect(projectDrop(board, 'a', note('missing'))).toBeNull()
+  })
+})
+
+describe('dropAtEnd', () => {
+  it('lands the note below the last note of the column, or alone in an empty one', () => {
+    expect(dropAtEnd(board, 'a', 'themes')).toEqual({ columnId: 'themes', noteIds: ['x', 'y', 'a'], index: 2 })
+    expect(dropAtEnd(board, 'a', 'empty')).toEqual({ columnId: 'empty', noteIds: ['a'], index: 0 })
+  })
+
+  it('finds no place for a note or a column that is gone', () => {
+    expect(dropAtEnd(board, 'a', 'missing')).toBeNull()
+    expect(dropAtEnd(board, 'gone', 'themes')).toBeNull()
   })
 })
