@@ -1,7 +1,7 @@
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, stageHeading, startMapping } from './boardPage'
 import { goLive } from './livePage'
-import { expectNoSidewaysScroll, expectReachable, joinOnPhone, PHONE } from './phoneScreen'
+import { expectNoSidewaysScroll, expectTappable, joinOnPhone, PHONE } from './phoneScreen'
 
 
 test('a new user builds a board, and finds it exactly as left after the app restarts', async ({ page, hostApp, dataDir }, testInfo) => {
@@ -212,11 +212,11 @@ test('a participant on a phone moves a note with “Move to…” by touch, to a
     await expect(column(page, 'Onboard, Pain points')).not.toBeInViewport()
 
     const moveButton = note.getByRole('button', { name: 'Move to…' })
-    await expectReachable(moveButton)
+    await expectTappable(moveButton, 'Move to…')
     await moveButton.tap()
     const dialog = page.getByRole('dialog', { name: 'Move note to…' })
     const place = dialog.getByRole('button', { name: 'Onboard · Pain points' })
-    await expectReachable(place)
+    await expectTappable(place, 'the place to move to')
     // Nothing in the dialog sticks out of the phone's screen.
     const box = (await dialog.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)

@@ -17,6 +17,7 @@ import { column, createWorkshop, nextStage, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, test } from './fixtures'
 import { goLive, joinSession } from './livePage'
+import { expectNoSidewaysScroll, expectReachable, expectTouchTarget } from './phoneScreen'
 import { becomeLaptop, type LiveDocConnection } from '../bench/laptop'
 import { PARTICIPANT_COLOURS } from '../../shared/presenceColours'
 
@@ -24,56 +25,6 @@ const PHONE_SCREENS = join(import.meta.dirname, '../../test-results/phone')
 /** The facilitator, the participant on the phone, and these. */
 const OTHERS = 28
 const ROOM = OTHERS + 2
-
-/**
- * Scrolls `control` into view and asserts that a tap at its centre reaches it: it has a size,
- * lies wholly inside the viewport, and `document.elementFromPoint` there is the control or
- * inside it (for a radio or checkbox, its label, which is what a finger taps).
- */
-async function expectReachable(control: Locator, what: string): Promise<void> {
-  await control.scrollIntoViewIfNeeded()
-  const verdict = await control.evaluate((element) => {
-    // The page's own globals, through the element: this file is type-checked for Node.
-    const view = element.ownerDocument.defaultView!
-    const target = element.tagName === 'INPUT' && element.labels?.[0] ? element.labels[0] : element
-    target.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-    const box = target.getBoundingClientRect()
-    if (box.width === 0 || box.height === 0) return 'has no size'
-    // A pixel of slack: scrolling lands on whole pixels, boxes on fractions of one.
-    if (box.left < -1 || box.top < -1 || box.right > view.innerWidth + 1 || box.bottom > view.innerHeight + 1) {
-      return `is not inside the ${view.innerWidth}×${view.innerHeight} viewport: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`
-    }
-    const hit = element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
-    if (hit && (target.contains(hit) || element.contains(hit))) return 'reachable'
-    return `is covered by ${hit ? `<${hit.tagName.toLowerCase()} class="${hit.getAttribute('class') ?? ''}">` : 'nothing'}`
-  })
-  expect(verdict, `${what} ${verdict}`).toBe('reachable')
-}
-
-/** A header control a thumb can hit: at least 44 × 44 CSS pixels. */
-async function expectTouchTarget(control: Locator, what: string): Promise<void> {
-  const box = await control.boundingBox()
-  expect(box, `${what} is on screen`).not.toBeNull()
-  expect(Math.round(box!.height), `${what}'s height`).toBeGreaterThanOrEqual(44)
-  expect(Math.round(box!.width), `${what}'s width`).toBeGreaterThanOrEqual(44)
-}
-
-/**
- * Neither the page nor the stage's work area scrolls sideways. (The cluster board's columns
- * and the journey map's grid pan sideways inside their own frames, as a wall of notes does.)
- */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const wider = await page.locator('html').evaluate((html) => {
-    const view = html.ownerDocument.defaultView!
-    const found: string[] = []
-    if (html.scrollWidth > view.innerWidth) found.push(`the page (${html.scrollWidth} px in ${view.innerWidth})`)
-    for (const area of html.querySelectorAll('.workshop-stages__content')) {
-      if (area.scrollWidth > area.clientWidth) found.push(`the work area (${area.scrollWidth} px in ${area.clientWidth})`)
-    }
-    return found
-  })
-  expect(wider, 'these scroll sideways').toEqual([])
-}
 
 /** Saves what the viewport shows as test-results/phone/<width>x<height>-<template>-<what>.png. */
 async function saveScreen(page: Page, testInfo: TestInfo, template: string, what: string): Promise<void> {

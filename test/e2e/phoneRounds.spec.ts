@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test'
 import { addNote, createWorkshop, nextStage, noteIn, stageHeading, startMapping } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 import { goLive } from './livePage'
-import { expectNoSidewaysScroll, expectReachable, joinOnPhone } from './phoneScreen'
+import { expectNoSidewaysScroll, expectTappable, joinOnPhone } from './phoneScreen'
 
 // The facilitator's laptop.
 test.use({ viewport: { width: 1366, height: 768 } })
@@ -51,8 +51,8 @@ test('on a phone, the dot vote and the consensus check fit the screen and their 
     await expect(stageHeading(page)).toHaveText(/Dot vote/)
     await expectNoSidewaysScroll(page)
     for (const cluster of ['Customer obsessed, from the first call to the last invoice', 'Integrity']) {
-      await expectReachable(page.getByRole('button', { name: `Give a dot to ${cluster}` }))
-      await expectReachable(page.getByRole('button', { name: `Take a dot from ${cluster}` }))
+      await expectTappable(page.getByRole('button', { name: `Give a dot to ${cluster}` }), `Give a dot to ${cluster}`)
+      await expectTappable(page.getByRole('button', { name: `Take a dot from ${cluster}` }), `Take a dot from ${cluster}`)
     }
   }
   await amira.getByRole('button', { name: 'Give a dot to Integrity' }).tap()
@@ -88,7 +88,7 @@ test('on a phone, the dot vote and the consensus check fit the screen and their 
     const integrity = page.getByRole('listitem', { name: 'Integrity' })
     await expect(integrity.getByText('I block this', { exact: true })).toBeVisible()
     for (let fingers = 0; fingers <= 5; fingers++) {
-      await expectReachable(integrity.locator('label').filter({ has: page.getByRole('radio', { name: new RegExp(`^${fingers} — `) }) }))
+      await expectTappable(integrity.locator('label').filter({ has: page.getByRole('radio', { name: new RegExp(`^${fingers} — `) }) }), `${fingers} fingers`)
     }
   }
   await saveScreenshot(amira, testInfo, 'phone-consensus')
@@ -140,7 +140,7 @@ test('on a phone, the emotion curve round fits the screen and the curve shows ho
     await expectNoSidewaysScroll(page)
     const onboard = page.getByRole('group', { name: 'Onboard', exact: true })
     for (const word of ['Very bad', 'Bad', 'Neutral', 'Good', 'Very good']) {
-      await expectReachable(onboard.locator('label').filter({ has: page.getByRole('radio', { name: word, exact: true }) }))
+      await expectTappable(onboard.locator('label').filter({ has: page.getByRole('radio', { name: word, exact: true }) }), word)
     }
   }
   await saveScreenshot(amira, testInfo, 'phone-emotions')
