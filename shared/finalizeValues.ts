@@ -5,8 +5,9 @@
  * as it is, whatever anyone does to the board afterwards.
  */
 import { consensusResults, rankClusters } from './ballots'
-import { stageTimeline, type StageStart } from './stages'
-import { VALUES_RECORD_VERSION, type ValuesRecord } from './valuesRecord'
+import { NOTE_TEXT_MAX_LENGTH, type BoardSnapshot } from './board'
+import { clustersOf, stageTimeline, type StageStart } from './stages'
+import { VALUES_RECORD_VERSION, type TeamNotes, type ValuesRecord } from './valuesRecord'
 
 export interface DraftedValue {
   id: string
@@ -25,7 +26,8 @@ export interface FinalizeInput {
   /** Host time, ms. */
   finalizedAt: number
   values: readonly DraftedValue[]
-  clusters: ReadonlyArray<{ id: string; title: string }>
+  /** The board as it stands: its clusters (every column but the first) for the vote, and every note. */
+  board: BoardSnapshot
   voteBallots: readonly unknown[]
   vote: { budget: number; multipleDots: boolean }
   consensusBallots: readonly unknown[]
@@ -37,10 +39,23 @@ export interface FinalizeInput {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const UNTITLED = 'Untitled value'
+const UNTITLED_CLUSTER = 'Untitled cluster'
+const clusterName = (title: string) => title.trim() || UNTITLED_CLUSTER
 const nonBlank = (items: readonly string[]) => items.map((item) => item.trim()).filter(Boolean)
 
+/** Each column's note texts in the board's order; the board holds no authors, so neither does this. */
+function teamNotes(board: BoardSnapshot): TeamNotes {
+  const textsOf = (columnId: string) =>
+    nonBlank((board.noteIdsByColumn[columnId] ?? []).map((id) => board.notes[id]?.text ?? '')).map((text) => text.slice(0, NOTE_TEXT_MAX_LENGTH))
+  const unsorted = board.columns[0]
+  return {
+    clusters: clustersOf(board.columns).map((cluster) => ({ title: clusterName(cluster.title), notes: textsOf(cluster.id) })),
+    unsortedNotes: unsorted ? textsOf(unsorted.id) : []
+  }
+}
+
 export function buildValuesRecord(input: FinalizeInput): ValuesRecord {
-  const votes = rankClusters(input.voteBallots, input.clusters, input.vote)
+  const votes = rankClusters(input.voteBallots, clustersOf(input.board.columns), input.vote)
   const consensus = consensusResults(
     input.consensusBallots,
     input.values.map((value) => value.id),
@@ -69,9 +84,10 @@ export function buildValuesRecord(input: FinalizeInput): ValuesRecord {
       budget: input.vote.budget,
       multipleDotsPerCluster: input.vote.multipleDots,
       voters: votes.voters,
-      ranking: votes.ranking.map((cluster) => ({ cluster: cluster.name.trim() || 'Untitled cluster', dots: cluster.dots }))
+      ranking: votes.ranking.map((cluster) => ({ cluster: clusterName(cluster.name), dots: cluster.dots }))
     },
     consensusRule: { threshold: input.consensus.threshold, minGroup: input.consensus.minGroup },
-    stages: stageTimeline('core-values', input.stageLog, input.finalizedAt)
+    stages: stageTimeline('core-values', input.stageLog, input.finalizedAt),
+    ...teamNotes(input.board)
   }
 }

@@ -5,11 +5,19 @@
  * every export is made from it.
  */
 import { z } from 'zod'
+import { NOTE_TEXT_MAX_LENGTH } from './board'
 import { TITLE_MAX_LENGTH } from './workshop'
 
-export const VALUES_RECORD_VERSION = 1
+/**
+ * Version 2 keeps what the team wrote (`clusters`, `unsortedNotes`). A record finalized as
+ * version 1 is never rewritten: its content hash was computed over its version-1 form, and
+ * adding fields (or stamping a new `v`) would make that hash fail. So the library keeps it,
+ * and the JSON export writes it, exactly as hashed; the other exports read it through
+ * `teamNotesOf`, which says that no notes were kept.
+ */
+export const VALUES_RECORD_VERSION = 2
 
-/** Everything in the record except its hash. */
+/** Everything in the record except its hash, as finalized now. */
 export interface ValuesRecord {
   v: typeof VALUES_RECORD_VERSION
   workshopId: string
@@ -30,7 +38,30 @@ export interface ValuesRecord {
     minGroup: number
   }
   stages: Array<{ stage: string; startedAt: string; endedAt: string | null }>
+  /**
+   * Every cluster in the board's order, with the text of each of its notes in the board's
+   * order. Texts only: the board keeps no author, and the record names no one.
+   */
+  clusters: ClusterNotes[]
+  /** The notes still in "Unsorted ideas", the board's first column, in its order. */
+  unsortedNotes: string[]
 }
+
+/** A record finalized before notes were kept: the current shape without them. */
+export interface ValuesRecordV1 extends Omit<ValuesRecord, 'v' | 'clusters' | 'unsortedNotes'> {
+  v: 1
+}
+
+/** A record as the library stores it: the version it was finalized and hashed in. */
+export type StoredValuesRecord = ValuesRecord | ValuesRecordV1
+
+export interface ClusterNotes {
+  title: string
+  notes: string[]
+}
+
+/** What the team wrote on the board: the record's `clusters` and `unsortedNotes`. */
+export type TeamNotes = Pick<ValuesRecord, 'clusters' | 'unsortedNotes'>
 
 export interface ValueStatement {
   name: string
@@ -52,10 +83,8 @@ export interface ConsensusResult {
   flagged: boolean
 }
 
-export interface FinalizedValues extends ValuesRecord {
-  /** SHA-256, in hex, of `canonicalJson(record)` where the record is everything but this field. */
-  contentHash: string
-}
+/** A stored record with its hash: SHA-256, in hex, of `canonicalJson(record)` where the record is everything but `contentHash`. */
+export type FinalizedValues = StoredValuesRecord & { contentHash: string }
 
 /** Bounds on what a record may hold: it crosses the IPC and HTTP boundary and lives in library.json. */
 export const VALUES_RECORD_LIMITS = {
@@ -71,7 +100,10 @@ export const VALUES_RECORD_LIMITS = {
   rankedClusters: 500,
   clusterName: 200,
   stages: 50,
-  stageName: 80
+  stageName: 80,
+  /** Notes in all clusters and unsorted together, as many as a journey map may hold. */
+  notes: 5_000,
+  noteText: NOTE_TEXT_MAX_LENGTH
 } as const
 
 const L = VALUES_RECORD_LIMITS
@@ -119,9 +151,9 @@ const valueSchema = z.object({
   consensus: consensusSchema.nullable()
 })
 
-/** The record's shape alone; `valuesRecordSchema` adds the rules that tie its fields together. */
-export const valuesRecordShape = z.object({
-  v: z.literal(VALUES_RECORD_VERSION),
+/** A version-1 record's shape: records finalized before notes were kept. */
+export const valuesRecordV1Shape = z.object({
+  v: z.literal(1),
   workshopId: named(64, 'a workshop id'),
   title: named(TITLE_MAX_LENGTH, 'a title'),
   prompt: text(L.prompt, 'the workshop question'),
@@ -142,7 +174,22 @@ export const valuesRecordShape = z.object({
     minGroup: z.number().int().min(1).max(MAX_PEOPLE).describe('Aggregates are shown only when at least this many people took part.')
   }),
   stages: stageTimesSchema
+}) satisfies z.ZodType<ValuesRecordV1>
+
+const noteTexts = list(L.notes, 'notes', named(L.noteText, 'a note'))
+
+/** The record's shape alone; `valuesRecordSchema` adds the rules that tie its fields together. */
+export const valuesRecordShape = valuesRecordV1Shape.extend({
+  v: z.literal(VALUES_RECORD_VERSION),
+  clusters: z
+    .array(z.object({ title: named(L.clusterName, 'a cluster name'), notes: noteTexts.describe('Its notes’ texts, in the board’s order.') }))
+    .max(L.rankedClusters, `at most ${L.rankedClusters} clusters`)
+    .describe('Every cluster, in the board’s order, with what its notes say. No author: the board keeps none.'),
+  unsortedNotes: noteTexts.describe('The notes left in “Unsorted ideas”, the board’s first column, in its order.')
 }) satisfies z.ZodType<ValuesRecord>
+
+/** A stored record of either version, told apart by `v`. */
+export const storedValuesRecordShape = z.discriminatedUnion('v', [valuesRecordShape, valuesRecordV1Shape])
 
 /** An anonymous workshop's record names no one. */
 export function checkAnonymity(record: { anonymous: boolean; participants: { names: string[] | null } }, context: z.RefinementCtx): void {
@@ -159,7 +206,7 @@ export function checkAnonymity(record: { anonymous: boolean; participants: { nam
  * Privacy rules the record must keep, not only its shape: an anonymous workshop names no
  * one, and a consensus average from fewer than `minGroup` people would expose who voted what.
  */
-function checkPrivacy(record: ValuesRecord, context: z.RefinementCtx): void {
+function checkPrivacy(record: StoredValuesRecord, context: z.RefinementCtx): void {
   checkAnonymity(record, context)
   record.values.forEach((value, index) => {
     const consensus = value.consensus
@@ -173,21 +220,49 @@ function checkPrivacy(record: ValuesRecord, context: z.RefinementCtx): void {
   })
 }
 
-export const valuesRecordSchema = valuesRecordShape.superRefine(checkPrivacy)
+/** The notes together stay within what one record may hold, however they are spread over the clusters. */
+function checkNoteCount(record: StoredValuesRecord, context: z.RefinementCtx): void {
+  const notes = teamNotesOf(record)
+  if (notes === null) return
+  const total = notes.unsortedNotes.length + notes.clusters.reduce((sum, cluster) => sum + cluster.notes.length, 0)
+  if (total > L.notes) context.addIssue({ code: 'custom', path: ['clusters'], message: `at most ${L.notes} notes in all (${total} given)` })
+}
+
+function checkRecord(record: StoredValuesRecord, context: z.RefinementCtx): void {
+  checkPrivacy(record, context)
+  checkNoteCount(record, context)
+}
+
+/** A record as finalized now: only the current version is accepted for storing. */
+export const valuesRecordSchema = valuesRecordShape.superRefine(checkRecord)
 
 export const CONTENT_HASH_PATTERN = /^[0-9a-f]{64}$/
 
 /** A stored record's `contentHash`, for every template's finalized schema. */
 export const contentHashSchema = z.string().regex(CONTENT_HASH_PATTERN, 'must be a SHA-256 in hex')
 
-export const finalizedValuesSchema = valuesRecordShape.extend({ contentHash: contentHashSchema }).superRefine(checkPrivacy)
+/** A record as library.json holds it, in the version it was hashed in. */
+export const finalizedValuesSchema = z
+  .discriminatedUnion('v', [valuesRecordShape.extend({ contentHash: contentHashSchema }), valuesRecordV1Shape.extend({ contentHash: contentHashSchema })])
+  .superRefine(checkRecord)
+
+/**
+ * What the team wrote, as a record of any version holds it: null for a version-1 record,
+ * finalized before notes were kept (an empty list would say the team wrote nothing).
+ */
+export function teamNotesOf(record: StoredValuesRecord): TeamNotes | null {
+  return record.v === 1 ? null : { clusters: record.clusters, unsortedNotes: record.unsortedNotes }
+}
+
+/** A finalized record without its hash; of a union of versions, each version without it. */
+type Unhashed<Finalized> = Finalized extends unknown ? Omit<Finalized, 'contentHash'> : never
 
 /** Splits a stored finalized record, of any template, into the record that was hashed and its hash. */
 export function withoutHash<Finalized extends { contentHash: string }>({
   contentHash,
   ...record
-}: Finalized): { record: Omit<Finalized, 'contentHash'>; contentHash: string } {
-  return { record, contentHash }
+}: Finalized): { record: Unhashed<Finalized>; contentHash: string } {
+  return { record: record as Unhashed<Finalized>, contentHash }
 }
 
 /** What is wrong with a record, in one line that names each field. */

@@ -14,7 +14,7 @@ export interface Migration {
   up(data: RawLibrary): RawLibrary
 }
 
-export const LIBRARY_SCHEMA_VERSION = 3
+export const LIBRARY_SCHEMA_VERSION = 4
 
 export const libraryMigrations: readonly Migration[] = [
   {
@@ -34,6 +34,15 @@ export const libraryMigrations: readonly Migration[] = [
     // Nothing to change in the data; the version tells an older app this file is not for it.
     from: 2,
     to: 3,
+    up: (data) => data
+  },
+  {
+    // A core-values record may now be version 2, with what the team wrote. Records already
+    // finalized stay version 1, as they were hashed (shared/valuesRecord.ts says why); the
+    // version tells an older app, which knows no version-2 record, that this file is not for it
+    // instead of letting it think the file damaged.
+    from: 3,
+    to: 4,
     up: (data) => data
   }
 ]

@@ -3,7 +3,15 @@
  * Sans (dejavuFonts.ts), embedded as a subset with the ToUnicode map that lets readers copy
  * and search the text (pdfDocument.ts).
  */
-import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../../shared/valuesRecord'
+import {
+  teamNotesOf,
+  withoutHash,
+  type FinalizedValues,
+  type StoredValuesRecord,
+  type TeamNotes,
+  type ValueStatement,
+  type ValuesRecord
+} from '../../shared/valuesRecord'
 import {
   consensusRuleText,
   consensusText,
@@ -11,9 +19,11 @@ import {
   fingersText,
   formatUtc,
   LABELS,
+  noteGroups,
   participantCountText,
   participantsText,
-  rankingLines
+  rankingLines,
+  teamNotesIntro
 } from '../../shared/exports/valuesText'
 import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
@@ -47,7 +57,7 @@ function valuePieces(value: ValueStatement, rule: ValuesRecord['consensusRule'])
   return pieces
 }
 
-function recordPieces(record: ValuesRecord, contentHash: string): Piece[] {
+function recordPieces(record: StoredValuesRecord, contentHash: string): Piece[] {
   const ranking = rankingLines(record.votes.ranking).flatMap(({ rank, text }) =>
     listPieces([text], { text: rank, color: COLOURS.muted }, 2, RANK_WIDTH)
   )
@@ -66,6 +76,34 @@ function recordPieces(record: ValuesRecord, contentHash: string): Piece[] {
       contentHash
     })
   ]
+}
+
+/** A cluster's title stays on the page of its first notes. */
+const NOTES_KEPT_WITH_TITLE = 2
+
+/**
+ * The appendix, flowing on from the decision record: each cluster's title, then its notes as
+ * a list, wrapped and carried across as many pages as they need.
+ */
+function drawTeamNotes(layout: Layout, notes: TeamNotes | null): void {
+  const heading: Piece = { text: LABELS.teamNotes, font: 'bold', size: 18, color: COLOURS.text, gap: 0 }
+  const intro = (text: string): Piece => ({ text, font: 'regular', size: 9.5, color: COLOURS.muted, gap: 4 })
+  if (notes === null) {
+    const pieces = [heading, intro(LABELS.notesNotKept)]
+    layout.keepTogether(pieces, 0)
+    layout.draw(pieces)
+    return
+  }
+  noteGroups(notes).forEach((group, index) => {
+    const title: Piece = { text: group.title, font: 'bold', size: 12, color: COLOURS.text, gap: index === 0 ? 12 : 14 }
+    const items =
+      group.notes.length > 0
+        ? listPieces(group.notes, { text: '•', color: COLOURS.muted }, 3)
+        : [{ text: LABELS.emptyCluster, font: 'regular', size: 10.5, color: COLOURS.muted, gap: 3 } satisfies Piece]
+    const lead = index === 0 ? [heading, intro(teamNotesIntro(notes)), title] : [title]
+    layout.keepTogether([...lead, ...items.slice(0, NOTES_KEPT_WITH_TITLE)], 0)
+    layout.draw([...lead, ...items])
+  })
 }
 
 export async function valuesPdf(finalized: FinalizedValues): Promise<Uint8Array> {
@@ -91,6 +129,8 @@ export async function valuesPdf(finalized: FinalizedValues): Promise<Uint8Array>
 
   doc.addPage()
   layout.draw(recordPieces(record, contentHash))
+  doc.y += 30
+  drawTeamNotes(layout, teamNotesOf(finalized))
   addFooters(doc, `${record.title} · ${LABELS.pageTitle}`)
   doc.end()
   return bytes

@@ -40,13 +40,13 @@ export const TEMPLATE_EXPORTS: Record<TemplateId, TemplateExports> = {
   'core-values': {
     fileSuffix: 'values',
     noun: 'a core-values workshop',
-    what: 'the agreed values with their behaviours and the decision record',
+    what: 'the agreed values with their behaviours, the decision record and what the team wrote',
     formats: {
       markdown: 'Plain text for a wiki, an intranet page or a document.',
       html: 'One page with everything in it, to share or to print.',
       pdf: 'Ready to print or send, on A4.',
-      csv: 'One row per value and per behaviour, for a spreadsheet.',
-      json: 'Everything, with the decision record and its hash, for other tools.'
+      csv: 'One row per value and per behaviour, then one per note, for a spreadsheet.',
+      json: 'The values, the decision record, the team’s notes and the hash, for other tools.'
     }
   },
   'journey-map': {

@@ -1,13 +1,16 @@
 /**
  * A finalized values record as a spreadsheet: one row for each value (its definition and
- * consensus) and one for each of its behaviours and example stories. Written by
+ * consensus) and one for each of its behaviours and example stories; then, below an empty
+ * row, a second table of what the team wrote, one row per note with its cluster. One file,
+ * so that a spreadsheet opens everything at once; a program reads the second table from the
+ * row after "What the team wrote". Written by
  * csv-stringify (its browser build, which needs nothing from Node), with a byte-order mark
  * so Excel reads the accents right, and with cells that start like a formula (`=`, `+`,
  * `-`, `@`) prefixed with `'` so that opening the file never runs what someone typed.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync'
-import type { FinalizedValues, ValueStatement } from '../valuesRecord'
-import { formatAverage, LABELS } from './valuesText'
+import { teamNotesOf, type FinalizedValues, type TeamNotes, type ValueStatement } from '../valuesRecord'
+import { formatAverage, LABELS, noteGroups } from './valuesText'
 
 export const VALUES_CSV_COLUMNS = [
   'Value number',
@@ -38,9 +41,23 @@ function rowsOf(value: ValueStatement, number: number): Row[] {
   ]
 }
 
+export const NOTES_CSV_COLUMNS = ['Cluster', 'Note'] as const
+
+/** The second table: its title row, its header, then one row per note (a cluster without notes gets one row, its note blank). */
+function teamNoteRows(notes: TeamNotes | null): string[][] {
+  if (notes === null) return [[LABELS.teamNotes], [LABELS.notesNotKept]]
+  const rows = noteGroups(notes).flatMap((group) => (group.notes.length > 0 ? group.notes.map((note) => [group.title, note]) : [[group.title, '']]))
+  return [[LABELS.teamNotes], [...NOTES_CSV_COLUMNS], ...rows]
+}
+
+const OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const
+
 export function valuesCsv(finalized: FinalizedValues): string {
-  return stringify(
-    finalized.values.flatMap((value, index) => rowsOf(value, index + 1)),
-    { header: true, columns: [...VALUES_CSV_COLUMNS], bom: true, record_delimiter: 'windows', escape_formulas: true }
-  )
+  const values = stringify(finalized.values.flatMap((value, index) => rowsOf(value, index + 1)), {
+    ...OPTIONS,
+    header: true,
+    columns: [...VALUES_CSV_COLUMNS],
+    bom: true
+  })
+  return `${values}\r\n${stringify(teamNoteRows(teamNotesOf(finalized)), OPTIONS)}`
 }

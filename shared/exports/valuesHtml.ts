@@ -6,7 +6,7 @@
  * value across pages.
  */
 import { isTied, tiedRanks } from '../ballots'
-import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
+import { teamNotesOf, withoutHash, type FinalizedValues, type StoredValuesRecord, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import {
   consensusRuleText,
   consensusText,
@@ -16,8 +16,10 @@ import {
   formatUtc,
   formatUtcSpan,
   LABELS,
+  noteGroups,
   participantCountText,
-  participantsText
+  participantsText,
+  teamNotesIntro
 } from './valuesText'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -62,7 +64,7 @@ ${consensus ? `<p class="consensus${flagged ? ' consensus--flagged' : ''}">${esc
 
 const fact = (label: string, value: string) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`
 
-function decisionRecord(record: ValuesRecord, contentHash: string): string {
+function decisionRecord(record: StoredValuesRecord, contentHash: string): string {
   const allDots = record.votes.ranking.map(({ dots }) => dots)
   const ranks = tiedRanks(allDots)
   const ranking = record.votes.ranking
@@ -90,6 +92,29 @@ ${stages ? `<h3>${LABELS.stages}</h3><table class="stages"><tbody>${stages}</tbo
 <h3>${LABELS.contentHash}</h3>
 <p><code class="hash">${escapeHtml(contentHash)}</code></p>
 <p class="note">${LABELS.hashNote}</p>
+</section>`
+}
+
+/** A note as written: its line breaks kept. */
+const noteItem = (note: string) => `<li>${note.split(/\r?\n/).map(escapeHtml).join('<br>')}</li>`
+
+function clusterSection(group: { title: string; notes: string[] }, number: number): string {
+  const notes = group.notes.length > 0 ? `<ul class="notes">${group.notes.map(noteItem).join('')}</ul>` : `<p class="note">${LABELS.emptyCluster}</p>`
+  return `<section class="cluster" aria-labelledby="cluster-${number}">
+<h3 id="cluster-${number}">${escapeHtml(group.title)}</h3>
+${notes}
+</section>`
+}
+
+/** The appendix, after the decision record: each cluster with its notes. */
+function teamNotesSection(notes: TeamNotes | null): string {
+  const body =
+    notes === null
+      ? `<p class="note">${LABELS.notesNotKept}</p>`
+      : [`<p class="note">${escapeHtml(teamNotesIntro(notes))}</p>`, ...noteGroups(notes).map((group, index) => clusterSection(group, index + 1))].join('\n')
+  return `<section class="team-notes" aria-labelledby="team-notes">
+<h2 id="team-notes">${LABELS.teamNotes}</h2>
+${body}
 </section>`
 }
 
@@ -130,12 +155,17 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .stages th { font-weight: 400; }
 .hash { font: 0.85rem ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .note { color: var(--muted); font-size: 0.85rem; }
+.team-notes { margin-top: 2.5rem; padding-top: 1.5rem; border-top: 1px solid var(--line); font-size: 0.95rem; }
+.team-notes h2 { font-size: 1.4rem; margin: 0 0 0.4rem; }
+.cluster h3 { font-size: 1rem; margin: 1.2rem 0 0.3rem; overflow-wrap: anywhere; }
+.notes { margin: 0; padding-left: 1.2rem; }
+.notes li { margin: 0.1rem 0; overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { font-size: 11pt; }
   .page { max-width: none; padding: 0; }
   .value { border-color: #999; border-left-color: var(--accent); }
-  .value, .behaviours, blockquote, .record dl, .ranking li, .stages tr { break-inside: avoid; page-break-inside: avoid; }
+  .value, .behaviours, blockquote, .record dl, .ranking li, .stages tr, .notes li { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .record { break-before: page; page-break-before: always; margin-top: 0; border-top: 0; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -168,6 +198,7 @@ ${record.prompt.trim() ? paragraphs(record.prompt, 'prompt') : ''}
 ${record.values.map((value, index) => valueSection(value, index + 1, record.consensusRule)).join('\n')}
 </main>
 ${decisionRecord(record, contentHash)}
+${teamNotesSection(teamNotesOf(finalized))}
 </div>
 </body>
 </html>

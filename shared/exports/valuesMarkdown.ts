@@ -1,9 +1,20 @@
 /** A finalized values record as a Markdown document, built as a syntax tree (markdownTree.ts). */
 import type { Root, RootContent } from 'mdast'
-import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, strong, writeMarkdown } from './markdownTree'
-import { withoutHash, type FinalizedValues, type ValueStatement, type ValuesRecord } from '../valuesRecord'
+import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, strong, text, writeMarkdown } from './markdownTree'
+import { teamNotesOf, withoutHash, type FinalizedValues, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import { decisionRecord, recordTitle } from './recordMarkdown'
-import { consensusRuleText, consensusText, dotVoteText, fingersText, formatUtc, LABELS, participantsText, rankingLines } from './valuesText'
+import {
+  consensusRuleText,
+  consensusText,
+  dotVoteText,
+  fingersText,
+  formatUtc,
+  LABELS,
+  noteGroups,
+  participantsText,
+  rankingLines,
+  teamNotesIntro
+} from './valuesText'
 
 /** "**We do**" and its items; nothing when there are none. */
 function labelledList(label: string, items: string[]): RootContent[] {
@@ -25,6 +36,19 @@ function valueSection(value: ValueStatement, rule: ValuesRecord['consensusRule']
     ...labelledList(LABELS.weDont, value.weDont),
     ...examples(value.examples),
     ...(consensus ? [paragraph(emphasis(fingers ? `${consensus} ${fingers}.` : consensus))] : [])
+  ]
+}
+
+/** The appendix: each cluster under its own heading with its notes as written, line breaks kept. */
+function teamNotesSection(notes: TeamNotes | null): RootContent[] {
+  if (notes === null) return [heading(2, LABELS.teamNotes), paragraph(text(LABELS.notesNotKept))]
+  return [
+    heading(2, LABELS.teamNotes),
+    paragraph(text(teamNotesIntro(notes))),
+    ...noteGroups(notes).flatMap((group) => [
+      heading(3, group.title),
+      group.notes.length > 0 ? itemList(group.notes.map((note) => listItem(...paragraphs(note)))) : paragraph(emphasis(LABELS.emptyCluster))
+    ])
   ]
 }
 
@@ -51,7 +75,8 @@ export function valuesMarkdown(finalized: FinalizedValues): string {
             : [],
         stages: record.stages,
         contentHash
-      })
+      }),
+      ...teamNotesSection(teamNotesOf(finalized))
     ]
   }
   return writeMarkdown(tree)

@@ -4,7 +4,8 @@
  * on other computers, in other time zones, and must not change with them.
  */
 import { isTied, tiedRanks } from '../ballots'
-import type { ConsensusResult, ValuesRecord } from '../valuesRecord'
+import { TEMPLATES } from '../templates'
+import type { ConsensusResult, TeamNotes, ValuesRecord } from '../valuesRecord'
 
 export const LABELS = {
   pageTitle: 'Our values',
@@ -20,7 +21,12 @@ export const LABELS = {
   consensusRule: 'Consensus check',
   stages: 'Stages',
   contentHash: 'Content hash',
-  hashNote: 'SHA-256 of the record as canonical JSON (keys sorted, no spaces); the JSON export holds the record.'
+  hashNote: 'SHA-256 of the record as canonical JSON (keys sorted, no spaces); the JSON export holds the record.',
+  teamNotes: 'What the team wrote',
+  /** The board's first column, where revealed notes land until someone sorts them. */
+  unsorted: TEMPLATES['core-values'].columns[0]!,
+  emptyCluster: 'No notes.',
+  notesNotKept: 'This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.'
 } as const
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
@@ -108,4 +114,17 @@ export function rankingLines(ranking: ReadonlyArray<{ cluster: string; dots: num
     rank: `${ranks[index]}.`,
     text: `${cluster}: ${dotsText(n)}${isTied(dots, index) ? ' (tied)' : ''}`
   }))
+}
+
+/** The appendix's groups in the order the exports show them: each cluster, then what was left unsorted (when anything was). */
+export function noteGroups(notes: TeamNotes): Array<{ title: string; notes: string[] }> {
+  return notes.unsortedNotes.length > 0 ? [...notes.clusters, { title: LABELS.unsorted, notes: notes.unsortedNotes }] : notes.clusters
+}
+
+/** The line under "What the team wrote": what it holds, and that no note says who wrote it. */
+export function teamNotesIntro(notes: TeamNotes): string {
+  const sorted = notes.clusters.reduce((sum, cluster) => sum + cluster.notes.length, 0)
+  const clusters = `${plural(notes.clusters.length, 'cluster', 'clusters')} holding ${plural(sorted, 'note', 'notes')}`
+  const unsorted = notes.unsortedNotes.length > 0 ? `, and ${plural(notes.unsortedNotes.length, 'note', 'notes')} left unsorted` : ''
+  return `Every note on the board when the workshop was finalized: ${clusters}${unsorted}. No note says who wrote it.`
 }

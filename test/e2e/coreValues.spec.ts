@@ -12,7 +12,8 @@ import { column, createWorkshop, moveWithKeyboard, nextStage, noteIn, noteTexts,
 import { expect, saveScreenshot, test } from './fixtures'
 import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
-import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
+import { teamNotesOf } from '../../shared/valuesRecord'
+import { keyedRows, pdfText, readCsvTables, readJson, readMarkdown, squash } from '../exports/readBack'
 
 const UNSORTED = 'Unsorted ideas'
 
@@ -315,11 +316,28 @@ test('a facilitator and three participants agree core values, from the prompt to
     const pdf = squash(await pdfText(saved['PDF']!))
     expect(pdf).toContain(squash('Customer obsessed'))
     expect(pdf).toContain(squash('Promise what we cannot deliver'))
-    const rows = readCsv(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
-    expect(JSON.stringify(rows)).toContain('Say when we got it wrong')
+    const [valueTable, notesTable] = readCsvTables(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    expect(JSON.stringify(keyedRows(valueTable!))).toContain('Say when we got it wrong')
     const { document, errors } = readJson(await readFile(saved['Data (JSON)']!, 'utf8'))
     expect(errors).toEqual([])
     expect(document.record.values.map((value) => value.name)).toEqual(['Integrity', 'Customer obsessed'])
+    // What the team wrote, every note in the cluster it was sorted into, in every export; no note was left unsorted.
+    const wrote = {
+      'Customer obsessed': ['Call the customer back the same day'],
+      Ownership: ['Own the problem until it is solved'],
+      Integrity: ['Say no to promises we cannot keep', 'Tell the truth, even when it is awkward']
+    }
+    const bySortedNotes = (groups: Array<{ title: string; notes: string[] }>) =>
+      Object.fromEntries(groups.map(({ title, notes }) => [title, [...notes].sort()]))
+    expect(bySortedNotes(markdown.section('What the team wrote').groups)).toEqual(wrote)
+    const jsonNotes = teamNotesOf(document.record)!
+    expect(bySortedNotes(jsonNotes.clusters)).toEqual(wrote)
+    expect(jsonNotes.unsortedNotes).toEqual([])
+    const csvNotes = keyedRows(notesTable!.slice(1))
+    expect(bySortedNotes(Object.keys(wrote).map((title) => ({ title, notes: csvNotes.filter((row) => row.Cluster === title).map((row) => row.Note!) })))).toEqual(wrote)
+    expect(csvNotes).toHaveLength(4)
+    const pdfAppendix = pdf.split('Whattheteamwrote')[1]!
+    for (const note of Object.values(wrote).flat()) expect(pdfAppendix).toContain(squash(note))
     // Counts, not names: the workshop was anonymous. The observer was in the room too.
     expect(document.record.participants).toEqual({ count: 4, names: null })
     expect(document.contentHash.value).toMatch(/^[0-9a-f]{64}$/)

@@ -6,7 +6,7 @@ import { exportFileName } from '../../shared/exports/fileName'
 import { EXPORT_FORMAT_INFO, formatsOf, type ExportFormat } from '../../shared/exports/formats'
 import type { ValuesRecord } from '../../shared/valuesRecord'
 import { hashOf, twelveValueRecord } from '../exports/valuesFixtures'
-import { pdfInfo, pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
+import { keyedRows, pdfInfo, pdfText, readCsvTables, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
 import { invoke, seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
 
@@ -56,8 +56,11 @@ test('the leader exports a finalized workshop to every format, and each file rea
   await saveScreenshot(page, testInfo, 'export-dialog-saved')
 
   const agreed = record.values
+  // What the team wrote: each cluster with its notes, then the notes never sorted.
+  const groups = [...record.clusters, { title: 'Unsorted ideas', notes: record.unsortedNotes }]
   const markdown = readMarkdown(await readFile(paths.markdown, 'utf8'))
-  expect(markdown.sections.map((section) => section.heading)).toEqual([...agreed.map((value) => value.name), 'Decision record'])
+  expect(markdown.sections.map((section) => section.heading)).toEqual([...agreed.map((value) => value.name), 'Decision record', 'What the team wrote'])
+  expect(markdown.section('What the team wrote').groups).toEqual(groups)
   expect(markdown.rawHtml).toEqual([])
   agreed.forEach((value, index) => {
     expect(markdown.sections[index]!.items).toEqual(expect.arrayContaining([...value.weDo, ...value.weDont]))
@@ -69,17 +72,24 @@ test('the leader exports a finalized workshop to every format, and each file rea
     agreed.map(({ name, definition, weDo, weDont, examples }) => ({ name, definition, weDo, weDont, examples }))
   )
   expect(html.tags).not.toContain('script')
+  expect(html.teamNotes!.groups).toEqual(groups)
 
   const pdf = squash(await pdfText(paths.pdf))
   for (const value of agreed) {
     for (const text of [value.name, value.definition, ...value.weDo, ...value.weDont, ...value.examples]) expect(pdf).toContain(squash(text))
   }
+  const pdfAppendix = pdf.split('Whattheteamwrote')[1]!.replace(/•/g, '')
+  for (const { title, notes } of groups) expect(pdfAppendix).toContain(squash([title, ...notes].join('')))
 
-  const rows = readCsv(await readFile(paths.csv, 'utf8'))
+  const [valueTable, notesTable] = readCsvTables(await readFile(paths.csv, 'utf8'))
+  const rows = keyedRows(valueTable!)
   expect(rows.filter((row) => row.Row === 'Definition').map((row) => [row.Value, row.Text])).toEqual(
     agreed.map((value) => [value.name, value.definition])
   )
   expect(rows.filter((row) => row.Row === 'We do')).toHaveLength(agreed.reduce((sum, value) => sum + value.weDo.length, 0))
+  expect(notesTable![0]).toEqual(['What the team wrote'])
+  const noteRows = keyedRows(notesTable!.slice(1)).map((row) => [row.Cluster, row.Note!.replace(/^'(?=[=+\-@])/, '')])
+  expect(noteRows).toEqual(groups.flatMap(({ title, notes }) => (notes.length > 0 ? notes.map((note) => [title, note]) : [[title, '']])))
 
   const json = readJson(await readFile(paths.json, 'utf8'))
   expect(json.errors).toEqual([])
@@ -99,6 +109,12 @@ test('the leader exports a finalized workshop to every format, and each file rea
     const first = pages.findIndex((text) => text.includes(squash(value.name)))
     expect(pages[first], value.name).toContain(squash(value.weDont.at(-1)!))
   }
+  // What the team wrote follows the decision record, all of it, and leaves no page before the last nearly empty.
+  const recordPage = pages.findIndex((text) => text.startsWith('Decisionrecord'))
+  const appendixPage = pages.findIndex((text) => text.includes('Whattheteamwrote'))
+  expect([recordPage, recordPage + 1]).toContain(appendixPage)
+  expect(pages.slice(appendixPage).join('')).toContain(squash(groups.at(-1)!.notes.at(-1)!))
+  for (const [index, text] of pages.slice(0, -1).entries()) expect(text.length, `printed page ${index + 1}`).toBeGreaterThan(300)
   await printed.close()
 
   // A second export of the same format never replaces the first.

@@ -64,8 +64,14 @@ export interface HtmlValue {
   consensus: string | null
 }
 
+/** A group of notes under its heading: a cluster, or the notes left unsorted. */
+export interface NoteGroup {
+  title: string
+  notes: string[]
+}
+
 /** The exported web page as a browser's parser builds it, and each value's parts found in it. */
-export function readHtml(html: string): ReadPage & { values: HtmlValue[]; recordText: string } {
+export function readHtml(html: string): ReadPage & { values: HtmlValue[]; recordText: string; teamNotes: { text: string; groups: NoteGroup[] } | null } {
   const document = parseHtml(html)
   const listItems = (section: Element, className: string) =>
     within(section, (element) => hasClass(element, className)).flatMap((list) => within(list, (element) => element.tagName === 'li').map(textOf))
@@ -80,7 +86,15 @@ export function readHtml(html: string): ReadPage & { values: HtmlValue[]; record
     consensus: within(section, (element) => hasClass(element, 'consensus')).map(textOf)[0] ?? null
   }))
   const record = within(document, (element) => element.tagName === 'section' && hasClass(element, 'record'))[0]
-  return { ...readPage(document), values, recordText: record ? textOf(record) : '' }
+  const notes = within(document, (element) => element.tagName === 'section' && hasClass(element, 'team-notes'))[0]
+  const teamNotes = notes && {
+    text: textOf(notes),
+    groups: within(notes, (element) => element.tagName === 'section' && hasClass(element, 'cluster')).map((cluster) => ({
+      title: textOf(within(cluster, (element) => element.tagName === 'h3')[0]!),
+      notes: within(cluster, (element) => element.tagName === 'li').map(textOf)
+    }))
+  }
+  return { ...readPage(document), values, recordText: record ? textOf(record) : '', teamNotes: teamNotes ?? null }
 }
 
 export interface MarkdownSection {
@@ -91,6 +105,8 @@ export interface MarkdownSection {
   /** Every table in the section: its rows (the header row first), each a list of cell texts. */
   tables: string[][][]
   text: string
+  /** The section split at each level-3 heading: the heading and the items of the lists under it. */
+  groups: NoteGroup[]
 }
 
 export interface ReadMarkdown extends ReadPage {
@@ -116,10 +132,13 @@ export function readMarkdown(markdown: string): ReadMarkdown {
   const sections: MarkdownSection[] = []
   for (const node of body.childNodes) {
     if (!isElement(node)) continue
-    if (node.tagName === 'h2') sections.push({ heading: textOf(node), items: [], tables: [], text: '' })
+    if (node.tagName === 'h2') sections.push({ heading: textOf(node), items: [], tables: [], text: '', groups: [] })
     const section = sections.at(-1)
     if (!section || node.tagName === 'h2') continue
-    section.items.push(...within(node, (element) => element.tagName === 'li').map((item) => textOf(item).trim()))
+    if (node.tagName === 'h3') section.groups.push({ title: textOf(node), notes: [] })
+    const items = within(node, (element) => element.tagName === 'li').map((item) => textOf(item).trim())
+    section.items.push(...items)
+    section.groups.at(-1)?.notes.push(...items)
     section.tables.push(
       ...within(node, (element) => element.tagName === 'table').map((table) =>
         within(table, (element) => element.tagName === 'tr').map((row) => within(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf))
@@ -149,6 +168,24 @@ export const injectedMarkup = (read: ReadMarkdown): string[] => [...read.rawHtml
 export function readCsv(csv: string): Array<Record<string, string>> {
   return parseCsv(csv, { bom: true, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>
 }
+
+/**
+ * A CSV file that holds more than one table, each after an empty row, as a program reads
+ * it: every row as the list of its cells, tables split at the empty rows.
+ */
+export function readCsvTables(csv: string): string[][][] {
+  const rows = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][]
+  const tables: string[][][] = [[]]
+  for (const row of rows) {
+    if (row.every((cell) => cell === '')) tables.push([])
+    else tables.at(-1)!.push(row)
+  }
+  return tables.filter((table) => table.length > 0)
+}
+
+/** A table's rows as objects keyed by its header row (the first). */
+export const keyedRows = ([header, ...rows]: string[][]): Array<Record<string, string>> =>
+  rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index] ?? ''])))
 
 /**
  * The JSON document, and what Ajv finds wrong with it against the exported JSON Schema

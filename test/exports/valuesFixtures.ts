@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../shared/canonicalJson'
-import type { FinalizedValues, ValueStatement, ValuesRecord } from '../../shared/valuesRecord'
+import type { ClusterNotes, FinalizedValues, ValueStatement, ValuesRecord, ValuesRecordV1 } from '../../shared/valuesRecord'
 
 export const WORKSHOP_ID = '6f1c2b3a-0000-4000-8000-00000000c0de'
 
@@ -17,6 +17,25 @@ export const AWKWARD = {
   weDont: '- start a line with a dash, or # a hash, or 1. a number',
   example: 'Chloé’s “Überzeugung” story — Ærlighet, Zażółć, Ακεραιότητα, Честность\n\nA second paragraph, with a [link](javascript:alert(1)) and `code`.'
 } as const
+
+/** Notes as a room writes them, awkward ones among them. */
+export const AWKWARD_NOTES = {
+  formula: '=HYPERLINK("http://example.com","click") is just a note',
+  lines: 'Two lines:\nsecond line, with commas, "quotes" & <b>tags</b>',
+  markdown: '# not a heading | - not a list | **not bold**',
+  accents: 'Zażółć gęślą jaźń, Ακεραιότητα, Честность'
+} as const
+
+/** The board of the twelve-value workshop: clusters in the board's order (one left empty), and two notes never sorted. */
+export const TWELVE_VALUE_CLUSTERS: ClusterNotes[] = [
+  { title: 'Curiosity over blame', notes: ['Ask why before who', 'Post-mortems without names', AWKWARD_NOTES.lines] },
+  { title: 'Customers first', notes: ['Call back the same day', AWKWARD_NOTES.formula, 'Say “I don’t know yet”'] },
+  { title: 'Own it', notes: [AWKWARD_NOTES.markdown, 'Finish what we start'] },
+  { title: 'Quiet corner', notes: [] },
+  { title: 'Open books', notes: [AWKWARD_NOTES.accents, 'Share the numbers, good or bad'] }
+]
+
+export const TWELVE_VALUE_UNSORTED = ['Free coffee on Fridays', 'More plants']
 
 const NAMES = [
   'Integrity',
@@ -62,7 +81,7 @@ export function twelveValueRecord(): ValuesRecord {
   values[6] = { ...values[6]!, consensus: { scores: [0, 0, 0, 1, 1, 0], voters: 2, average: null, flagged: false } }
   values[8] = { ...values[8]!, consensus: null, examples: [] }
   return {
-    v: 1,
+    v: 2,
     workshopId: WORKSHOP_ID,
     title: 'Support team: “values”, 2026 / Q4',
     prompt: 'What do we stand for when serving our customers?',
@@ -81,14 +100,44 @@ export function twelveValueRecord(): ValuesRecord {
       { stage: 'Silent brainstorm', startedAt: '2026-11-25T13:02:00.000Z', endedAt: '2026-11-25T13:15:00.000Z' },
       { stage: 'Dot vote', startedAt: '2026-11-25T13:40:00.000Z', endedAt: '2026-11-25T13:48:30.000Z' },
       { stage: 'Finalize', startedAt: '2026-11-25T14:29:00.000Z', endedAt: null }
-    ]
+    ],
+    clusters: structuredClone(TWELVE_VALUE_CLUSTERS),
+    unsortedNotes: [...TWELVE_VALUE_UNSORTED]
+  }
+}
+
+/** The twelve-value workshop as the app before version 2 finalized it: no notes kept. */
+export function versionOneRecord(): ValuesRecordV1 {
+  const { clusters: _clusters, unsortedNotes: _unsorted, ...rest } = twelveValueRecord()
+  return { ...rest, v: 1 }
+}
+
+/**
+ * A big board: `clusters` clusters of `notesEach` notes, each note a sentence or two long and
+ * numbered ("note 3.17") so a test can find every one.
+ */
+export function bigBoardRecord(clusters = 24, notesEach = 14): ValuesRecord {
+  return {
+    ...twelveValueRecord(),
+    clusters: Array.from({ length: clusters }, (_, c) => ({
+      title: `Theme ${c + 1}: ${NAMES[c % NAMES.length]} in daily work`,
+      notes: Array.from(
+        { length: notesEach },
+        (_, n) =>
+          `note ${c + 1}.${n + 1}: ${n % 3 === 0 ? 'when a customer calls twice about the same problem, the second person they reach should already know the whole story and own it to the end' : 'say what we will do, then do it'}`
+      )
+    })),
+    unsortedNotes: ['note 0.1: unsorted', 'note 0.2: unsorted']
   }
 }
 
 /** SHA-256 of the record's canonical JSON, computed with node:crypto here, not by the app. */
 export const hashOf = (record: object): string => createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
 
-export const finalized = (record: ValuesRecord = twelveValueRecord()): FinalizedValues => ({ ...record, contentHash: hashOf(record) })
+export const finalized = (record: ValuesRecord | ValuesRecordV1 = twelveValueRecord()): FinalizedValues => ({ ...record, contentHash: hashOf(record) })
+
+/** Every note of a record, in the board's order, unsorted ones last. */
+export const allNotes = (record: ValuesRecord): string[] => [...record.clusters.flatMap((cluster) => cluster.notes), ...record.unsortedNotes]
 
 /** Every piece of agreed text in a record: what each export must carry. */
 export function agreedTexts(record: ValuesRecord): string[] {

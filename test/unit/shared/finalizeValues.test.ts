@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest'
+import type { BoardSnapshot, Note } from '../../../shared/board'
 import { buildValuesRecord, type FinalizeInput } from '../../../shared/finalizeValues'
 import { parseValuesRecord } from '../../../shared/valuesRecord'
 
 const HOST = Date.UTC(2026, 10, 26, 9, 0, 0)
 const ballot = (marks: Record<string, number>) => ({ v: 1, marks })
+
+const note = (id: string, columnId: string, text: string): Note => ({ id, text, colour: 'yellow', columnId, laneId: '', order: 'a0' })
+
+/** "Unsorted ideas" and two clusters, as the board's snapshot holds them (ids in each column's order). */
+function board(): BoardSnapshot {
+  const notes = [
+    note('n1', 'c2', 'Finish what we start'),
+    note('n2', 'c1', 'Call back the same day'),
+    note('n3', 'c1', '  Listen first\nthen answer  '),
+    note('n4', 'u', 'More plants'),
+    note('n5', 'c2', '   '),
+    note('n6', 'c3', 'A note in a cluster without a name')
+  ]
+  return {
+    columns: [
+      { id: 'u', title: 'Unsorted ideas', order: 'a0' },
+      { id: 'c1', title: 'Customers', order: 'a1' },
+      { id: 'c2', title: 'Ownership', order: 'a2' },
+      { id: 'c3', title: ' ', order: 'a3' },
+      { id: 'c4', title: 'Empty', order: 'a4' }
+    ],
+    noteIdsByColumn: { u: ['n4'], c1: ['n3', 'n2'], c2: ['n1', 'n5'], c3: ['n6'], c4: [] },
+    notes: Object.fromEntries(notes.map((each) => [each.id, each]))
+  }
+}
 
 function input(overrides: Partial<FinalizeInput> = {}): FinalizeInput {
   return {
@@ -16,10 +42,7 @@ function input(overrides: Partial<FinalizeInput> = {}): FinalizeInput {
       { id: 'v1', name: 'Customer obsessed', definition: 'We start from the customer.', weDo: ['Call back the same day', ' '], weDont: ['Overpromise'], examples: [] },
       { id: 'v2', name: '  ', definition: '', weDo: [], weDont: [], examples: ['A story'] }
     ],
-    clusters: [
-      { id: 'c1', title: 'Customers' },
-      { id: 'c2', title: 'Ownership' }
-    ],
+    board: board(),
     voteBallots: [ballot({ c1: 2, c2: 1 }), ballot({ c2: 3 }), ballot({ c1: 1 })],
     vote: { budget: 3, multipleDots: true },
     consensusBallots: [ballot({ v1: 5, v2: 1 }), ballot({ v1: 4, v2: 2 }), ballot({ v1: 4 })],
@@ -44,7 +67,9 @@ describe('buildValuesRecord', () => {
       voters: 3,
       ranking: [
         { cluster: 'Ownership', dots: 4 },
-        { cluster: 'Customers', dots: 3 }
+        { cluster: 'Customers', dots: 3 },
+        { cluster: 'Untitled cluster', dots: 0 },
+        { cluster: 'Empty', dots: 0 }
       ]
     })
     expect(record.values[0]).toMatchObject({ name: 'Customer obsessed', weDo: ['Call back the same day'] })
@@ -68,5 +93,18 @@ describe('buildValuesRecord', () => {
     expect(record.values[1]).toMatchObject({ name: 'Untitled value', consensus: { voters: 2, average: null, flagged: false } })
     expect(record.values[1]!.consensus!.scores).toEqual([0, 0, 0, 0, 0, 0])
     expect(parseValuesRecord(record).ok).toBe(true)
+  })
+
+  it('keeps what the team wrote: every cluster with its notes in the board’s order, then the unsorted notes, as text only', () => {
+    const record = buildValuesRecord(input())
+    expect(record.clusters).toEqual([
+      { title: 'Customers', notes: ['Listen first\nthen answer', 'Call back the same day'] },
+      { title: 'Ownership', notes: ['Finish what we start'] },
+      { title: 'Untitled cluster', notes: ['A note in a cluster without a name'] },
+      { title: 'Empty', notes: [] }
+    ])
+    expect(record.unsortedNotes).toEqual(['More plants'])
+    // No note id, colour or column id: nothing that could be matched to a person's device.
+    expect(JSON.stringify([record.clusters, record.unsortedNotes])).not.toMatch(/"(n\d|c\d|u|yellow)"/)
   })
 })

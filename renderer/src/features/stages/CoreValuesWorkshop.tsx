@@ -121,7 +121,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
         values: valueList,
-        clusters: clustersOf(snapshot.columns),
+        board: snapshot,
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
         consensusBallots: workshop.published.consensus.getSnapshot(),

@@ -5,13 +5,13 @@ import { exportFileName } from '../../../../shared/exports/fileName'
 import { formatsOf } from '../../../../shared/exports/formats'
 import { ExportsService } from '../../../../electron/services/exports.service'
 import { LibraryService } from '../../../../electron/services/library.service'
-import { twelveValueRecord } from '../../../exports/valuesFixtures'
+import { hashOf, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
 import { smallJourneyRecord } from '../../../exports/journeyFixtures'
 import { PLAN_TEXT, supportPlanRecord } from '../../../exports/planFixtures'
 import { colourCounts, readPng, readSvg, textOf } from '../../../exports/readGraphics'
 import { journeyJsonSchema, type JourneyJsonDocument } from '../../../../shared/exports/journeyJson'
 import type { FinalizedJourney } from '../../../../shared/journeyRecord'
-import { pdfText, readCsv, readHtml, readJson, readMarkdown, squash } from '../../../exports/readBack'
+import { keyedRows, pdfText, readCsv, readCsvTables, readHtml, readJson, readMarkdown, squash } from '../../../exports/readBack'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -39,10 +39,61 @@ describe('ExportsService', () => {
     expect(readMarkdown(await text(0)).sections[0]!.heading).toBe('Integrity')
     expect(readHtml(await text(1)).values).toHaveLength(12)
     expect(await pdfText(paths[2]!)).toContain('Customer Obsessed')
-    expect(readCsv(await text(3))[0]).toMatchObject({ Value: 'Integrity', Row: 'Definition' })
+    expect(keyedRows(readCsvTables(await text(3))[0]!)[0]).toMatchObject({ Value: 'Integrity', Row: 'Definition' })
     const json = readJson(await text(4))
     expect(json.errors).toEqual([])
     expect(json.document.contentHash.value).toBe(library.finalized(workshop.id)!.contentHash)
+
+    // What the team wrote, in every one: each cluster with each of its notes, and the unsorted ones.
+    const groups = [...record.clusters, { title: 'Unsorted ideas', notes: record.unsortedNotes }]
+    expect(readMarkdown(await text(0)).section('What the team wrote').groups).toEqual(groups)
+    expect(readHtml(await text(1)).teamNotes!.groups).toEqual(groups)
+    const pdf = squash((await pdfText(paths[2]!)).split('What the team wrote')[1]!)
+    for (const part of groups.flatMap(({ title, notes }) => [title, ...notes])) expect(pdf).toContain(squash(part))
+    const [, noteRows] = readCsvTables(await text(3))
+    const csvNotes = keyedRows(noteRows!.slice(1)).filter((row) => row.Note !== '')
+    expect(csvNotes.map((row) => [row.Cluster, row.Note!.replace(/^'(?=[=+\-@])/, '')])).toEqual(
+      groups.flatMap(({ title, notes }) => notes.map((note) => [title, note]))
+    )
+    expect(json.document.record).toMatchObject({ clusters: record.clusters, unsortedNotes: record.unsortedNotes })
+  })
+
+  it('exports a record finalized before notes were kept, from a library of that time, with its hash unchanged', async () => {
+    const old = { ...versionOneRecord(), workshopId: '0f5e0000-0000-4000-8000-00000000d1d1' }
+    const stored = { ...old, contentHash: hashOf(old) }
+    const workshop = {
+      id: old.workshopId,
+      title: old.title,
+      template: 'core-values',
+      status: 'finalized',
+      createdAt: '2026-11-25T09:00:00.000Z',
+      updatedAt: '2026-11-25T14:30:00.000Z',
+      trashedAt: null,
+      result: stored
+    }
+    await writeFile(join(tempDir(), 'library.json'), JSON.stringify({ schemaVersion: 3, workshops: [workshop], settings: {} }))
+    const library = await LibraryService.open(tempDir())
+    expect(library.notices).toEqual([])
+    expect(library.finalized(old.workshopId)).toEqual(stored)
+    // Upgraded to the current format, the record on disk is still the one that was hashed.
+    const onDisk = JSON.parse(await readFile(join(tempDir(), 'library.json'), 'utf8'))
+    expect(onDisk.schemaVersion).toBe(4)
+    expect(onDisk.workshops[0].result).toEqual(stored)
+
+    const exportsService = new ExportsService(library, join(tempDir(), 'exports'))
+    const folder = join(tempDir(), 'old')
+    const read = async (format: Parameters<ExportsService['write']>[1]) => (await exportsService.write(old.workshopId, format, folder)).path
+    const NOT_KEPT = 'This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.'
+    expect(readMarkdown(await readFile(await read('markdown'), 'utf8')).section('What the team wrote').text.trim()).toBe(NOT_KEPT)
+    expect(readHtml(await readFile(await read('html'), 'utf8')).teamNotes!.text).toContain(NOT_KEPT)
+    const pdf = await pdfText(await read('pdf'))
+    expect(pdf).toContain(stored.contentHash)
+    expect(squash(pdf)).toContain(squash(NOT_KEPT))
+    expect(readCsvTables(await readFile(await read('csv'), 'utf8'))[1]).toEqual([['What the team wrote'], [NOT_KEPT]])
+    const json = readJson(await readFile(await read('json'), 'utf8'))
+    expect(json.errors).toEqual([])
+    expect(json.document.record).toEqual(old)
+    expect(json.document.contentHash.value).toBe(hashOf(json.document.record))
   })
 
   it('writes every format a journey map and a program plan offer, and each reads back', async () => {

@@ -37,9 +37,9 @@ describe('migrate', () => {
   })
 
   it('brings an unversioned library up to the current version', () => {
-    expect(LIBRARY_SCHEMA_VERSION).toBe(3)
+    expect(LIBRARY_SCHEMA_VERSION).toBe(4)
     expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       workshops: [],
       settings: {}
     })
@@ -58,6 +58,16 @@ describe('migrate', () => {
     const workshop = { id: 'a', title: 'A', status: 'draft', result: null }
     expect(migrate({ schemaVersion: 2, workshops: [workshop], settings: {} }, libraryMigrations, 3)).toEqual({
       schemaVersion: 3,
+      workshops: [workshop],
+      settings: {}
+    })
+  })
+
+  it('keeps a version 3 library’s finalized records as they were hashed at version 4', () => {
+    const result = { v: 1, title: 'Values from last year', contentHash: 'a'.repeat(64) }
+    const workshop = { id: 'a', title: 'A', status: 'finalized', result }
+    expect(migrate({ schemaVersion: 3, workshops: [workshop], settings: {} }, libraryMigrations, 4)).toEqual({
+      schemaVersion: 4,
       workshops: [workshop],
       settings: {}
     })

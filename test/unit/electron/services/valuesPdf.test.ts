@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { valuesPdf } from '../../../../electron/services/valuesPdf'
-import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { allNotes, AWKWARD, bigBoardRecord, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
 import { pdfInfo, pdfText, squash } from '../../../exports/readBack'
 import { useTempDir } from './tempDir'
 
@@ -55,18 +55,54 @@ describe('valuesPdf, read back by pdftotext', () => {
     }
   })
 
-  it('ends with the decision record and the content hash, on a page of its own', async () => {
+  it('starts the decision record, with the content hash, on a page of its own, and what the team wrote follows it', async () => {
     const { text, info } = await read()
-    const lastPage = text.split('\f')[info.pages - 1]!
-    expect(lastPage.trimStart().startsWith('Decision record')).toBe(true)
-    expect(lastPage).toContain(document.contentHash)
-    expect(lastPage).toContain('Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC')
-    expect(lastPage).toContain(`${record.title} · Our values · ${info.pages} of ${info.pages}`)
+    const pages = text.split('\f')
+    const recordPage = pages.findIndex((page) => page.trimStart().startsWith('Decision record'))
+    expect(recordPage).toBeGreaterThan(0)
+    expect(pages[recordPage]).toContain(document.contentHash)
+    expect(pages[recordPage]).toContain('Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC')
+    const appendix = squash(pages.slice(recordPage).join('').split('What the team wrote')[1]!.replace(/•/g, ''))
+    for (const group of [...record.clusters, { title: 'Unsorted ideas', notes: record.unsortedNotes }]) {
+      expect(appendix).toContain(squash([group.title, ...group.notes].join('')))
+    }
+    expect(pages[info.pages - 1]).toContain(`${record.title} · Our values · ${info.pages} of ${info.pages}`)
   })
 
   it('marks flagged values and withholds consensus from too few voters', async () => {
     const { text } = await read()
     expect(text).toContain('Consensus: 2.5 of 5 from 12 people, flagged for rework (below 3).')
     expect(text).toContain('Consensus: not shown, as fewer than 3 people took part.')
+  })
+})
+
+describe('valuesPdf of a big board, read back by pdftotext', () => {
+  it('wraps and carries 300 notes over pages, each cluster’s title on the page of its first notes', async () => {
+    const record = bigBoardRecord(24, 14)
+    expect(allNotes(record).length).toBeGreaterThanOrEqual(300)
+    const path = join(tempDir(), 'big.pdf')
+    await writeFile(path, await valuesPdf(finalized(record)))
+    const [text, info] = await Promise.all([pdfText(path), pdfInfo(path)])
+    const pages = text.split('\f').slice(0, info.pages)
+    const appendix = squash(text.split('What the team wrote')[1]!.replace(/•/g, ''))
+    for (const note of allNotes(record)) expect(appendix).toContain(squash(note))
+    for (const cluster of record.clusters) {
+      const page = pages.find((each) => each.includes(cluster.title))!
+      expect(squash(page), cluster.title).toContain(squash(cluster.notes[0]!))
+    }
+    // Notes are set at a readable size, not squeezed: some 40 short ones to a page at most.
+    expect(info.pages).toBeGreaterThan(allNotes(record).length / 40)
+  })
+})
+
+describe('valuesPdf of a record finalized before notes were kept', () => {
+  it('has every value and the hash, and says the notes were not kept', async () => {
+    const old = finalized(versionOneRecord())
+    const path = join(tempDir(), 'old.pdf')
+    await writeFile(path, await valuesPdf(old))
+    const text = await pdfText(path)
+    for (const value of old.values) expect(text).toContain(value.name)
+    expect(text).toContain(old.contentHash)
+    expect(squash(text)).toContain(squash('What the team wrote This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.'))
   })
 })

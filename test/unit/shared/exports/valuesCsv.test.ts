@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { VALUES_CSV_COLUMNS, valuesCsv } from '../../../../shared/exports/valuesCsv'
-import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
-import { readCsv } from '../../../exports/readBack'
+import { NOTES_CSV_COLUMNS, VALUES_CSV_COLUMNS, valuesCsv } from '../../../../shared/exports/valuesCsv'
+import { AWKWARD, AWKWARD_NOTES, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
+import { keyedRows, readCsvTables } from '../../../exports/readBack'
 
 describe('valuesCsv, read back by csv-parse', () => {
   const record = twelveValueRecord()
   const csv = valuesCsv(finalized(record))
-  const rows = readCsv(csv)
+  const tables = readCsvTables(csv)
+  const rows = keyedRows(tables[0]!)
 
   it('has a header and one row per value and per behaviour and story', () => {
     expect(Object.keys(rows[0]!)).toEqual([...VALUES_CSV_COLUMNS])
@@ -35,6 +36,27 @@ describe('valuesCsv, read back by csv-parse', () => {
     expect(ownership.filter((row) => row.Row === 'We don’t').map((row) => row.Text)[0]).toBe(`'${AWKWARD.weDont}`)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     expect(csv).toContain('\r\n')
+  })
+
+  it('holds, below an empty row, a table of what the team wrote: one row per note with its cluster', () => {
+    expect(tables).toHaveLength(2)
+    const [title, ...notesTable] = tables[1]!
+    expect(title).toEqual(['What the team wrote'])
+    expect(notesTable[0]).toEqual([...NOTES_CSV_COLUMNS])
+    const notes = keyedRows(notesTable)
+    const expected = [
+      ...record.clusters.flatMap(({ title: cluster, notes: texts }) => (texts.length > 0 ? texts.map((note) => ({ Cluster: cluster, Note: note })) : [{ Cluster: cluster, Note: '' }])),
+      ...record.unsortedNotes.map((note) => ({ Cluster: 'Unsorted ideas', Note: note }))
+    ]
+    // A note that starts like a formula is defused, as in the values table.
+    const defused = (note: string) => (note === AWKWARD_NOTES.formula ? `'${note}` : note)
+    expect(notes).toEqual(expected.map((row) => ({ ...row, Note: defused(row.Note) })))
+  })
+
+  it('says, where the notes table would be, that a record finalized before notes were kept has none', () => {
+    const old = readCsvTables(valuesCsv(finalized(versionOneRecord())))
+    expect(keyedRows(old[0]!)).toEqual(rows)
+    expect(old[1]).toEqual([['What the team wrote'], ['This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.']])
   })
 
   it('gives the consensus on each value’s definition row, blank where it was withheld', () => {

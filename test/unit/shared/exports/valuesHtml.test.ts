@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { valuesHtml } from '../../../../shared/exports/valuesHtml'
-import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { AWKWARD, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
 import { readHtml, squash } from '../../../exports/readBack'
 
 describe('valuesHtml, read back by parse5', () => {
@@ -48,10 +48,32 @@ describe('valuesHtml, read back by parse5', () => {
     expect(read.values[8]!.consensus).toBeNull()
   })
 
+  it('carries every cluster with every one of its notes, line breaks kept, then the unsorted notes', () => {
+    expect(read.teamNotes!.groups).toEqual([
+      ...record.clusters.map(({ title, notes }) => ({ title, notes })),
+      { title: 'Unsorted ideas', notes: record.unsortedNotes }
+    ])
+    expect(read.teamNotes!.text).toContain('Quiet corner\nNo notes.')
+    // The appendix flows on from the decision record's page: a page of its own could be nearly empty.
+    expect(html).not.toMatch(/\.team-notes \{[^}]*break-before/)
+    expect(html).toMatch(/\.notes li[^{]*\{[^}]*break-inside: avoid;/)
+  })
+
   it('ends with the decision record and the content hash', () => {
     expect(read.recordText).toContain('4 participants: Ana, Chloé, Jürgen, O’Brien, Pat')
     // A table row: the stage in one cell, its times in the next.
     expect(squash(read.recordText)).toContain(squash('Dot vote 25 Nov 2026, 13:40–13:48 UTC'))
     expect(read.recordText).toContain(document.contentHash)
+  })
+})
+
+describe('valuesHtml of a record finalized before notes were kept', () => {
+  it('has every value, the decision record with its hash, and says that the notes were not kept', () => {
+    const old = finalized(versionOneRecord())
+    const read = readHtml(valuesHtml(old))
+    expect(read.values.map((value) => value.name)).toEqual(old.values.map((value) => value.name))
+    expect(read.recordText).toContain(old.contentHash)
+    expect(read.teamNotes!.groups).toEqual([])
+    expect(read.teamNotes!.text).toContain('This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.')
   })
 })

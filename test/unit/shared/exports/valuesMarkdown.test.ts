@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { valuesMarkdown } from '../../../../shared/exports/valuesMarkdown'
-import { AWKWARD, finalized, twelveValueRecord } from '../../../exports/valuesFixtures'
+import { AWKWARD, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
 import { injectedMarkup, readMarkdown, squash } from '../../../exports/readBack'
 
 describe('valuesMarkdown, read back by marked', () => {
@@ -8,9 +8,20 @@ describe('valuesMarkdown, read back by marked', () => {
   const document = finalized(record)
   const read = readMarkdown(valuesMarkdown(document))
 
-  it('has the title, one section per value in order, then the decision record', () => {
+  it('has the title, one section per value in order, the decision record, then what the team wrote', () => {
     expect(read.headings[0]).toEqual({ depth: 1, text: record.title })
-    expect(read.sections.map((section) => section.heading)).toEqual([...record.values.map((value) => value.name), 'Decision record'])
+    expect(read.sections.map((section) => section.heading)).toEqual([
+      ...record.values.map((value) => value.name),
+      'Decision record',
+      'What the team wrote'
+    ])
+  })
+
+  it('carries every cluster with every one of its notes, as written, then the unsorted notes', () => {
+    const appendix = read.section('What the team wrote')
+    expect(appendix.groups).toEqual([...record.clusters, { title: 'Unsorted ideas', notes: record.unsortedNotes }])
+    expect(appendix.text).toContain('Every note on the board when the workshop was finalized: 5 clusters holding 10 notes, and 2 notes left unsorted. No note says who wrote it.')
+    expect(appendix.text).toContain('Quiet corner\nNo notes.')
   })
 
   it('carries every value’s definition, behaviours and stories under its own heading', () => {
@@ -43,7 +54,7 @@ describe('valuesMarkdown, read back by marked', () => {
   })
 
   it('ends with the decision record: question, people, vote, rule, stages and hash', () => {
-    const decision = read.sections.at(-1)!
+    const decision = read.section('Decision record')
     expect(decision.items).toEqual(
       expect.arrayContaining([
         'Finalized: 25 Nov 2026, 14:30 UTC',
@@ -67,7 +78,7 @@ describe('valuesMarkdown, read back by marked', () => {
       { cluster: 'Speed', dots: 2 }
     ]
     const tied = { ...record, votes: { ...record.votes, ranking } }
-    const items = readMarkdown(valuesMarkdown(finalized(tied))).sections.at(-1)!.items
+    const items = readMarkdown(valuesMarkdown(finalized(tied))).section('Decision record').items
     expect(items).toEqual(
       expect.arrayContaining(['1. Curiosity: 4 dots (tied)', '1. Ownership: 4 dots (tied)', '1. Respect: 4 dots (tied)', '4. Speed: 2 dots'])
     )
@@ -78,6 +89,17 @@ describe('valuesMarkdown, read back by marked', () => {
     const text = readMarkdown(valuesMarkdown(finalized(anonymous))).text
     expect(text).toContain('4 participants; the workshop was anonymous')
     expect(text).not.toContain('Chloé,')
+  })
+})
+
+describe('valuesMarkdown of a record finalized before notes were kept', () => {
+  it('has every value and the decision record, and says that the notes were not kept', () => {
+    const old = versionOneRecord()
+    const read = readMarkdown(valuesMarkdown(finalized(old)))
+    expect(read.sections.map((section) => section.heading)).toEqual([...old.values.map((value) => value.name), 'Decision record', 'What the team wrote'])
+    expect(read.section('What the team wrote').text.trim()).toBe(
+      'This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.'
+    )
   })
 })
 
@@ -110,8 +132,10 @@ describe('valuesMarkdown with hostile text', () => {
       weDont: [],
       examples: [text]
     }))
-    const read = readMarkdown(valuesMarkdown(finalized({ ...base, values })))
+    const clusters = HOSTILE.map((text, index) => ({ title: `${line(text)} ${index}`, notes: [text.trim()] }))
+    const read = readMarkdown(valuesMarkdown(finalized({ ...base, values, clusters, unsortedNotes: [] })))
     expect(read.rawHtml).toEqual([])
+    expect(read.section('What the team wrote').groups).toEqual(clusters)
     expect(read.tags.filter((tag) => !['html', 'head', 'title', 'body', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'br', 'hr', 'blockquote', 'code'].includes(tag))).toEqual([])
     values.forEach((value, index) => {
       const section = read.sections[index]!
