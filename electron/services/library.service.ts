@@ -11,7 +11,7 @@ import { DOC_KEYS } from '../../shared/board'
 import { z } from 'zod'
 import { canonicalJson } from '../../shared/canonicalJson'
 import { UserError } from '../../shared/contract'
-import { formatUtc } from '../../shared/exports/valuesText'
+import { formatTime } from '../../shared/exports/valuesText'
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../shared/templates'
 import {
   finalizedRecordSchema,
@@ -309,7 +309,7 @@ export class LibraryService {
       const workshop = this.#find(data, id)
       if (workshop.result) {
         throw new UserError(
-          `This workshop was finalized on ${formatUtc(workshop.result.finalizedAt)}; its record cannot change. ` +
+          `This workshop was finalized on ${formatTime(workshop.result.finalizedAt)}; its record cannot change. ` +
             'Duplicate the workshop to run it again.'
         )
       }

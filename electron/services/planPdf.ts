@@ -7,7 +7,7 @@
 import type { FinalizedProgramPlan, ProgramPlanRecord } from '../../shared/programPlanRecord'
 import { withoutHash } from '../../shared/valuesRecord'
 import { OUTCOME_COLUMNS, outcomeCells, PLAN_LABELS, planLists } from '../../shared/exports/planText'
-import { formatUtc, LABELS, participantCountText, participantsText } from '../../shared/exports/valuesText'
+import { formatTime, LABELS, participantCountText, participantsText } from '../../shared/exports/valuesText'
 import type { FontName } from './dejavuFonts'
 import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
@@ -97,7 +97,7 @@ export async function planPdf(finalized: FinalizedProgramPlan): Promise<Uint8Arr
   layout.head({
     recordName: PLAN_LABELS.pageTitle,
     title: record.programName,
-    facts: `${PLAN_LABELS.workshop}: ${record.title} · ${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`
+    facts: `${PLAN_LABELS.workshop}: ${record.title} · ${LABELS.finalized} ${formatTime(record.finalizedAt)} · ${participantCountText(record)}`
   })
   doc.y += 16
 
@@ -128,7 +128,7 @@ export async function planPdf(finalized: FinalizedProgramPlan): Promise<Uint8Arr
     heading(LABELS.decisionRecord),
     ...decisionRecordPieces({
       facts: [
-        [LABELS.finalized, formatUtc(record.finalizedAt)],
+        [LABELS.finalized, formatTime(record.finalizedAt)],
         [PLAN_LABELS.workshop, record.title],
         [LABELS.participants, participantsText(record)]
       ],

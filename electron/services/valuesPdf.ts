@@ -17,7 +17,7 @@ import {
   consensusText,
   dotVoteText,
   fingersText,
-  formatUtc,
+  formatTime,
   LABELS,
   noteGroups,
   participantCountText,
@@ -65,7 +65,7 @@ function recordPieces(record: StoredValuesRecord, contentHash: string): Piece[] 
     { text: LABELS.decisionRecord, font: 'bold', size: 18, color: COLOURS.text, gap: 0 },
     ...decisionRecordPieces({
       facts: [
-        [LABELS.finalized, formatUtc(record.finalizedAt)],
+        [LABELS.finalized, formatTime(record.finalizedAt)],
         [LABELS.question, record.prompt],
         [LABELS.participants, participantsText(record)],
         [LABELS.dotVote, dotVoteText(record.votes)],
@@ -115,7 +115,7 @@ export async function valuesPdf(finalized: FinalizedValues): Promise<Uint8Array>
     recordName: LABELS.pageTitle,
     title: record.title,
     subtitle: record.prompt,
-    facts: `${LABELS.finalized} ${formatUtc(record.finalizedAt)} · ${participantCountText(record)}`
+    facts: `${LABELS.finalized} ${formatTime(record.finalizedAt)} · ${participantCountText(record)}`
   })
   doc.y += 18
 

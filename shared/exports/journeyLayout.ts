@@ -18,7 +18,7 @@ import { EMOTION_SCALE } from '../emotions'
 import { notesByCell, type EmotionResult, type FinalizedJourney, type JourneyNote } from '../journeyRecord'
 import { emotionSummary, formatRating, JOURNEY_LABELS, noteDetails, withheldText } from './journeyText'
 import { ASCENT, fitText, LINE_HEIGHT, textWidth, wrapText, type FontWeight, type TextStyle } from './textMetrics'
-import { dotsText, formatUtc, LABELS, participantCountText } from './valuesText'
+import { dotsText, formatTime, LABELS, participantCountText } from './valuesText'
 
 /** 420 × 297 mm. */
 export const A3_LANDSCAPE = { width: 1190.55, height: 841.89 } as const
@@ -222,7 +222,7 @@ function header(finalized: FinalizedJourney, width: number): Band {
     add(textBlock(prompt, MARGIN, y, style(FONT_SIZES.prompt), COLOURS.muted), 3)
   }
   const people = `${participantCountText(finalized)}${finalized.anonymous ? ', anonymous' : ''}`
-  const meta = `${LABELS.finalized} ${formatUtc(finalized.finalizedAt)} · ${people}`
+  const meta = `${LABELS.finalized} ${formatTime(finalized.finalizedAt)} · ${people}`
   add(textBlock([fitText(meta, style(FONT_SIZES.meta), contentWidth)], MARGIN, y, style(FONT_SIZES.meta), COLOURS.muted), 12)
   return { kind: 'header', top: 0, height: y, items }
 }

@@ -8,7 +8,7 @@ import { notesByCell, type FinalizedJourney, type JourneyNote } from '../journey
 import { emphasis, fact, heading, itemList, listItem, paragraph, paragraphs, table, text, writeMarkdown } from './markdownTree'
 import { emotionRuleText, formatRating, JOURNEY_LABELS, journeyDotVoteText, noteDetails, spreadText, withheldText } from './journeyText'
 import { recordTitle, stageTimesList } from './recordMarkdown'
-import { formatUtc, LABELS, participantsText } from './valuesText'
+import { formatTime, LABELS, participantsText } from './valuesText'
 
 const NOT_SHOWN = '—'
 
@@ -16,7 +16,7 @@ function decisionRecord(finalized: FinalizedJourney): RootContent[] {
   return [
     heading(2, LABELS.decisionRecord),
     itemList([
-      fact(LABELS.finalized, formatUtc(finalized.finalizedAt)),
+      fact(LABELS.finalized, formatTime(finalized.finalizedAt)),
       fact(LABELS.participants, participantsText(finalized)),
       fact(JOURNEY_LABELS.anonymous, finalized.anonymous ? 'yes' : 'no'),
       fact(JOURNEY_LABELS.dotVote, journeyDotVoteText(finalized)),

@@ -9,7 +9,7 @@ import { withoutHash } from '../valuesRecord'
 import { emphasis, fact, heading, list, paragraph, paragraphs, strong, table, writeMarkdown } from './markdownTree'
 import { OUTCOME_COLUMNS, outcomeCells, PLAN_LABELS, planLists } from './planText'
 import { decisionRecord, recordTitle } from './recordMarkdown'
-import { formatUtc, LABELS, participantsText } from './valuesText'
+import { formatTime, LABELS, participantsText } from './valuesText'
 
 const notFilledIn = (): RootContent => paragraph(emphasis(PLAN_LABELS.notFilledIn))
 
@@ -46,7 +46,7 @@ export function planMarkdown(finalized: FinalizedProgramPlan): string {
       { type: 'thematicBreak' },
       ...decisionRecord({
         facts: [
-          fact(LABELS.finalized, formatUtc(record.finalizedAt)),
+          fact(LABELS.finalized, formatTime(record.finalizedAt)),
           fact(PLAN_LABELS.workshop, record.title),
           fact(LABELS.participants, participantsText(record))
         ],

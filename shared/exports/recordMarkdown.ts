@@ -5,7 +5,7 @@
 import type { ListItem, RootContent } from 'mdast'
 import type { ValuesRecord } from '../valuesRecord'
 import { heading, itemList, list, paragraph, paragraphs, text } from './markdownTree'
-import { formatUtc, LABELS, stageTimeText } from './valuesText'
+import { formatTime, LABELS, stageTimeText } from './valuesText'
 
 type StageTimes = ValuesRecord['stages']
 
@@ -13,7 +13,7 @@ type StageTimes = ValuesRecord['stages']
 export function recordTitle(title: string, recordName: string, finalizedAt: string, prompt = ''): RootContent[] {
   return [
     heading(1, title),
-    paragraph(text(`${recordName}, finalized ${formatUtc(finalizedAt)}.`)),
+    paragraph(text(`${recordName}, finalized ${formatTime(finalizedAt)}.`)),
     ...(prompt.trim() ? [{ type: 'blockquote', children: paragraphs(prompt) } satisfies RootContent] : [])
   ]
 }

@@ -13,8 +13,8 @@ import {
   dotsText,
   dotVoteText,
   fingersText,
-  formatUtc,
-  formatUtcSpan,
+  formatTime,
+  formatTimeSpan,
   LABELS,
   noteGroups,
   participantCountText,
@@ -76,12 +76,12 @@ function decisionRecord(record: StoredValuesRecord, contentHash: string): string
     )
     .join('')
   const stages = record.stages
-    .map((stage) => `<tr><th scope="row">${escapeHtml(stage.stage)}</th><td>${escapeHtml(formatUtcSpan(stage.startedAt, stage.endedAt))}</td></tr>`)
+    .map((stage) => `<tr><th scope="row">${escapeHtml(stage.stage)}</th><td>${escapeHtml(formatTimeSpan(stage.startedAt, stage.endedAt))}</td></tr>`)
     .join('')
   return `<section class="record" aria-labelledby="record">
 <h2 id="record">${LABELS.decisionRecord}</h2>
 <dl>
-${fact(LABELS.finalized, formatUtc(record.finalizedAt))}
+${fact(LABELS.finalized, formatTime(record.finalizedAt))}
 ${fact(LABELS.question, record.prompt)}
 ${fact(LABELS.participants, participantsText(record))}
 ${fact(LABELS.dotVote, dotVoteText(record.votes))}
@@ -192,7 +192,7 @@ export function valuesHtml(finalized: FinalizedValues): string {
 <p class="eyebrow">${LABELS.pageTitle}</p>
 <h1>${title}</h1>
 ${record.prompt.trim() ? paragraphs(record.prompt, 'prompt') : ''}
-<p class="meta">${LABELS.finalized} ${escapeHtml(formatUtc(record.finalizedAt))} · ${participantCountText(record)}</p>
+<p class="meta">${LABELS.finalized} ${escapeHtml(formatTime(record.finalizedAt))} · ${participantCountText(record)}</p>
 </header>
 <main>
 ${record.values.map((value, index) => valueSection(value, index + 1, record.consensusRule)).join('\n')}

@@ -8,7 +8,7 @@ import {
   consensusText,
   dotVoteText,
   fingersText,
-  formatUtc,
+  formatTime,
   LABELS,
   noteGroups,
   participantsText,
@@ -62,7 +62,7 @@ export function valuesMarkdown(finalized: FinalizedValues): string {
       { type: 'thematicBreak' },
       ...decisionRecord({
         facts: [
-          fact(LABELS.finalized, formatUtc(record.finalizedAt)),
+          fact(LABELS.finalized, formatTime(record.finalizedAt)),
           fact(LABELS.question, record.prompt),
           fact(LABELS.participants, participantsText(record)),
           fact(LABELS.dotVote, dotVoteText(record.votes)),

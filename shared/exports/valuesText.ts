@@ -1,7 +1,8 @@
 /**
  * The wording every export of a values record shares, so a Markdown file, a web page and a
- * PDF of the same workshop say the same thing. Times are written in UTC: an export is read
- * on other computers, in other time zones, and must not change with them.
+ * PDF of the same workshop say the same thing. Times are written in the facilitator's time
+ * zone (the computer's that exports), and say which: an export is read on other computers, in
+ * other time zones, and must not be misread there.
  */
 import { isTied, tiedRanks } from '../ballots'
 import { TEMPLATES } from '../templates'
@@ -30,31 +31,64 @@ export const LABELS = {
 } as const
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
-const twoDigits = (n: number) => String(n).padStart(2, '0')
 
-const utcDay = (date: Date) => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-const utcTime = (date: Date) => `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`
+/** The time zone this computer is set to, as the facilitator reads a clock: "Europe/Berlin". */
+export const facilitatorTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
-/** "25 Nov 2026, 14:30 UTC". */
-export function formatUtc(iso: string): string {
-  const date = new Date(iso)
-  return `${utcDay(date)}, ${utcTime(date)} UTC`
+interface ZonedTime {
+  day: string
+  time: string
+  /** "UTC", or the zone and its offset then: "Europe/Berlin, UTC+01:00". */
+  zone: string
 }
 
-/** "25 Nov 2026, 14:02–14:15 UTC", or both dates in full when the span crosses midnight. */
-export function formatUtcSpan(startIso: string, endIso: string | null): string {
-  if (endIso === null) return `${formatUtc(startIso)}, not closed`
-  const start = new Date(startIso)
-  const end = new Date(endIso)
-  if (utcDay(start) !== utcDay(end)) return `${formatUtc(startIso)} – ${formatUtc(endIso)}`
-  return `${utcDay(start)}, ${utcTime(start)}–${utcTime(end)} UTC`
+/**
+ * A moment in `timeZone`. Month names are written by hand rather than by Intl, whose short
+ * names differ between ICU versions ("Sep" or "Sept"); Intl gives only the numbers and offset.
+ */
+function inZone(iso: string, timeZone: string): ZonedTime {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset'
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value])
+  )
+  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', 'UTC')
+  return {
+    day: `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`,
+    time: `${parts.hour}:${parts.minute}`,
+    zone: timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : `${timeZone}, ${offset === 'UTC' ? 'UTC+00:00' : offset}`
+  }
+}
+
+/** "25 Nov 2026, 15:30 (Europe/Berlin, UTC+01:00)", or "25 Nov 2026, 14:30 (UTC)". */
+export function formatTime(iso: string, timeZone = facilitatorTimeZone()): string {
+  const { day, time, zone } = inZone(iso, timeZone)
+  return `${day}, ${time} (${zone})`
+}
+
+/** "25 Nov 2026, 14:02–14:15 (UTC)", or both dates in full when the span crosses midnight there. */
+export function formatTimeSpan(startIso: string, endIso: string | null, timeZone = facilitatorTimeZone()): string {
+  if (endIso === null) return `${formatTime(startIso, timeZone)}, not closed`
+  const start = inZone(startIso, timeZone)
+  const end = inZone(endIso, timeZone)
+  if (start.day !== end.day || start.zone !== end.zone) return `${formatTime(startIso, timeZone)} – ${formatTime(endIso, timeZone)}`
+  return `${start.day}, ${start.time}–${end.time} (${start.zone})`
 }
 
 /** When a workshop stage ran, as every record holds it. */
 type StageTime = ValuesRecord['stages'][number]
 
-/** "Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC". */
-export const stageTimeText = (stage: StageTime) => `${stage.stage}: ${formatUtcSpan(stage.startedAt, stage.endedAt)}`
+/** "Silent brainstorm: 25 Nov 2026, 13:02–13:15 (UTC)". */
+export const stageTimeText = (stage: StageTime) => `${stage.stage}: ${formatTimeSpan(stage.startedAt, stage.endedAt)}`
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 

@@ -151,7 +151,7 @@ describe('handlers', () => {
     expect(finalized.contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(await call('library', 'finalized', workshop.id)).toEqual(finalized)
     expect(events).toEqual([{ namespace: 'library', event: 'changed', payload: null }])
-    await expect(call('library', 'finalize', workshop.id, record)).rejects.toThrow('This workshop was finalized on 25 Nov 2026, 14:30 UTC')
+    await expect(call('library', 'finalize', workshop.id, record)).rejects.toThrow('This workshop was finalized on 25 Nov 2026, 14:30 (UTC)')
   })
 
   it('refuses a record that breaks the schema at the boundary, naming the field', async () => {

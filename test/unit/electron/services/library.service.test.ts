@@ -131,7 +131,7 @@ describe('LibraryService', () => {
       const workshop = await library.create({ template: 'core-values', title: 'Support team values' })
       return { library, workshop, record: { ...twelveValueRecord(), workshopId: workshop.id } }
     }
-    const ALREADY = 'This workshop was finalized on 25 Nov 2026, 14:30 UTC; its record cannot change. Duplicate the workshop to run it again.'
+    const ALREADY = 'This workshop was finalized on 25 Nov 2026, 14:30 (UTC); its record cannot change. Duplicate the workshop to run it again.'
 
     it('stores the record with its SHA-256 as readable JSON and marks the workshop finalized', async () => {
       const { library, workshop, record } = await finalizable()

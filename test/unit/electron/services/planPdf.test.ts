@@ -64,7 +64,7 @@ describe('planPdf, read back by pdftotext: the plan round-trips through finalize
     const decision = text.slice(text.indexOf('Decision record'))
     expect(decision).toContain(`Support team: “EX program”, 2026 / Q4`)
     expect(decision).toContain('4 participants: Ana, Chloé, Jürgen, O’Brien, Pat')
-    expect(decision).toContain('Plan the program: 25 Nov 2026, 14:05–15:38 UTC')
+    expect(decision).toContain('Plan the program: 25 Nov 2026, 14:05–15:38 (UTC)')
     expect(decision).toContain(contentHash)
     pages.forEach((page, index) => expect(page).toContain(`EX program plan · ${index + 1} of ${info.pages}`))
   })

@@ -61,7 +61,7 @@ describe('valuesPdf, read back by pdftotext', () => {
     const recordPage = pages.findIndex((page) => page.trimStart().startsWith('Decision record'))
     expect(recordPage).toBeGreaterThan(0)
     expect(pages[recordPage]).toContain(document.contentHash)
-    expect(pages[recordPage]).toContain('Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC')
+    expect(pages[recordPage]).toContain('Silent brainstorm: 25 Nov 2026, 13:02–13:15 (UTC)')
     const appendix = squash(pages.slice(recordPage).join('').split('What the team wrote')[1]!.replace(/•/g, ''))
     for (const group of [...record.clusters, { title: 'Unsorted ideas', notes: record.unsortedNotes }]) {
       expect(appendix).toContain(squash([group.title, ...group.notes].join('')))

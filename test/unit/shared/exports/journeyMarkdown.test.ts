@@ -22,7 +22,7 @@ describe('journeyMarkdown, read back by marked', () => {
 
   it('keeps a short decision record: when, who, whether anonymous, the vote and the hash', () => {
     expect(section('Decision record').items).toEqual([
-      'Finalized: 26 Nov 2026, 16:45 UTC',
+      'Finalized: 26 Nov 2026, 16:45 (UTC)',
       'Participants: 9 participants: Ana, Chloé, Jürgen, O’Brien, Pat, Ravi, Sam, Tomás, Yuki, Zoë',
       'Anonymous: no',
       'Dot vote: 9 people voted, 5 dots each, on the notes in Pain points and Opportunities',

@@ -61,12 +61,12 @@ describe('planMarkdown, read back by marked: the plan round-trips through finali
   it('ends with the decision record: when, which workshop, who, the stages and the hash', () => {
     const decision = section('Decision record')
     expect(decision.items).toEqual([
-      'Finalized: 25 Nov 2026, 15:40 UTC',
+      'Finalized: 25 Nov 2026, 15:40 (UTC)',
       `Workshop: ${record.title}`,
       'Participants: 4 participants: Ana, Chloé, Jürgen, O’Brien, Pat',
-      'Prompt: 25 Nov 2026, 14:00–14:05 UTC',
-      'Plan the program: 25 Nov 2026, 14:05–15:38 UTC',
-      'Finalize: 25 Nov 2026, 15:38–15:40 UTC'
+      'Prompt: 25 Nov 2026, 14:00–14:05 (UTC)',
+      'Plan the program: 25 Nov 2026, 14:05–15:38 (UTC)',
+      'Finalize: 25 Nov 2026, 15:38–15:40 (UTC)'
     ])
     expect(decision.text).toContain(document.contentHash)
   })

@@ -62,7 +62,7 @@ describe('valuesHtml, read back by parse5', () => {
   it('ends with the decision record and the content hash', () => {
     expect(read.recordText).toContain('4 participants: Ana, Chloé, Jürgen, O’Brien, Pat')
     // A table row: the stage in one cell, its times in the next.
-    expect(squash(read.recordText)).toContain(squash('Dot vote 25 Nov 2026, 13:40–13:48 UTC'))
+    expect(squash(read.recordText)).toContain(squash('Dot vote 25 Nov 2026, 13:40–13:48 (UTC)'))
     expect(read.recordText).toContain(document.contentHash)
   })
 })

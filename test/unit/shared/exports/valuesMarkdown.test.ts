@@ -57,14 +57,14 @@ describe('valuesMarkdown, read back by marked', () => {
     const decision = read.section('Decision record')
     expect(decision.items).toEqual(
       expect.arrayContaining([
-        'Finalized: 25 Nov 2026, 14:30 UTC',
+        'Finalized: 25 Nov 2026, 14:30 (UTC)',
         `The question: ${record.prompt}`,
         'Participants: 4 participants: Ana, Chloé, Jürgen, O’Brien, Pat',
         'Dot vote: 12 people voted, 3 dots each (one dot per cluster)',
         '1. Integrity: 24 dots',
         '12. Speed: 2 dots',
-        'Silent brainstorm: 25 Nov 2026, 13:02–13:15 UTC',
-        'Finalize: 25 Nov 2026, 14:29 UTC, not closed'
+        'Silent brainstorm: 25 Nov 2026, 13:02–13:15 (UTC)',
+        'Finalize: 25 Nov 2026, 14:29 (UTC), not closed'
       ])
     )
     expect(decision.text).toContain(document.contentHash)
