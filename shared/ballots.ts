@@ -87,6 +87,92 @@ export function rankClusters(
   return { voters, ranking }
 }
 
+/**
+ * The facilitator's decision on one tie of the dot vote (kept in `meta`, FLOW_FIELDS.voteTies):
+ * the tied options, and whether they stay tied ("keep the tie": a cut through them takes them
+ * all) or go in this order ("break the tie"). It applies only while exactly these options tie.
+ */
+export interface TieDecision {
+  /** The tied options; when broken, in the facilitator's order, first first. */
+  optionIds: string[]
+  kept: boolean
+}
+
+/** A place's tie: none, one the facilitator has not decided, kept, or broken into an order. */
+export type TieState = 'none' | 'open' | 'kept' | 'broken'
+
+export interface RankedPlace extends RankedCluster {
+  /** 1 for the first; tied places share theirs (tiedRanks), unless the facilitator broke the tie. */
+  rank: number
+  tie: TieState
+}
+
+const TIE_LIMITS = { decisions: 100, options: 200, id: 64 }
+
+/** The decisions as `meta` holds them; anything malformed (a file, a faulty peer) is left out. */
+export function readTieDecisions(value: unknown): TieDecision[] {
+  if (!Array.isArray(value)) return []
+  return value.slice(0, TIE_LIMITS.decisions).flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return []
+    const { optionIds, kept } = entry as Record<string, unknown>
+    if (typeof kept !== 'boolean' || !Array.isArray(optionIds) || optionIds.length > TIE_LIMITS.options) return []
+    const ids = optionIds.filter((id): id is string => typeof id === 'string' && id.length <= TIE_LIMITS.id)
+    if (ids.length < 2 || ids.length !== optionIds.length || new Set(ids).size !== ids.length) return []
+    return [{ optionIds: ids, kept }]
+  })
+}
+
+const sameOptions = (a: readonly string[], b: ReadonlySet<string>) => a.length === b.size && a.every((id) => b.has(id))
+
+/**
+ * The ranking with the facilitator's tie decisions applied: a broken tie takes the
+ * facilitator's order and ranks of its own; a kept or undecided tie shares its rank.
+ */
+export function decideTies(ranking: readonly RankedCluster[], decisions: readonly TieDecision[]): RankedPlace[] {
+  const ranks = tiedRanks(ranking.map((place) => place.dots))
+  const places: RankedPlace[] = []
+  for (let start = 0; start < ranking.length; ) {
+    let end = start + 1
+    while (end < ranking.length && ranks[end] === ranks[start]) end++
+    const group = ranking.slice(start, end)
+    const ids = new Set(group.map((place) => place.clusterId))
+    const decision = group.length > 1 ? decisions.find((entry) => sameOptions(entry.optionIds, ids)) : undefined
+    if (group.length === 1) places.push({ ...group[0]!, rank: start + 1, tie: 'none' })
+    else if (decision && !decision.kept) {
+      decision.optionIds.forEach((id, index) => {
+        places.push({ ...group.find((place) => place.clusterId === id)!, rank: start + 1 + index, tie: 'broken' })
+      })
+    } else for (const place of group) places.push({ ...place, rank: start + 1, tie: decision ? 'kept' : 'open' })
+    start = end
+  }
+  return places
+}
+
+/** Each tie of the vote, decided or not: the places with the same dots, in the decided order. */
+export function tiesOf(places: readonly RankedPlace[]): RankedPlace[][] {
+  const groups: RankedPlace[][] = []
+  places.forEach((place, index) => {
+    if (index > 0 && places[index - 1]!.dots === place.dots) groups[groups.length - 1]!.push(place)
+    else groups.push([place])
+  })
+  return groups.filter((group) => group.length > 1)
+}
+
+/**
+ * The top `count` places, as the facilitator's next step takes them. A kept tie across the cut
+ * comes in whole (so more than `count`); an undecided one is returned as `openTie`, for the
+ * facilitator to break or keep first.
+ */
+export function topPlaces(places: readonly RankedPlace[], count: number): { places: RankedPlace[]; openTie: RankedPlace[] | null } {
+  const top = places.slice(0, Math.max(0, count))
+  const last = top[top.length - 1]
+  const next = places[top.length]
+  if (!last || !next || next.rank !== last.rank) return { places: top, openTie: null }
+  const tie = places.filter((place) => place.rank === last.rank)
+  if (last.tie === 'open') return { places: top, openTie: tie }
+  return { places: places.filter((place) => place.rank <= last.rank), openTie: null }
+}
+
 /** Fist-of-five scores of a ballot that keeps the rules (0–5 each), for values that exist; null otherwise. */
 export function validScores(value: unknown, valueIds: ReadonlySet<string>): Record<string, number> | null {
   const marks = marksOf(value)

@@ -20,6 +20,8 @@ export const FLOW_FIELDS = {
   voteBudget: 'voteBudget',
   multipleDots: 'multipleDots',
   votingClosed: 'votingClosed',
+  /** The facilitator's decisions on ties in the dot vote's results (ballots.ts TieDecision[]). */
+  voteTies: 'voteTies',
   consensusThreshold: 'consensusThreshold',
   minGroup: 'minGroup',
   consensusClosed: 'consensusClosed',

@@ -20,6 +20,7 @@ import {
   type StageStart,
   type StageId
 } from '../../../shared/stages'
+import { readTieDecisions, type TieDecision } from '../../../shared/ballots'
 import { addMinute, MINUTE_MS, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
 import type { TemplateId } from '../../../shared/templates'
 import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
@@ -102,6 +103,8 @@ export interface WorkshopFlow {
   voteBudget: number
   multipleDots: boolean
   votingClosed: boolean
+  /** The facilitator's decisions on ties in the dot vote's results; cleared when voting reopens. */
+  voteTies: readonly TieDecision[]
   consensusThreshold: number
   minGroup: number
   consensusClosed: boolean
@@ -157,6 +160,7 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     voteBudget: int(get(FLOW_FIELDS.voteBudget), DEFAULT_VOTE_BUDGET, 1, MAX_VOTE_BUDGET),
     multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
     votingClosed: rules.closed.votes,
+    voteTies: readTieDecisions(get(FLOW_FIELDS.voteTies)),
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),
     minGroup: rules.minGroup,
     consensusClosed: rules.closed.consensus,
@@ -170,7 +174,9 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
 
 const sameFlow = (a: WorkshopFlow, b: WorkshopFlow) =>
   (Object.keys(a) as Array<keyof WorkshopFlow>).every((key) =>
-    key === 'stageLog' || key === 'timer' || key === 'agreed' || key === 'valueSource' || key === 'opportunitySource' ? JSON.stringify(a[key]) === JSON.stringify(b[key]) : a[key] === b[key]
+    key === 'stageLog' || key === 'timer' || key === 'agreed' || key === 'valueSource' || key === 'opportunitySource' || key === 'voteTies'
+      ? JSON.stringify(a[key]) === JSON.stringify(b[key])
+      : a[key] === b[key]
   )
 
 export interface WorkshopFlowStore extends ExternalStore<WorkshopFlow> {
@@ -209,6 +215,8 @@ export interface FlowIntents {
   setVoteRules(budget: number, multipleDots: boolean): void
   closeVoting(): void
   reopenVoting(): void
+  /** Breaks or keeps one tie of the closed vote's results, replacing any decision on those options. */
+  decideTie(decision: TieDecision): void
   setConsensusRule(threshold: number, minGroup: number): void
   closeConsensus(): void
   /** Aggregates (consensus, emotion curve) show only from this many people. */
@@ -268,7 +276,14 @@ export function bindFlowIntents(doc: Y.Doc, hostNow: () => number): FlowIntents 
       })
     },
     closeVoting: () => set({ [FLOW_FIELDS.votingClosed]: true }),
-    reopenVoting: () => !finalized() && set({ [FLOW_FIELDS.votingClosed]: false }),
+    // New ballots make new ties: decisions on the old results would not be the facilitator's on the new.
+    reopenVoting: () => !finalized() && set({ [FLOW_FIELDS.votingClosed]: false, [FLOW_FIELDS.voteTies]: [] }),
+    decideTie(decision) {
+      const [clean] = readTieDecisions([decision])
+      if (!clean || finalized()) return
+      const others = readWorkshopFlow(doc).voteTies.filter((entry) => !entry.optionIds.some((id) => clean.optionIds.includes(id)))
+      set({ [FLOW_FIELDS.voteTies]: [...others, clean] })
+    },
     setConsensusRule(threshold, minGroup) {
       set({
         [FLOW_FIELDS.consensusThreshold]: Math.min(Math.max(0, Math.round(threshold)), 5),

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { consensusResults, isTied, rankClusters, tiedRanks, validDots } from '../../../shared/ballots'
+import {
+  consensusResults,
+  decideTies,
+  isTied,
+  rankClusters,
+  readTieDecisions,
+  tiedRanks,
+  tiesOf,
+  topPlaces,
+  validDots,
+  type RankedCluster
+} from '../../../shared/ballots'
 
 const clusters = [
   { id: 'c1', title: 'Integrity' },
@@ -83,5 +94,84 @@ describe('tied ranks', () => {
   it('says which places are tied', () => {
     const dots = [5, 3, 3, 1]
     expect(dots.map((_, index) => isTied(dots, index))).toEqual([false, true, true, false])
+  })
+})
+
+describe("the facilitator's tie decisions", () => {
+  // 5 / 3 / 3 / 3 / 1 dots: a tie of three for second place.
+  const ranking: RankedCluster[] = [
+    { clusterId: 'a', name: 'Integrity', dots: 5 },
+    { clusterId: 'b', name: 'Ownership', dots: 3 },
+    { clusterId: 'c', name: 'Respect', dots: 3 },
+    { clusterId: 'd', name: 'Curiosity', dots: 3 },
+    { clusterId: 'e', name: 'Courage', dots: 1 }
+  ]
+  const ids = (places: ReadonlyArray<{ clusterId: string }>) => places.map((place) => place.clusterId)
+
+  it('leaves a tie undecided and shared until the facilitator decides', () => {
+    const places = decideTies(ranking, [])
+    expect(places.map((place) => [place.clusterId, place.rank, place.tie])).toEqual([
+      ['a', 1, 'none'],
+      ['b', 2, 'open'],
+      ['c', 2, 'open'],
+      ['d', 2, 'open'],
+      ['e', 5, 'none']
+    ])
+    expect(tiesOf(places).map(ids)).toEqual([['b', 'c', 'd']])
+  })
+
+  it("breaks a tie into the facilitator's order, each with a rank of its own", () => {
+    const places = decideTies(ranking, [{ optionIds: ['d', 'b', 'c'], kept: false }])
+    expect(places.map((place) => [place.clusterId, place.rank, place.tie])).toEqual([
+      ['a', 1, 'none'],
+      ['d', 2, 'broken'],
+      ['b', 3, 'broken'],
+      ['c', 4, 'broken'],
+      ['e', 5, 'none']
+    ])
+    // Still a tie of the vote, for every screen to say who broke it.
+    expect(tiesOf(places).map(ids)).toEqual([['d', 'b', 'c']])
+    expect(ids(topPlaces(places, 2).places)).toEqual(['a', 'd'])
+  })
+
+  it('takes a kept tie whole when the cut goes through it', () => {
+    const places = decideTies(ranking, [{ optionIds: ['c', 'b', 'd'], kept: true }])
+    expect(places.every((place) => place.tie !== 'open')).toBe(true)
+    expect(ids(places)).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(topPlaces(places, 2)).toEqual({ places: places.slice(0, 4), openTie: null })
+    expect(topPlaces(places, 4).places).toHaveLength(4)
+  })
+
+  it('names an undecided tie that the cut goes through, and none that it does not', () => {
+    const places = decideTies(ranking, [])
+    expect(topPlaces(places, 3)).toEqual({ places: places.slice(0, 3), openTie: places.slice(1, 4) })
+    expect(topPlaces(places, 1)).toEqual({ places: places.slice(0, 1), openTie: null })
+    expect(topPlaces(places, 4)).toEqual({ places: places.slice(0, 4), openTie: null })
+  })
+
+  it('applies a decision only while exactly those options tie', () => {
+    // After a re-vote Courage joins the tie: the decision on three no longer says anything about four.
+    const revote = ranking.map((place) => (place.clusterId === 'e' ? { ...place, dots: 3 } : place))
+    const places = decideTies(revote, [{ optionIds: ['d', 'b', 'c'], kept: false }])
+    expect(places.slice(1).map((place) => [place.rank, place.tie])).toEqual([
+      [2, 'open'],
+      [2, 'open'],
+      [2, 'open'],
+      [2, 'open']
+    ])
+  })
+
+  it('reads only well-formed decisions from the document', () => {
+    expect(
+      readTieDecisions([
+        { optionIds: ['b', 'c'], kept: false },
+        { optionIds: ['b'], kept: true },
+        { optionIds: ['b', 'b'], kept: true },
+        { optionIds: ['b', 7], kept: true },
+        { optionIds: ['b', 'c'], kept: 'yes' },
+        null
+      ])
+    ).toEqual([{ optionIds: ['b', 'c'], kept: false }])
+    expect(readTieDecisions('not a list')).toEqual([])
   })
 })

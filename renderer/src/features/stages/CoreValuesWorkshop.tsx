@@ -160,6 +160,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             turnout={turnoutOf('vote')}
             intents={finalized ? null : intents}
             readOnly={readOnly}
+            decidesTies
           />
         )}
         {flow.stage === 'draft' && (
@@ -168,6 +169,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
             canEdit={!readOnly}
             ranking={flow.votingClosed ? voteResults.ranking : []}
             isFacilitator={role === 'facilitator'}
+            decideTie={finalized ? null : (intents?.decideTie ?? null)}
           />
         )}
         {flow.stage === 'consensus' && (

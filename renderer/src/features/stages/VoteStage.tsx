@@ -1,11 +1,12 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
-import { isTied, rankClusters, tiedRanks } from '../../../../shared/ballots'
+import { decideTies, rankClusters, tiesOf, type RankedPlace, type TieDecision } from '../../../../shared/ballots'
 import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
 import type { FlowIntents, WorkshopFlow } from '../../crdt/workshopFlow'
 import { DoneButton, RoundHead, type Turnout } from './RoundProgress'
 import { followable } from '../../ui/followKey'
+import { TieDecisionBlock } from './TieDecision'
 
 /** Something to put dots on: a cluster of the core-values board, a note of the journey map. */
 export interface VoteOption {
@@ -28,6 +29,17 @@ interface VoteStageProps {
   turnout: Turnout
   intents: FlowIntents | null
   readOnly: boolean
+  /**
+   * The results feed a cut (the core values' "top N clusters"), so every screen shows each tie
+   * and the facilitator breaks or keeps it.
+   */
+  decidesTies?: boolean
+}
+
+export interface VoteResults {
+  voters: number
+  /** Most dots first, with the facilitator's tie decisions applied. */
+  ranking: RankedPlace[]
 }
 
 /** The ranking the room sees once voting has closed. `options` must be stable while unchanged. */
@@ -37,8 +49,11 @@ export function useVoteResults(
   flow: WorkshopFlow
 ): VoteResults {
   const ballots = useSyncExternalStore(published.subscribe, published.getSnapshot)
-  const { voteBudget: budget, multipleDots } = flow
-  return useMemo(() => rankClusters(ballots, options, { budget, multipleDots }), [ballots, options, budget, multipleDots])
+  const { voteBudget: budget, multipleDots, voteTies } = flow
+  return useMemo(() => {
+    const { voters, ranking } = rankClusters(ballots, options, { budget, multipleDots })
+    return { voters, ranking: decideTies(ranking, voteTies) }
+  }, [ballots, options, budget, multipleDots, voteTies])
 }
 
 const capitalised = (noun: string) => noun.charAt(0).toUpperCase() + noun.slice(1)
@@ -71,32 +86,49 @@ function VoteRules({ flow, intents, noun }: { flow: WorkshopFlow; intents: FlowI
   )
 }
 
-export type VoteResults = ReturnType<typeof rankClusters>
+const TIE_NOTE: Record<RankedPlace['tie'], string> = {
+  none: '',
+  open: ' (tied)',
+  kept: ' (tied, kept by the facilitator)',
+  broken: ' (tie broken by the facilitator)'
+}
 
-function Results({ ranking, voters, noun }: VoteResults & { noun: string }) {
+interface ResultsProps extends VoteResults {
+  noun: string
+  /** Shown when the results feed a cut; `decide` is the facilitator's, null elsewhere. */
+  ties: { decide: ((decision: TieDecision) => void) | null } | null
+}
+
+function Results({ ranking, voters, noun, ties }: ResultsProps) {
   const most = Math.max(1, ...ranking.map((cluster) => cluster.dots))
-  const dots = ranking.map((cluster) => cluster.dots)
-  const ranks = tiedRanks(dots)
+  const tieGroups = ties ? tiesOf(ranking).filter((tie) => tie[0]!.dots > 0) : []
   return (
     <section className="vote-results" aria-label="Vote results">
       <p className="vote-results__summary">
         {voters === 1 ? '1 ballot' : `${voters} ballots`} counted. {capitalised(noun)}s by dots, most first:
       </p>
       <ol className="vote-results__list">
-        {ranking.map((cluster, index) => (
-          // Tied places share their number: no order within a tie is implied.
-          <li key={cluster.clusterId} className="vote-results__item" value={ranks[index]}>
+        {ranking.map((cluster) => (
+          // Tied places share their number: no order within a tie is implied, unless the facilitator broke it.
+          <li key={cluster.clusterId} className="vote-results__item" value={cluster.rank}>
             <span className="vote-results__name">{cluster.name}</span>
             <span className="vote-results__bar" aria-hidden="true">
               <span style={{ width: `${(cluster.dots / most) * 100}%` }} />
             </span>
             <span className="vote-results__dots">
               {cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}
-              {isTied(dots, index) && ' (tied)'}
+              {TIE_NOTE[cluster.tie]}
             </span>
           </li>
         ))}
       </ol>
+      {ties && tieGroups.length > 0 && (
+        <div className="vote-ties" role="group" aria-label="Ties">
+          {tieGroups.map((tie) => (
+            <TieDecisionBlock key={tie[0]!.dots} tie={tie} decide={ties.decide} />
+          ))}
+        </div>
+      )}
     </section>
   )
 }
@@ -105,7 +137,7 @@ function Results({ ranking, voters, noun }: VoteResults & { noun: string }) {
  * Dot voting: each person spends their dots on clusters. The ballot stays on their device
  * until the facilitator closes voting; the room sees only how many are done.
  */
-export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, turnout, intents, readOnly }: VoteStageProps) {
+export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, turnout, intents, readOnly, decidesTies = false }: VoteStageProps) {
   const own = useSyncExternalStore(ballot.subscribe, ballot.getSnapshot)
   const used = options.reduce((sum, option) => sum + (own.marks[option.id] ?? 0), 0)
   const left = flow.voteBudget - used
@@ -127,7 +159,7 @@ export function VoteStage({ flow, options, noun, emptyMessage, ballot, results, 
         }
       />
       {flow.votingClosed ? (
-        <Results ranking={results.ranking} voters={results.voters} noun={noun} />
+        <Results {...results} noun={noun} ties={decidesTies ? { decide: intents?.decideTie ?? null } : null} />
       ) : options.length === 0 ? (
         <p className="vote-stage__empty">{emptyMessage}</p>
       ) : (

@@ -132,6 +132,21 @@ describe('the workshop flow', () => {
     expect(flow).toMatchObject({ stage: 'finalize', locked: true, finalizedAt: HOST, prompt: DEFAULT_PROMPT })
   })
 
+  it("keeps the facilitator's tie decisions, one per tie, until voting reopens", () => {
+    const { doc, intents } = facilitator()
+    intents.closeVoting()
+    intents.decideTie({ optionIds: ['c2', 'c3'], kept: true })
+    intents.decideTie({ optionIds: ['c5', 'c6'], kept: false })
+    // Breaking the first tie replaces keeping it.
+    intents.decideTie({ optionIds: ['c3', 'c2'], kept: false })
+    expect(readWorkshopFlow(doc).voteTies).toEqual([
+      { optionIds: ['c5', 'c6'], kept: false },
+      { optionIds: ['c3', 'c2'], kept: false }
+    ])
+    intents.reopenVoting()
+    expect(readWorkshopFlow(doc).voteTies).toEqual([])
+  })
+
   it('reads whatever a faulty peer wrote as the defaults', () => {
     const doc = new Y.Doc()
     const meta = doc.getMap('meta')

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
+import type { RankedPlace, TieDecision } from '../../../../../shared/ballots'
 import { VALUE_NAME_MAX_LENGTH, type ValueCandidate, type ValuesModel } from '../../../crdt/values'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { announce, displayName, mergeProblem, VALUES_FULL_MESSAGE } from './draftText'
@@ -10,9 +11,11 @@ export interface DraftStageProps {
   model: ValuesModel
   /** False while the workshop is locked or finalized: everything is read-only. */
   canEdit: boolean
-  /** The dot vote's clusters, best first. */
-  ranking: Array<{ clusterId: string; name: string; dots: number }>
+  /** The dot vote's clusters, best first, with the facilitator's tie decisions applied. */
+  ranking: readonly RankedPlace[]
   isFacilitator: boolean
+  /** The facilitator's break or keep of a tie across the cut; null on other screens. */
+  decideTie: ((decision: TieDecision) => void) | null
 }
 
 /** Where focus goes once the document change a person made is on screen. */
@@ -61,7 +64,7 @@ function AddValueForm({ onAdd, inputRef }: { onAdd(name: string): boolean; input
  * writes at once — the definition is shared text, so two people typing in it both keep their
  * words. The facilitator starts the stage from the dot vote's top clusters.
  */
-export function DraftStage({ model, canEdit, ranking, isFacilitator }: DraftStageProps) {
+export function DraftStage({ model, canEdit, ranking, isFacilitator, decideTie }: DraftStageProps) {
   // The same snapshot serves a server render, so the stage can be rendered to a string in tests.
   const values = useSyncExternalStore(model.snapshots.subscribe, model.snapshots.getSnapshot, model.snapshots.getSnapshot)
   const { intents, bindDefinition } = model
@@ -179,7 +182,7 @@ export function DraftStage({ model, canEdit, ranking, isFacilitator }: DraftStag
 
   return (
     <section className="draft" aria-label="Value candidates">
-      {empty && canEdit && isFacilitator && <SeedCandidates ranking={ranking} onCreate={create} />}
+      {empty && canEdit && isFacilitator && decideTie && <SeedCandidates ranking={ranking} onCreate={create} decideTie={decideTie} />}
       {empty && !(canEdit && isFacilitator) && (
         <p className="draft__empty">
           {canEdit

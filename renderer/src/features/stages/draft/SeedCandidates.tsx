@@ -1,18 +1,26 @@
 import { useId, useState } from 'react'
+import { topPlaces, type RankedPlace, type TieDecision } from '../../../../../shared/ballots'
 import { MAX_VALUES } from '../../../crdt/values'
-import { DEFAULT_SEED_COUNT, dotCount, seedButtonLabel, seedCount, type ClusterRank } from './draftText'
+import { TieDecisionBlock } from '../TieDecision'
+import { DEFAULT_SEED_COUNT, dotCount, seedButtonLabel, seedCount } from './draftText'
 
 interface SeedCandidatesProps {
-  ranking: readonly ClusterRank[]
+  /** The dot vote's clusters, with the facilitator's tie decisions applied. */
+  ranking: readonly RankedPlace[]
+  /** Creates candidates from the first `count` clusters of `ranking`. */
   onCreate(count: number): void
+  decideTie(decision: TieDecision): void
 }
 
 /** The facilitator's start of the stage: the top clusters of the dot vote become the candidates. */
-export function SeedCandidates({ ranking, onCreate }: SeedCandidatesProps) {
+export function SeedCandidates({ ranking, onCreate, decideTie }: SeedCandidatesProps) {
   const [typed, setTyped] = useState(() => String(Math.min(DEFAULT_SEED_COUNT, Math.max(1, ranking.length))))
   const headingId = useId()
   const countId = useId()
   const count = seedCount(typed, ranking.length)
+  // A kept tie across the cut comes in whole; an undecided one waits for the facilitator.
+  const { places, openTie } = topPlaces(ranking, count)
+  const tieNoteId = useId()
 
   if (ranking.length === 0) {
     return (
@@ -40,7 +48,7 @@ export function SeedCandidates({ ranking, onCreate }: SeedCandidatesProps) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          onCreate(count)
+          if (!openTie) onCreate(places.length)
         }}
       >
         <label htmlFor={countId} className="draft-seed__label">
@@ -57,12 +65,25 @@ export function SeedCandidates({ ranking, onCreate }: SeedCandidatesProps) {
           onChange={(event) => setTyped(event.target.value)}
           onBlur={() => setTyped(String(count))}
         />
-        <button type="submit" className="button button--primary">
-          {seedButtonLabel(count)}
+        <button type="submit" className="button button--primary" disabled={openTie !== null} aria-describedby={tieNoteId}>
+          {seedButtonLabel(places.length)}
         </button>
       </form>
+      <div id={tieNoteId}>
+        {openTie && (
+          <>
+            <p className="draft-seed__text">A tie goes through the top {count}: break it or keep it to create the candidates.</p>
+            <TieDecisionBlock tie={openTie} decide={decideTie} />
+          </>
+        )}
+        {places.length > count && (
+          <p className="draft-seed__text">
+            The tie is kept by the facilitator, so all its clusters come in: {places.length} candidates.
+          </p>
+        )}
+      </div>
       <ol className="draft-seed__ranking" aria-label="Clusters that will become candidates">
-        {ranking.slice(0, count).map((cluster) => (
+        {places.map((cluster) => (
           <li key={cluster.clusterId}>
             <span className="draft-seed__cluster">{cluster.name || 'Unnamed cluster'}</span>{' '}
             <span className="draft-seed__dots">{dotCount(cluster.dots)}</span>

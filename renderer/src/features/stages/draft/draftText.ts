@@ -13,13 +13,6 @@ import {
   type ValueListKind
 } from '../../../crdt/values'
 
-/** A cluster of the dot vote's results, best first. */
-export interface ClusterRank {
-  clusterId: string
-  name: string
-  dots: number
-}
-
 /** How many clusters the facilitator's "Create candidates" starts with. */
 export const DEFAULT_SEED_COUNT = 5
 

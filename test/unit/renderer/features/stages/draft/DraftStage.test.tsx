@@ -6,14 +6,38 @@
 import * as Y from 'yjs'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { decideTies, type RankedPlace, type TieDecision } from '../../../../../../shared/ballots'
 import { createValuesModel } from '../../../../../../renderer/src/crdt/values'
 import { DraftStage } from '../../../../../../renderer/src/features/stages/draft/DraftStage'
 
-const RANKING = [
-  { clusterId: 'c1', name: 'Integrity', dots: 9 },
-  { clusterId: 'c2', name: 'Customer obsessed', dots: 7 },
-  { clusterId: 'c3', name: 'Ownership', dots: 1 }
-]
+const RANKING = decideTies(
+  [
+    { clusterId: 'c1', name: 'Integrity', dots: 9 },
+    { clusterId: 'c2', name: 'Customer obsessed', dots: 7 },
+    { clusterId: 'c3', name: 'Ownership', dots: 1 }
+  ],
+  []
+)
+
+/** Six clusters, the fifth and sixth tied at 2 dots: a tie through the default top 5. */
+const tiedAtTheCut = (decisions: TieDecision[]) =>
+  decideTies(
+    ['Integrity', 'Ownership', 'Respect', 'Curiosity', 'Courage', 'Care'].map((name, index) => ({
+      clusterId: `c${index + 1}`,
+      name,
+      dots: [7, 6, 5, 4, 2, 2][index]!
+    })),
+    decisions
+  )
+
+function facilitatorSeeding(ranking: RankedPlace[]) {
+  const model = createValuesModel(new Y.Doc())
+  const html = renderToStaticMarkup(
+    <DraftStage model={model} canEdit ranking={ranking} isFacilitator decideTie={() => undefined} />
+  )
+  model.destroy()
+  return html
+}
 
 function stage(options: { canEdit: boolean; isFacilitator: boolean; seeded: boolean }) {
   const model = createValuesModel(new Y.Doc())
@@ -25,7 +49,13 @@ function stage(options: { canEdit: boolean; isFacilitator: boolean; seeded: bool
     model.intents.addExample(first!.id, 'Ana told a customer about a delay before he asked.')
   }
   const html = renderToStaticMarkup(
-    <DraftStage model={model} canEdit={options.canEdit} ranking={RANKING} isFacilitator={options.isFacilitator} />
+    <DraftStage
+      model={model}
+      canEdit={options.canEdit}
+      ranking={RANKING}
+      isFacilitator={options.isFacilitator}
+      decideTie={options.isFacilitator ? () => undefined : null}
+    />
   )
   model.destroy()
   return html
@@ -37,6 +67,24 @@ describe('DraftStage', () => {
     expect(html).toContain('Create candidates from the top 3 clusters')
     expect(html).toContain('Number of clusters')
     expect(html).toContain('Add a value')
+  })
+
+  it('asks the facilitator to break or keep a tie that the top clusters cut through, before creating', () => {
+    const html = facilitatorSeeding(tiedAtTheCut([]))
+    expect(html).toContain('A tie goes through the top 5: break it or keep it')
+    expect(html).toContain('“Courage” and “Care” tie with 2 dots. Not decided yet.')
+    expect(html).toMatch(/<button type="submit" class="button button--primary" disabled=""[^>]*>Create candidates from the top 5 clusters/)
+    expect(html).toContain('Break the tie')
+  })
+
+  it('takes a kept tie whole, and a broken one in the facilitator’s order', () => {
+    const kept = facilitatorSeeding(tiedAtTheCut([{ optionIds: ['c5', 'c6'], kept: true }]))
+    expect(kept).toContain('Create candidates from the top 6 clusters')
+    expect(kept).toContain('The tie is kept by the facilitator, so all its clusters come in: 6 candidates.')
+    const broken = facilitatorSeeding(tiedAtTheCut([{ optionIds: ['c6', 'c5'], kept: false }]))
+    expect(broken).toContain('Create candidates from the top 5 clusters')
+    expect(broken).toContain('Care</span>')
+    expect(broken).not.toContain('Courage</span>')
   })
 
   it('tells a participant to wait for the facilitator, with nothing to add yet', () => {
