@@ -95,13 +95,15 @@ export function HeldLatecomers({ waiting, group }: { waiting: RoomProgress['wait
   const held = ROUNDS.filter((round) => (waiting?.[round] ?? 0) > 0)
   if (!waiting || held.length === 0) return null
   return (
-    <div className="round-progress round-progress--held" role="status">
-      {held.map((round) => (
-        <p key={round}>
-          <strong>{waiting[round]}</strong> late {waiting[round] === 1 ? 'answer' : 'answers'} to {ROUND_NAMES[round]}{' '}
-          {waiting[round] === 1 ? 'is' : 'are'} held back until {group} can be shared together, so no one&rsquo;s can be singled out.
-        </p>
-      ))}
+    <div className="banner banner--notice" role="status">
+      <div className="banner__messages">
+        {held.map((round) => (
+          <p key={round}>
+            <strong>{waiting[round]}</strong> late {waiting[round] === 1 ? 'answer' : 'answers'} to {ROUND_NAMES[round]}{' '}
+            {waiting[round] === 1 ? 'is' : 'are'} held back until {group} can be shared together, so no one&rsquo;s can be singled out.
+          </p>
+        ))}
+      </div>
     </div>
   )
 }
@@ -120,12 +122,14 @@ const CAME_LATE: Record<Round, string> = {
 export function HeldBackNotice({ rounds, group }: { rounds: readonly Round[]; group: number }) {
   if (rounds.length === 0) return null
   return (
-    <div className="round-progress round-progress--held" role="status">
-      {rounds.map((round) => (
-        <p key={round}>
-          {CAME_LATE[round]} until at least {group} late answers can be shared together, so no one can tell whose they are.
-        </p>
-      ))}
+    <div className="banner banner--notice" role="status">
+      <div className="banner__messages">
+        {rounds.map((round) => (
+          <p key={round}>
+            {CAME_LATE[round]} until at least {group} late answers can be shared together, so no one can tell whose they are.
+          </p>
+        ))}
+      </div>
     </div>
   )
 }
