@@ -36,8 +36,14 @@ export async function noteTexts(page: Page, columnTitle: string): Promise<string
     items.map((item) => item.querySelector('[data-note-text]')?.textContent ?? '')
   )
 }
-/** Drags a note by its text, where a person takes hold of it (not its buttons), to the middle of `target`. */
+/**
+ * Drags a note by its text, where a person takes hold of it (not its buttons), into `target`:
+ * its middle, or for a tall target (a full journey cell) near its top, where a person aims
+ * rather than at the screen's edge, which scrolls the board.
+ */
 export async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  // As a person would, first bring the note into view (a full cell scrolls within itself).
+  await source.locator('[data-note-text]').scrollIntoViewIfNeeded()
   const from = await source.locator('[data-note-text]').boundingBox()
   const to = await target.boundingBox()
   if (!from || !to) throw new Error('drag source or target is not on screen')
@@ -45,7 +51,7 @@ export async function dragWithMouse(page: Page, source: Locator, target: Locator
   await page.mouse.down()
   // Several small steps: dnd-kit starts a drag only after the pointer has moved 5 px.
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 })
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 })
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 60), { steps: 20 })
   await page.mouse.up()
 }
 

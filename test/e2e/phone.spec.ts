@@ -229,6 +229,8 @@ test('journey map: every stage fits the participant’s screen', async ({ browse
     await checkStage(page, testInfo, 'journey-map', 'Map the journey', [
       ['a cell’s Add a note', button(page, 'Add a note to Attract, Touchpoints')],
       ['a far cell’s Add a note', button(page, 'Add a note to Exit, Owner')],
+      // A cell mounts its notes once scrolled near, as a person scrolls to it.
+      ['the note’s cell', column(page, 'Onboard, Opportunities')],
       ['a note', buddy],
       ['the note’s value link', buddy.getByRole('combobox', { name: 'Link “Buddy for the first month” to a value' })],
       ['Undo', button(page, 'Undo')]
