@@ -24,9 +24,12 @@ export function noteIn(page: Page, columnTitle: string, text: string): Locator {
 }
 export async function addNote(page: Page, columnTitle: string, text: string): Promise<void> {
   const input = page.getByRole('textbox', { name: `New note in ${columnTitle}` })
-  // A journey-map cell opens its text box on request.
+  // A journey-map cell opens its text box on request (scrolled to first, as the map scrolls within itself).
   const opener = page.getByRole('button', { name: `Add a note to ${columnTitle}` })
-  if (await opener.isVisible()) await opener.click()
+  if ((await opener.count()) > 0) {
+    await opener.scrollIntoViewIfNeeded()
+    await opener.click()
+  }
   await input.fill(text)
   await input.press('Enter')
   await expect(noteIn(page, columnTitle, text)).toBeVisible()
