@@ -287,22 +287,20 @@ describe.each<Via>(['webrtc', 'websocket'])('a rogue participant over %s', (via)
     const laptop = new Y.Doc()
     Y.applyUpdate(laptop, sessions.liveBoard(WORKSHOP)!)
     const closed = link.closed.then(() => true)
-    let sentBytes = 0
     let isClosed = false
     void closed.then(() => (isClosed = true))
     const megabyte = 'x'.repeat(1024 * 1024)
-    laptop.on('update', (update: Uint8Array) => {
-      sentBytes += update.byteLength
-      link.send(syncUpdate(update))
-    })
+    laptop.on('update', (update: Uint8Array) => link.send(syncUpdate(update)))
     for (let i = 0; i < 100 && !isClosed; i++) {
       laptop.getMap('notes').set(`heavy-${i}`, megabyte)
-      // As fast as the link takes them.
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
     expect(await closed).toBe(true)
-    expect(sentBytes).toBeLessThanOrEqual(100 * 1024 * 1024)
     await honestStillWorks('After the 100 MB')
+    // What the rogue queued is not what the host took in (a loaded machine queues all 100 MB
+    // before the host reads any): the host's board is what counts.
+    const heavy = [...hubBoard().getMap('notes').keys()].filter((key) => key.startsWith('heavy-'))
+    expect(heavy.length).toBeLessThan(40)
     expect(Y.encodeStateAsUpdate(hubBoard()).byteLength).toBeLessThan(40 * 1024 * 1024)
   })
 })
