@@ -50,6 +50,12 @@ const submissionSchema = z.discriminatedUnion('round', [
 ])
 
 export type Submission = z.infer<typeof submissionSchema>
+
+/** A part with nothing in it: no notes, no dots or scores, no ratings (someone who joined late with nothing to add). */
+export function isEmptyPart(submission: Submission): boolean {
+  if (submission.round === 'brainstorm') return submission.notes.length === 0
+  return Object.keys(submission.round === 'emotions' ? submission.ratings : submission.marks).length === 0
+}
 export type SubmittedNote = Extract<Submission, { round: 'brainstorm' }>['notes'][number]
 
 /** A revealed note's fields on the board (its Y.Map's entries), whoever writes it: every one has the same order key. */

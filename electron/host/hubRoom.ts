@@ -66,7 +66,7 @@ const CLIENTS_PER_LINK = 4
 /** The first change after a quiet spell is written at once; a busy board at least this often. */
 export const SAVE_INTERVAL_MS = 300
 /** Presence changes from many laptops go out together, at most this often. */
-const PRESENCE_BATCH_MS = 50
+export const PRESENCE_BATCH_MS = 50
 /**
  * Board changes that follow the first of a quiet spell go out merged, once per window: a
  * reveal of 300 notes is then a few messages per laptop instead of 300 (each send over a data
@@ -85,6 +85,13 @@ interface LinkState {
   colour: string
   /** Presence client ids this link speaks for, and the progress each last said (counted into RoomProgress). */
   clients: Map<number, ReportedProgress | null>
+  /**
+   * How far the host moves each of those clients' presence clocks. Someone back on a new link
+   * may say the clock of their last presence (an unmodified y-webrtc client does), which every
+   * screen has already seen, with their leaving: ignored, they would be missing from the room
+   * until their next renewal, up to 15 s later.
+   */
+  clockShifts: Map<number, number>
   /** The held-back rounds this link was last told of (JSON). */
   heldBack: string
   closed: boolean
@@ -170,7 +177,7 @@ export class HubRoom {
       return { receive: () => undefined, detach: () => undefined }
     }
     const colour = role === 'facilitator' ? FACILITATOR_COLOUR : leastUsedColour([...this.links].map((other) => other.colour))
-    const state: LinkState = { link, role, ticket, colour, clients: new Map(), heldBack: '[]', closed: false }
+    const state: LinkState = { link, role, ticket, colour, clients: new Map(), clockShifts: new Map(), heldBack: '[]', closed: false }
     this.links.add(state)
     const reassembler = createReassembler(this.limits.maxMessageBytes)
     const bounds = createLinkBounds(this.limits)
@@ -349,7 +356,10 @@ export class HubRoom {
       if (!owner) {
         if (state.clients.size >= CLIENTS_PER_LINK) throw new LinkViolation('presence for too many people')
         state.clients.set(clientId, null)
+        const lastRelayed = this.awareness.meta.get(clientId)?.clock ?? -1
+        state.clockShifts.set(clientId, Math.max(0, lastRelayed + 1 - clock))
       }
+      const shiftedClock = clock + (state.clockShifts.get(clientId) ?? 0)
       let fields: unknown
       try {
         fields = JSON.parse(json)
@@ -358,7 +368,7 @@ export class HubRoom {
       }
       if (fields === null) {
         state.clients.set(clientId, null)
-        accepted.push({ clientId, clock, json: 'null' })
+        accepted.push({ clientId, clock: shiftedClock, json: 'null' })
         continue
       }
       if (typeof fields !== 'object' || Array.isArray(fields)) throw new LinkViolation('presence that is not an object')
@@ -369,7 +379,7 @@ export class HubRoom {
       state.clients.set(clientId, state.role === 'participant' ? readReportedProgress(record.progress) : null)
       const relayed: Record<string, unknown> = { ...record, role: state.role, colour: state.colour }
       if (this.mixer.rules.anonymous) for (const field of OWN_ACTIVITY_FIELDS) delete relayed[field]
-      accepted.push({ clientId, clock, json: JSON.stringify(relayed) })
+      accepted.push({ clientId, clock: shiftedClock, json: JSON.stringify(relayed) })
     }
     this.updateProgress()
     if (accepted.length === 0) return

@@ -20,7 +20,7 @@ import { randomInt } from 'node:crypto'
 import nacl from 'tweetnacl'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
-import { revealedNoteFields, type Submission, type SubmittedNote } from '../../shared/roundSubmissions'
+import { isEmptyPart, revealedNoteFields, type Submission, type SubmittedNote } from '../../shared/roundSubmissions'
 import { SMALLEST_GROUP } from '../../shared/stages'
 import { readRoomRules, ROUNDS, type RoomRules, type Round } from '../../shared/workshopMeta'
 
@@ -126,7 +126,9 @@ export class RoundMixer {
       }
       return
     }
-    if (this.alreadyReleased(box.admitted.get(ticket), submission)) return
+    // Nothing to hold: an empty part would tell its sender it was held back, and would count
+    // towards the k that lets another latecomer's part go, which would then go alone.
+    if (isEmptyPart(submission) || this.alreadyReleased(box.admitted.get(ticket), submission)) return
     box.late.set(ticket, withNotes(box.late.get(ticket), submission))
     if (box.late.size >= this.group()) {
       for (const [lateTicket, late] of box.late) box.admitted.set(lateTicket, withNotes(box.admitted.get(lateTicket), late))

@@ -141,8 +141,7 @@ export class HubProvider {
         this.failures = 0
         this.set({ via, trying: null, refusal: null })
         this.send(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
-        // Said anew (a new clock), not repeated: the host forgot this presence when the last link closed,
-        // and takes no state older than the one it forgot, so a repeat would leave this person unseen.
+        // Said again on every new link: the host forgot this presence when the last link closed.
         const presence = this.awareness.getLocalState()
         if (presence !== null) this.awareness.setLocalState(presence)
         for (const submission of this.submissions.values()) this.send(submission)

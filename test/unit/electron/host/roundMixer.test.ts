@@ -7,9 +7,10 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { HubRoom, UPDATE_BATCH_MS, type LinkRole } from '../../../../electron/host/hubRoom'
+import { HubRoom, PRESENCE_BATCH_MS, UPDATE_BATCH_MS, type LinkRole } from '../../../../electron/host/hubRoom'
 import { COLLECT_MS } from '../../../../electron/host/roundMixer'
 import { DOC_KEYS } from '../../../../shared/board'
 import { HOST_PRESENCE_ROLE } from '../../../../shared/liveSession'
@@ -27,17 +28,22 @@ interface Laptop {
   /** What the host last said of this person's own parts held back, if anything. */
   heldBack: string[] | null
   /** Every presence state the host relayed, by client id, latest last. */
-  presence: Array<{ clientId: number; state: Record<string, unknown> | null }>
+  presence: Array<{ clientId: number; clock: number; state: Record<string, unknown> | null }>
+  /** The same presence taken in by y-protocols, as a laptop's screen does: who it shows in the room. */
+  awareness: awarenessProtocol.Awareness
   closedWith: string | null
   submit(submission: Submission): void
   sendUpdate(update: Uint8Array): void
-  sendPresence(clientId: number, state: Record<string, unknown>): void
+  /** A presence state, with its owner's clock (by default one that moves on). */
+  sendPresence(clientId: number, state: Record<string, unknown>, clock?: number): void
   leave(): void
 }
 
 const rooms: HubRoom[] = []
+const laptops: Laptop[] = []
 afterEach(() => {
   for (const room of rooms.splice(0)) room.destroy()
+  for (const laptop of laptops.splice(0)) laptop.awareness.destroy()
 })
 
 function openRoom(anonymous = true): HubRoom {
@@ -56,15 +62,16 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
     updates: [],
     heldBack: null,
     presence: [],
+    awareness: new awarenessProtocol.Awareness(new Y.Doc()),
     closedWith: null,
     submit: (submission) =>
       attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
     sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
-    sendPresence(clientId, state) {
+    sendPresence(clientId, state, clock = Date.now() % 100_000) {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, 1)
       encoding.writeVarUint(encoder, clientId)
-      encoding.writeVarUint(encoder, Date.now() % 100_000)
+      encoding.writeVarUint(encoder, clock)
       encoding.writeVarString(encoder, JSON.stringify(state))
       attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, encoding.toUint8Array(encoder))))
     },
@@ -85,12 +92,14 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
         } else if (type === LINK_MESSAGE.heldBack) {
           laptop.heldBack = JSON.parse(decoding.readVarString(decoder)) as string[]
         } else if (type === LINK_MESSAGE.awareness) {
-          const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+          const update = decoding.readVarUint8Array(decoder)
+          awarenessProtocol.applyAwarenessUpdate(laptop.awareness, update, 'hub')
+          const inner = decoding.createDecoder(update)
           const count = decoding.readVarUint(inner)
           for (let i = 0; i < count; i++) {
             const clientId = decoding.readVarUint(inner)
-            decoding.readVarUint(inner)
-            laptop.presence.push({ clientId, state: JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null })
+            const clock = decoding.readVarUint(inner)
+            laptop.presence.push({ clientId, clock, state: JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null })
           }
         }
       },
@@ -99,6 +108,7 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
     role,
     ticket
   )
+  laptops.push(laptop)
   return laptop
 }
 
@@ -227,6 +237,30 @@ describe('the host mixes anonymous rounds', () => {
     for (const latecomer of late.slice(0, 2)) expect(latecomer.heldBack).toEqual([])
   })
 
+  it('holds nothing for a latecomer with nothing to hand in, and does not count them towards the k that lets another latecomer go', async () => {
+    const room = openRoom()
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const early = ['ana', 'ben', 'cleo'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.revealed, true)
+    early.forEach((person) => person.submit(notePart([`${person.ticket}-1`])))
+    facilitator.submit(notePart([]))
+    await delivered()
+    const notes = () => facilitator.doc.getMap(DOC_KEYS.notes).size
+    expect(notes()).toBe(3)
+
+    const [dev, eve, fay] = ['dev', 'eve', 'fay'].map((ticket) => join(room, ticket))
+    dev!.submit(notePart(['dev-1']))
+    // Eve and Fay joined after the reveal with nothing written: their screens hand in empty parts.
+    eve!.submit(notePart([]))
+    fay!.submit(notePart([]))
+    await delivered()
+    // Dev's note would go out with two empty parts: alone, and so his. It waits for two real ones.
+    expect(notes()).toBe(3)
+    expect(dev!.heldBack).toEqual(['brainstorm'])
+    expect(eve!.heldBack).toBeNull()
+    expect(fay!.heldBack).toBeNull()
+  })
+
   it('closes the link of a participant that writes a ballot or rating straight into an anonymous board', () => {
     const room = openRoom()
     const rogue = join(room, 'rogue')
@@ -280,5 +314,29 @@ describe('the host mixes anonymous rounds', () => {
     const rogue = join(room, 'rogue')
     rogue.submit({ v: 1, round: 'votes', key: 'k', marks: { c1: 1e9 } } as Submission)
     expect(rogue.closedWith).toMatch(/not one/)
+  })
+})
+
+describe('the host relays presence', () => {
+  it('shows someone back on a new link at once, though their client repeats the clock it left with (as y-webrtc does)', async () => {
+    const room = openRoom(false)
+    const watcher = join(room, 'ticket-watcher')
+    const shown = () => (watcher.awareness.getStates().get(7) as { name?: string } | undefined)?.name
+    const first = join(room, 'ticket-ana')
+    first.sendPresence(7, { name: 'Ana' }, 3)
+    await wait(PRESENCE_BATCH_MS * 3)
+    expect(shown()).toBe('Ana')
+    first.leave()
+    await wait(PRESENCE_BATCH_MS * 3)
+    expect(shown()).toBeUndefined()
+
+    const again = join(room, 'ticket-ana')
+    again.sendPresence(7, { name: 'Ana' }, 3)
+    await wait(PRESENCE_BATCH_MS * 3)
+    expect(shown()).toBe('Ana')
+    // Her renewals go on counting from there.
+    again.sendPresence(7, { name: 'Ana Lima' }, 4)
+    await wait(PRESENCE_BATCH_MS * 3)
+    expect(shown()).toBe('Ana Lima')
   })
 })
