@@ -194,6 +194,62 @@ test('a note moves with “Move to…” and the keyboard alone, in one step tha
   expect(await noteTexts(page, 'Recruit, Touchpoints')).toEqual(['Phone screen within a week'])
 })
 
+test('a participant on a phone drags a note to the stage peeking in at the edge: the map brings that stage in, not the ones after', async ({
+  page: facilitator,
+  browser,
+  hostApp
+}, testInfo) => {
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /Employee journey map/ })
+  const { joinLink } = await goLive(facilitator)
+  await startMapping(facilitator)
+  const page = await joinOnPhone(browser, joinLink, 'Amira')
+  try {
+    await expect(stageHeading(page)).toHaveText(/Map the journey/)
+    await addNote(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
+    const text = noteIn(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox').locator('[data-note-text]')
+    await text.scrollIntoViewIfNeeded()
+    const from = (await text.boundingBox())!
+    const recruit = column(page, 'Recruit, Touchpoints')
+    const peek = (await recruit.boundingBox())!
+    // Recruit peeks in at the right edge; Onboard is out of view.
+    expect(peek.x).toBeLessThan(PHONE.width)
+    expect(peek.x + peek.width).toBeGreaterThan(PHONE.width)
+
+    // A finger: press and hold on the note, slide to the sliver of Recruit, and rest there
+    // for two seconds, as someone waiting for the map to move does.
+    const touch = await page.context().newCDPSession(page)
+    const finger = (x: number, y: number) => ({ touchPoints: [{ x: Math.round(x), y: Math.round(y) }] })
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+    const rest = { x: PHONE.width - 10, y: start.y }
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', ...finger(start.x, start.y) })
+    await page.waitForTimeout(350)
+    for (let i = 1; i <= 15; i++) {
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', ...finger(start.x + ((rest.x - start.x) * i) / 15, start.y) })
+    }
+    // A resting finger still trembles a pixel now and then.
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(100)
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', ...finger(rest.x - (i % 2), rest.y) })
+    }
+    // Recruit came wholly into view under the finger, and the map stopped there.
+    const shown = (await recruit.boundingBox())!
+    expect(shown.x).toBeGreaterThanOrEqual(0)
+    expect(shown.x + shown.width).toBeLessThanOrEqual(PHONE.width)
+    expect(rest.x).toBeLessThan(shown.x + shown.width)
+    await expect(column(page, 'Onboard, Touchpoints')).not.toBeInViewport({ ratio: 0.5 })
+    await saveScreenshot(page, testInfo, 'board-touch-drag-edge-phone')
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+
+    await expect(noteIn(page, 'Recruit, Touchpoints', 'Nobody answers the careers inbox')).toBeVisible()
+    expect(await noteTexts(page, 'Attract, Touchpoints')).toEqual([])
+    expect(await noteTexts(page, 'Onboard, Touchpoints')).toEqual([])
+    await expect(noteIn(facilitator, 'Recruit, Touchpoints', 'Nobody answers the careers inbox')).toBeVisible()
+  } finally {
+    await page.context().close()
+  }
+})
+
 test('a participant on a phone moves a note with “Move to…” by touch, to a cell out of view, in one step that Undo takes back', async ({
   page: facilitator,
   browser,

@@ -31,6 +31,7 @@ import { OpenMoveDialogContext, type MoveDestination } from './moveDestinations'
 import { MoveNoteDialog } from './MoveNoteDialog'
 import { nearestNoteByCentre } from './nearestNote'
 import { NoteCardFace } from './NoteCard'
+import { RevealWhileDragging } from './revealWhileDragging'
 
 /**
  * Mouse and pen only: a finger goes to the TouchSensor, whose press-and-hold delay lets
@@ -79,12 +80,11 @@ function isBelow(active: Active, over: Over): boolean {
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } }
 
 /**
- * Scrolling while a note is held near the edge of the board or map: only close to the edge,
- * and slowly enough to stop at the next column. dnd-kit's default (a band of 20% of the
- * view, up to 10 px every 5 ms) carried a note held at the edge of a 375 px phone's map to
- * its last stage within a third of a second, so one column over landed several over.
+ * Up and down, dnd-kit scrolls while a note is held near the top or bottom edge (a long column,
+ * a tall page). Sideways, RevealWhileDragging brings in the column under the pointer, and no
+ * further: dnd-kit's own sideways scrolling ran on while a finger rested at the edge.
  */
-const AUTO_SCROLL = { threshold: { x: 0.12, y: 0.12 }, acceleration: 3 }
+const AUTO_SCROLL = { threshold: { x: 0, y: 0.12 }, acceleration: 3 }
 
 interface NoteDragAreaProps {
   /**
@@ -177,6 +177,11 @@ export function NoteDragArea({ containers, notes, titleOf, destinations, onDrop,
   }, [])
 
   const onDragStart = ({ active }: DragStartEvent) => {
+    // A note taken up by finger or mouse leaves the text box someone was writing in: a box that
+    // keeps the focus scrolls itself back into view, and on a phone threw the map back mid-drag.
+    // (Taken up by keyboard, the note itself has the focus.)
+    const field = document.activeElement
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) field.blur()
     const start = latest.current.containers
     drag.current = { items: start, originContainerId: columnOf(start, String(active.id)), drop: null, awaitingFirstOver: true }
     setDragItems(start)
@@ -248,6 +253,7 @@ export function NoteDragArea({ containers, notes, titleOf, destinations, onDrop,
       onDragCancel={endDrag}
     >
       <OpenMoveDialogContext.Provider value={setMovingNoteId}>{children(items, activeNoteId)}</OpenMoveDialogContext.Provider>
+      <RevealWhileDragging />
       {createPortal(<DragOverlay>{activeNote ? <NoteCardFace note={activeNote} /> : null}</DragOverlay>, document.body)}
       {movingNote && movingFrom !== undefined && (
         <MoveNoteDialog
