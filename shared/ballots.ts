@@ -99,7 +99,15 @@ export interface TieDecision {
 }
 
 /** A place's tie: none, one the facilitator has not decided, kept, or broken into an order. */
-export type TieState = 'none' | 'open' | 'kept' | 'broken'
+export type TieState = 'none' | 'undecided' | 'kept' | 'broken'
+
+/** What every screen and every export writes after a place's dots, so the room and the record say the same. */
+export const TIE_NOTES: Record<TieState, string> = {
+  none: '',
+  undecided: ' (tied)',
+  kept: ' (tied, kept by the facilitator)',
+  broken: ' (tie broken by the facilitator)'
+}
 
 export interface RankedPlace extends RankedCluster {
   /** 1 for the first; tied places share theirs (tiedRanks), unless the facilitator broke the tie. */
@@ -142,7 +150,7 @@ export function decideTies(ranking: readonly RankedCluster[], decisions: readonl
       decision.optionIds.forEach((id, index) => {
         places.push({ ...group.find((place) => place.clusterId === id)!, rank: start + 1 + index, tie: 'broken' })
       })
-    } else for (const place of group) places.push({ ...place, rank: start + 1, tie: decision ? 'kept' : 'open' })
+    } else for (const place of group) places.push({ ...place, rank: start + 1, tie: decision ? 'kept' : 'undecided' })
     start = end
   }
   return places
@@ -160,17 +168,17 @@ export function tiesOf(places: readonly RankedPlace[]): RankedPlace[][] {
 
 /**
  * The top `count` places, as the facilitator's next step takes them. A kept tie across the cut
- * comes in whole (so more than `count`); an undecided one is returned as `openTie`, for the
+ * comes in whole (so more than `count`); an undecided one is returned as `undecidedTie`, for the
  * facilitator to break or keep first.
  */
-export function topPlaces(places: readonly RankedPlace[], count: number): { places: RankedPlace[]; openTie: RankedPlace[] | null } {
+export function topPlaces(places: readonly RankedPlace[], count: number): { places: RankedPlace[]; undecidedTie: RankedPlace[] | null } {
   const top = places.slice(0, Math.max(0, count))
   const last = top[top.length - 1]
   const next = places[top.length]
-  if (!last || !next || next.rank !== last.rank) return { places: top, openTie: null }
+  if (!last || !next || next.rank !== last.rank) return { places: top, undecidedTie: null }
   const tie = places.filter((place) => place.rank === last.rank)
-  if (last.tie === 'open') return { places: top, openTie: tie }
-  return { places: places.filter((place) => place.rank <= last.rank), openTie: null }
+  if (last.tie === 'undecided') return { places: top, undecidedTie: tie }
+  return { places: places.filter((place) => place.rank <= last.rank), undecidedTie: null }
 }
 
 /** Fist-of-five scores of a ballot that keeps the rules (0–5 each), for values that exist; null otherwise. */
