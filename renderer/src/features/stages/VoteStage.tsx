@@ -1,5 +1,5 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
-import { decideTies, rankClusters, TIE_NOTES, tiesOf, type RankedPlace, type TieDecision } from '../../../../shared/ballots'
+import { decideTies, rankClusters, tieNoteAfter, tiesOf, type RankedPlace, type TieDecision } from '../../../../shared/ballots'
 import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
@@ -110,7 +110,7 @@ function Results({ ranking, voters, noun, ties }: ResultsProps) {
             </span>
             <span className="vote-results__dots">
               {cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}
-              {TIE_NOTES[cluster.tie]}
+              {tieNoteAfter(cluster.tie)}
             </span>
           </li>
         ))}
