@@ -13,7 +13,7 @@ import { expect, saveScreenshot, test } from './fixtures'
 import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 import { teamNotesOf } from '../../shared/valuesRecord'
-import { keyedRows, pdfText, readCsvTables, readJson, readMarkdown, squash } from '../exports/readBack'
+import { keyedRows, pdfText, readCsvTables, readJson, readMarkdown, squash, titledTable } from '../exports/readBack'
 
 const UNSORTED = 'Unsorted ideas'
 
@@ -316,7 +316,8 @@ test('a facilitator and three participants agree core values, from the prompt to
     const pdf = squash(await pdfText(saved['PDF']!))
     expect(pdf).toContain(squash('Customer obsessed'))
     expect(pdf).toContain(squash('Promise what we cannot deliver'))
-    const [valueTable, notesTable] = readCsvTables(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    const csvTables = readCsvTables(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    const valueTable = csvTables[0]
     expect(JSON.stringify(keyedRows(valueTable!))).toContain('Say when we got it wrong')
     const { document, errors } = readJson(await readFile(saved['Data (JSON)']!, 'utf8'))
     expect(errors).toEqual([])
@@ -333,7 +334,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     const jsonNotes = teamNotesOf(document.record)!
     expect(bySortedNotes(jsonNotes.clusters)).toEqual(wrote)
     expect(jsonNotes.unsortedNotes).toEqual([])
-    const csvNotes = keyedRows(notesTable!.slice(1))
+    const csvNotes = keyedRows(titledTable(csvTables, 'What the team wrote'))
     expect(bySortedNotes(Object.keys(wrote).map((title) => ({ title, notes: csvNotes.filter((row) => row.Cluster === title).map((row) => row.Note!) })))).toEqual(wrote)
     expect(csvNotes).toHaveLength(4)
     const pdfAppendix = pdf.split('Whattheteamwrote')[1]!
