@@ -99,10 +99,38 @@ export interface TieDecision {
 }
 
 /** A place's tie: none, one the facilitator has not decided, kept, or broken into an order. */
-export type TieState = 'none' | 'open' | 'kept' | 'broken'
+export const TIE_STATES = ['none', 'undecided', 'kept', 'broken'] as const
+export type TieState = (typeof TIE_STATES)[number]
+
+/** Whether the places of a tie share one rank: it was kept, or not decided; a broken tie takes the facilitator's order. */
+export const sharesRank = (tie: TieState): boolean => tie === 'kept' || tie === 'undecided'
+
+/**
+ * Each place's rank once its ties are decided: its position (1 for the first), or in a tie kept
+ * or undecided, the position of the tie's first place.
+ */
+export function decidedRanks(places: ReadonlyArray<{ dots: number; tie: TieState }>): number[] {
+  const ranks: number[] = []
+  places.forEach((place, index) => {
+    const above = places[index - 1]
+    ranks.push(above && above.dots === place.dots && sharesRank(place.tie) ? ranks[index - 1]! : index + 1)
+  })
+  return ranks
+}
+
+/** What every screen and every export says of a place's tie, so the room and the record say the same. */
+export const TIE_NOTES: Record<TieState, string> = {
+  none: '',
+  undecided: 'tied',
+  kept: 'tied, kept by the facilitator',
+  broken: 'tie broken by the facilitator'
+}
+
+/** A place's tie after its dots: " (tied)", or nothing when it has none. */
+export const tieNoteAfter = (tie: TieState): string => (tie === 'none' ? '' : ` (${TIE_NOTES[tie]})`)
 
 export interface RankedPlace extends RankedCluster {
-  /** 1 for the first; tied places share theirs (tiedRanks), unless the facilitator broke the tie. */
+  /** 1 for the first; tied places share theirs, unless the facilitator broke the tie (decidedRanks). */
   rank: number
   tie: TieState
 }
@@ -130,22 +158,21 @@ const sameOptions = (a: readonly string[], b: ReadonlySet<string>) => a.length =
  */
 export function decideTies(ranking: readonly RankedCluster[], decisions: readonly TieDecision[]): RankedPlace[] {
   const ranks = tiedRanks(ranking.map((place) => place.dots))
-  const places: RankedPlace[] = []
+  const decided: Array<RankedCluster & { tie: TieState }> = []
   for (let start = 0; start < ranking.length; ) {
     let end = start + 1
     while (end < ranking.length && ranks[end] === ranks[start]) end++
     const group = ranking.slice(start, end)
     const ids = new Set(group.map((place) => place.clusterId))
     const decision = group.length > 1 ? decisions.find((entry) => sameOptions(entry.optionIds, ids)) : undefined
-    if (group.length === 1) places.push({ ...group[0]!, rank: start + 1, tie: 'none' })
+    if (group.length === 1) decided.push({ ...group[0]!, tie: 'none' })
     else if (decision && !decision.kept) {
-      decision.optionIds.forEach((id, index) => {
-        places.push({ ...group.find((place) => place.clusterId === id)!, rank: start + 1 + index, tie: 'broken' })
-      })
-    } else for (const place of group) places.push({ ...place, rank: start + 1, tie: decision ? 'kept' : 'open' })
+      for (const id of decision.optionIds) decided.push({ ...group.find((place) => place.clusterId === id)!, tie: 'broken' })
+    } else for (const place of group) decided.push({ ...place, tie: decision ? 'kept' : 'undecided' })
     start = end
   }
-  return places
+  const decidedRank = decidedRanks(decided)
+  return decided.map((place, index) => ({ ...place, rank: decidedRank[index]! }))
 }
 
 /** Each tie of the vote, decided or not: the places with the same dots, in the decided order. */
@@ -160,17 +187,17 @@ export function tiesOf(places: readonly RankedPlace[]): RankedPlace[][] {
 
 /**
  * The top `count` places, as the facilitator's next step takes them. A kept tie across the cut
- * comes in whole (so more than `count`); an undecided one is returned as `openTie`, for the
+ * comes in whole (so more than `count`); an undecided one is returned as `undecidedTie`, for the
  * facilitator to break or keep first.
  */
-export function topPlaces(places: readonly RankedPlace[], count: number): { places: RankedPlace[]; openTie: RankedPlace[] | null } {
+export function topPlaces(places: readonly RankedPlace[], count: number): { places: RankedPlace[]; undecidedTie: RankedPlace[] | null } {
   const top = places.slice(0, Math.max(0, count))
   const last = top[top.length - 1]
   const next = places[top.length]
-  if (!last || !next || next.rank !== last.rank) return { places: top, openTie: null }
+  if (!last || !next || next.rank !== last.rank) return { places: top, undecidedTie: null }
   const tie = places.filter((place) => place.rank === last.rank)
-  if (last.tie === 'open') return { places: top, openTie: tie }
-  return { places: places.filter((place) => place.rank <= last.rank), openTie: null }
+  if (last.tie === 'undecided') return { places: top, undecidedTie: tie }
+  return { places: places.filter((place) => place.rank <= last.rank), undecidedTie: null }
 }
 
 /** Fist-of-five scores of a ballot that keeps the rules (0–5 each), for values that exist; null otherwise. */

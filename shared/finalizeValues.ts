@@ -4,7 +4,7 @@
  * Pure: the facilitator's screen calls it once, when finalizing, and the record is then kept
  * as it is, whatever anyone does to the board afterwards.
  */
-import { consensusResults, rankClusters } from './ballots'
+import { consensusResults, decideTies, rankClusters, type TieDecision } from './ballots'
 import { NOTE_TEXT_MAX_LENGTH, type BoardSnapshot } from './board'
 import { clustersOf, stageTimeline, type StageStart } from './stages'
 import { VALUES_RECORD_VERSION, type TeamNotes, type ValuesRecord } from './valuesRecord'
@@ -30,6 +30,8 @@ export interface FinalizeInput {
   board: BoardSnapshot
   voteBallots: readonly unknown[]
   vote: { budget: number; multipleDots: boolean }
+  /** The facilitator's decisions on ties of the vote (meta's voteTies); a tie without one is recorded as undecided. */
+  voteTies: readonly TieDecision[]
   consensusBallots: readonly unknown[]
   consensus: { threshold: number; minGroup: number }
   /** Participants present when finalizing (the facilitator not counted). */
@@ -84,7 +86,12 @@ export function buildValuesRecord(input: FinalizeInput): ValuesRecord {
       budget: input.vote.budget,
       multipleDotsPerCluster: input.vote.multipleDots,
       voters: votes.voters,
-      ranking: votes.ranking.map((cluster) => ({ cluster: clusterName(cluster.name), dots: cluster.dots }))
+      ranking: decideTies(votes.ranking, input.voteTies).map((place) => ({
+        cluster: clusterName(place.name),
+        dots: place.dots,
+        rank: place.rank,
+        tie: place.tie
+      }))
     },
     consensusRule: { threshold: input.consensus.threshold, minGroup: input.consensus.minGroup },
     stages: stageTimeline('core-values', input.stageLog, input.finalizedAt),

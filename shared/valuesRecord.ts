@@ -5,17 +5,20 @@
  * every export is made from it.
  */
 import { z } from 'zod'
+import { decideTies, decidedRanks, isTied, TIE_STATES, type TieState } from './ballots'
 import { NOTE_TEXT_MAX_LENGTH } from './board'
 import { TITLE_MAX_LENGTH } from './workshop'
 
 /**
- * Version 2 keeps what the team wrote (`clusters`, `unsortedNotes`). A record finalized as
- * version 1 is never rewritten: its content hash was computed over its version-1 form, and
+ * Version 2 keeps what the team wrote (`clusters`, `unsortedNotes`); version 3 keeps each
+ * place's rank and tie in the dot vote, as the facilitator decided it. A record finalized in
+ * an earlier version is never rewritten: its content hash was computed over that form, and
  * adding fields (or stamping a new `v`) would make that hash fail. So the library keeps it,
  * and the JSON export writes it, exactly as hashed; the other exports read it through
- * `teamNotesOf`, which says that no notes were kept.
+ * `teamNotesOf`, which says that no notes were kept, and `votePlacesOf`, which ranks by dots
+ * alone, ties undecided.
  */
-export const VALUES_RECORD_VERSION = 2
+export const VALUES_RECORD_VERSION = 3
 
 /** Everything in the record except its hash, as finalized now. */
 export interface ValuesRecord {
@@ -30,7 +33,7 @@ export interface ValuesRecord {
   /** `names` is null when the workshop was anonymous. */
   participants: { count: number; names: string[] | null }
   values: ValueStatement[]
-  votes: { budget: number; multipleDotsPerCluster: boolean; voters: number; ranking: Array<{ cluster: string; dots: number }> }
+  votes: { budget: number; multipleDotsPerCluster: boolean; voters: number; ranking: VotePlace[] }
   consensusRule: {
     /** A value whose average is below this is flagged for rework. */
     threshold: number
@@ -47,13 +50,29 @@ export interface ValuesRecord {
   unsortedNotes: string[]
 }
 
-/** A record finalized before notes were kept: the current shape without them. */
-export interface ValuesRecordV1 extends Omit<ValuesRecord, 'v' | 'clusters' | 'unsortedNotes'> {
+/** A cluster's place in the dot vote, most dots first. */
+export interface VotePlace {
+  cluster: string
+  dots: number
+  /** 1 for the first; the places of a tie kept or undecided share the rank of its first place. */
+  rank: number
+  /** Whether it tied with others on dots, and what the facilitator did about that. */
+  tie: TieState
+}
+
+/** A record finalized before tie decisions were kept: each place only its cluster and dots. */
+export interface ValuesRecordV2 extends Omit<ValuesRecord, 'v' | 'votes'> {
+  v: 2
+  votes: Omit<ValuesRecord['votes'], 'ranking'> & { ranking: Array<Pick<VotePlace, 'cluster' | 'dots'>> }
+}
+
+/** A record finalized before notes were kept: version 2 without them. */
+export interface ValuesRecordV1 extends Omit<ValuesRecordV2, 'v' | 'clusters' | 'unsortedNotes'> {
   v: 1
 }
 
 /** A record as the library stores it: the version it was finalized and hashed in. */
-export type StoredValuesRecord = ValuesRecord | ValuesRecordV1
+export type StoredValuesRecord = ValuesRecord | ValuesRecordV2 | ValuesRecordV1
 
 export interface ClusterNotes {
   title: string
@@ -178,18 +197,47 @@ export const valuesRecordV1Shape = z.object({
 
 const noteTexts = list(L.notes, 'notes', named(L.noteText, 'a note'))
 
-/** The record's shape alone; `valuesRecordSchema` adds the rules that tie its fields together. */
-export const valuesRecordShape = valuesRecordV1Shape.extend({
-  v: z.literal(VALUES_RECORD_VERSION),
+/** A version-2 record's shape: records finalized before tie decisions were kept. */
+export const valuesRecordV2Shape = valuesRecordV1Shape.extend({
+  v: z.literal(2),
   clusters: z
     .array(z.object({ title: named(L.clusterName, 'a cluster name'), notes: noteTexts.describe('Its notes’ texts, in the board’s order.') }))
     .max(L.rankedClusters, `at most ${L.rankedClusters} clusters`)
     .describe('Every cluster, in the board’s order, with what its notes say. No author: the board keeps none.'),
   unsortedNotes: noteTexts.describe('The notes left in “Unsorted ideas”, the board’s first column, in its order.')
+}) satisfies z.ZodType<ValuesRecordV2>
+
+const v1Votes = valuesRecordV1Shape.shape.votes
+const v1Place = v1Votes.shape.ranking.element
+
+/** The record's shape alone; `valuesRecordSchema` adds the rules that tie its fields together. */
+export const valuesRecordShape = valuesRecordV2Shape.extend({
+  v: z.literal(VALUES_RECORD_VERSION),
+  votes: v1Votes.extend({
+    ranking: z
+      .array(
+        v1Place.extend({
+          rank: z
+            .number()
+            .int()
+            .min(1)
+            .max(L.rankedClusters)
+            .describe('1 for the first; the places of a tie kept or undecided share the rank of its first place.'),
+          tie: z
+            .enum(TIE_STATES)
+            .describe(
+              'none: no other place has as many dots; undecided: tied, and the facilitator neither broke nor kept the tie; ' +
+                'kept: tied, and the facilitator kept the tie; broken: tied on dots, and the facilitator put the tie in this order.'
+            )
+        })
+      )
+      .max(L.rankedClusters)
+      .describe('Every cluster, most dots first.')
+  })
 }) satisfies z.ZodType<ValuesRecord>
 
-/** A stored record of either version, told apart by `v`. */
-export const storedValuesRecordShape = z.discriminatedUnion('v', [valuesRecordShape, valuesRecordV1Shape])
+/** A stored record of any version, told apart by `v`. */
+export const storedValuesRecordShape = z.discriminatedUnion('v', [valuesRecordShape, valuesRecordV2Shape, valuesRecordV1Shape])
 
 /** An anonymous workshop's record names no one. */
 export function checkAnonymity(record: { anonymous: boolean; participants: { names: string[] | null } }, context: z.RefinementCtx): void {
@@ -228,9 +276,32 @@ function checkNoteCount(record: StoredValuesRecord, context: z.RefinementCtx): v
   if (total > L.notes) context.addIssue({ code: 'custom', path: ['clusters'], message: `at most ${L.notes} notes in all (${total} given)` })
 }
 
+/**
+ * The ranking says what its dots say: most dots first, a place tied exactly when another has as
+ * many dots, a tie decided one way for all its places, and each rank as its tie makes it.
+ */
+function checkRanking(record: StoredValuesRecord, context: z.RefinementCtx): void {
+  if (record.v !== VALUES_RECORD_VERSION) return
+  const places = record.votes.ranking
+  const dots = places.map((place) => place.dots)
+  const ranks = decidedRanks(places)
+  const issue = (index: number, field: keyof VotePlace, message: string) =>
+    context.addIssue({ code: 'custom', path: ['votes', 'ranking', index, field], message })
+  let tieStart = 0
+  places.forEach((place, index) => {
+    const above = places[index - 1]
+    if (above && above.dots !== place.dots) tieStart = index
+    if (above && above.dots < place.dots) issue(index, 'dots', 'must be at most the dots of the place above: most dots first')
+    if ((place.tie === 'none') === isTied(dots, index)) issue(index, 'tie', 'must be “none” exactly when no other place has as many dots')
+    else if (places[tieStart]!.tie !== place.tie) issue(index, 'tie', 'must be decided as the rest of its tie')
+    else if (place.rank !== ranks[index]) issue(index, 'rank', `must be ${ranks[index]}, as its tie makes it`)
+  })
+}
+
 function checkRecord(record: StoredValuesRecord, context: z.RefinementCtx): void {
   checkPrivacy(record, context)
   checkNoteCount(record, context)
+  checkRanking(record, context)
 }
 
 /** A record as finalized now: only the current version is accepted for storing. */
@@ -243,7 +314,11 @@ export const contentHashSchema = z.string().regex(CONTENT_HASH_PATTERN, 'must be
 
 /** A record as library.json holds it, in the version it was hashed in. */
 export const finalizedValuesSchema = z
-  .discriminatedUnion('v', [valuesRecordShape.extend({ contentHash: contentHashSchema }), valuesRecordV1Shape.extend({ contentHash: contentHashSchema })])
+  .discriminatedUnion('v', [
+    valuesRecordShape.extend({ contentHash: contentHashSchema }),
+    valuesRecordV2Shape.extend({ contentHash: contentHashSchema }),
+    valuesRecordV1Shape.extend({ contentHash: contentHashSchema })
+  ])
   .superRefine(checkRecord)
 
 /**
@@ -252,6 +327,17 @@ export const finalizedValuesSchema = z
  */
 export function teamNotesOf(record: StoredValuesRecord): TeamNotes | null {
   return record.v === 1 ? null : { clusters: record.clusters, unsortedNotes: record.unsortedNotes }
+}
+
+/**
+ * The dot vote's places, as a record of any version holds them. A record finalized before tie
+ * decisions were kept (versions 1 and 2) is ranked by its dots alone: tied places share their
+ * rank, their tie undecided, as no decision was recorded.
+ */
+export function votePlacesOf(record: StoredValuesRecord): VotePlace[] {
+  if (record.v === VALUES_RECORD_VERSION) return record.votes.ranking
+  const byDots = record.votes.ranking.map((place, index) => ({ clusterId: String(index), name: place.cluster, dots: place.dots }))
+  return decideTies(byDots, []).map(({ name, dots, rank, tie }) => ({ cluster: name, dots, rank, tie }))
 }
 
 /** A finalized record without its hash; of a union of versions, each version without it. */

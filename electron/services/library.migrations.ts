@@ -14,7 +14,7 @@ export interface Migration {
   up(data: RawLibrary): RawLibrary
 }
 
-export const LIBRARY_SCHEMA_VERSION = 4
+export const LIBRARY_SCHEMA_VERSION = 5
 
 export const libraryMigrations: readonly Migration[] = [
   {
@@ -43,6 +43,14 @@ export const libraryMigrations: readonly Migration[] = [
     // instead of letting it think the file damaged.
     from: 3,
     to: 4,
+    up: (data) => data
+  },
+  {
+    // A core-values record may now be version 3, with each place's rank and tie in the dot vote
+    // as the facilitator decided it. Older records stay as they were hashed, as in the step above,
+    // and the version tells an older app that this file is not for it.
+    from: 4,
+    to: 5,
     up: (data) => data
   }
 ]

@@ -5,6 +5,7 @@
  */
 import {
   teamNotesOf,
+  votePlacesOf,
   withoutHash,
   type FinalizedValues,
   type StoredValuesRecord,
@@ -28,8 +29,8 @@ import {
 import { addFooters, decisionRecordPieces, eyebrow, INK, Layout, MARKER_WIDTH, openRecordPdf, type Piece } from './pdfLayout'
 
 const COLOURS = { ...INK, warn: '#9a3412', good: '#15803d', bad: '#b42318' }
-/** Room for a rank up to "500.". */
-const RANK_WIDTH = 24
+/** Room for a rank up to "=500." (a tie's shared rank). */
+const RANK_WIDTH = 34
 /** Values sit right of an accent bar. */
 const VALUE_INDENT = 14
 
@@ -58,7 +59,7 @@ function valuePieces(value: ValueStatement, rule: ValuesRecord['consensusRule'])
 }
 
 function recordPieces(record: StoredValuesRecord, contentHash: string): Piece[] {
-  const ranking = rankingLines(record.votes.ranking).flatMap(({ rank, text }) =>
+  const ranking = rankingLines(votePlacesOf(record)).flatMap(({ rank, text }) =>
     listPieces([text], { text: rank, color: COLOURS.muted }, 2, RANK_WIDTH)
   )
   return [

@@ -45,7 +45,7 @@ export const TEMPLATE_EXPORTS: Record<TemplateId, TemplateExports> = {
       markdown: 'Plain text for a wiki, an intranet page or a document.',
       html: 'One page with everything in it, to share or to print.',
       pdf: 'Ready to print or send, on A4.',
-      csv: 'One row per value and per behaviour, then one per note, for a spreadsheet.',
+      csv: 'One row per value and per behaviour, then the ranking and one row per note, for a spreadsheet.',
       json: 'The values, the decision record, the team’s notes and the hash, for other tools.'
     }
   },

@@ -1,15 +1,17 @@
 /**
  * A finalized values record as a spreadsheet: one row for each value (its definition and
- * consensus) and one for each of its behaviours and example stories; then, below an empty
- * row, a second table of what the team wrote, one row per note with its cluster. One file,
- * so that a spreadsheet opens everything at once; a program reads the second table from the
- * row after "What the team wrote". Written by
+ * consensus) and one for each of its behaviours and example stories; then, each below an
+ * empty row, the dot vote's ranking (one row per cluster, with its rank and tie) and what the
+ * team wrote (one row per note with its cluster). One file, so that a spreadsheet opens
+ * everything at once; a program finds each table by its title row, "Ranking" or "What the
+ * team wrote", the last table running to the end of the file. Written by
  * csv-stringify (its browser build, which needs nothing from Node), with a byte-order mark
  * so Excel reads the accents right, and with cells that start like a formula (`=`, `+`,
  * `-`, `@`) prefixed with `'` so that opening the file never runs what someone typed.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync'
-import { teamNotesOf, type FinalizedValues, type TeamNotes, type ValueStatement } from '../valuesRecord'
+import { TIE_NOTES } from '../ballots'
+import { teamNotesOf, votePlacesOf, type FinalizedValues, type TeamNotes, type ValueStatement, type VotePlace } from '../valuesRecord'
 import { formatAverage, LABELS, noteGroups } from './valuesText'
 
 export const VALUES_CSV_COLUMNS = [
@@ -41,6 +43,16 @@ function rowsOf(value: ValueStatement, number: number): Row[] {
   ]
 }
 
+/** The rank is a number, even in a tie ("=1" would read as a formula): the Tie column says which places share it. */
+export const RANKING_CSV_COLUMNS = ['Rank', 'Cluster', 'Dots', 'Tie'] as const
+
+/** The ranking's table: its title row, its header, then one row per cluster, most dots first. */
+const rankingRows = (places: readonly VotePlace[]): string[][] => [
+  [LABELS.ranking],
+  [...RANKING_CSV_COLUMNS],
+  ...places.map((place) => [String(place.rank), place.cluster, String(place.dots), TIE_NOTES[place.tie]])
+]
+
 export const NOTES_CSV_COLUMNS = ['Cluster', 'Note'] as const
 
 /** The second table: its title row, its header, then one row per note (a cluster without notes gets one row, its note blank). */
@@ -59,5 +71,6 @@ export function valuesCsv(finalized: FinalizedValues): string {
     columns: [...VALUES_CSV_COLUMNS],
     bom: true
   })
-  return `${values}\r\n${stringify(teamNoteRows(teamNotesOf(finalized)), OPTIONS)}`
+  const ranking = stringify(rankingRows(votePlacesOf(finalized)), OPTIONS)
+  return `${values}\r\n${ranking}\r\n${stringify(teamNoteRows(teamNotesOf(finalized)), OPTIONS)}`
 }

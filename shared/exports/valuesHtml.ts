@@ -5,12 +5,10 @@
  * text people typed is escaped, and the print styles lay it out on A4 without splitting a
  * value across pages.
  */
-import { isTied, tiedRanks } from '../ballots'
-import { teamNotesOf, withoutHash, type FinalizedValues, type StoredValuesRecord, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
+import { teamNotesOf, votePlacesOf, withoutHash, type FinalizedValues, type StoredValuesRecord, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import {
   consensusRuleText,
   consensusText,
-  dotsText,
   dotVoteText,
   fingersText,
   formatTime,
@@ -19,6 +17,8 @@ import {
   noteGroups,
   participantCountText,
   participantsText,
+  placeDotsText,
+  rankText,
   teamNotesIntro
 } from './valuesText'
 
@@ -65,14 +65,11 @@ ${consensus ? `<p class="consensus${flagged ? ' consensus--flagged' : ''}">${esc
 const fact = (label: string, value: string) => `<dt>${label}</dt><dd>${escapeHtml(value)}</dd>`
 
 function decisionRecord(record: StoredValuesRecord, contentHash: string): string {
-  const allDots = record.votes.ranking.map(({ dots }) => dots)
-  const ranks = tiedRanks(allDots)
-  const ranking = record.votes.ranking
+  // The rank is written out, not left to the list's numbers: a shared rank reads "=1.".
+  const ranking = votePlacesOf(record)
     .map(
-      ({ cluster, dots }, index) =>
-        `<li value="${ranks[index]}"><span>${escapeHtml(cluster)}</span> <span class="dots">${dotsText(dots)}${
-          isTied(allDots, index) ? ' (tied)' : ''
-        }</span></li>`
+      (place) =>
+        `<li value="${place.rank}"><span class="rank">${rankText(place)}</span> <span>${escapeHtml(place.cluster)}</span> <span class="dots">${placeDotsText(place)}</span></li>`
     )
     .join('')
   const stages = record.stages
@@ -148,7 +145,8 @@ blockquote p { margin: 0.2rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; margin: 0; }
 dt { font-weight: 600; }
 dd { margin: 0; overflow-wrap: anywhere; }
-.ranking { margin: 0; padding-left: 1.5rem; }
+.ranking { margin: 0; padding-left: 0; list-style: none; }
+.rank { display: inline-block; min-width: 2.6em; color: var(--muted); }
 .dots { color: var(--muted); }
 .stages { border-collapse: collapse; }
 .stages th, .stages td { padding: 0.2rem 1rem 0.2rem 0; text-align: left; vertical-align: top; }

@@ -3,13 +3,14 @@ import { storedValuesRecordShape, type StoredValuesRecord } from '../valuesRecor
 import { recordJson, type RecordJsonDocument } from './recordJson'
 
 const values = recordJson({
-  // 2: the record may be version 2, with what the team wrote; a version-1 record is written as it was hashed.
-  schemaId: 'urn:workshop-studio:schema:values-export:2',
+  // 3: the record may be version 3, with each place's rank and tie in the dot vote; older records are written as they were hashed.
+  schemaId: 'urn:workshop-studio:schema:values-export:3',
   format: 'workshop-studio.values',
   title: 'Workshop Studio: finalized core values',
   description:
     'The values a workshop agreed on, with the decision record behind them and what the team wrote on the board, as finalized in Workshop Studio. ' +
-    'A record of version 1 was finalized before notes were kept and has none.',
+    'A record of version 1 was finalized before notes were kept and has none; one of version 1 or 2 was finalized before ' +
+    'tie decisions were kept, and its ranking holds only each cluster’s dots.',
   record: storedValuesRecordShape
 })
 

@@ -1,7 +1,7 @@
 /** A finalized values record as a Markdown document, built as a syntax tree (markdownTree.ts). */
 import type { Root, RootContent } from 'mdast'
 import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, strong, text, writeMarkdown } from './markdownTree'
-import { teamNotesOf, withoutHash, type FinalizedValues, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
+import { teamNotesOf, votePlacesOf, withoutHash, type FinalizedValues, type TeamNotes, type ValueStatement, type ValuesRecord } from '../valuesRecord'
 import { decisionRecord, recordTitle } from './recordMarkdown'
 import {
   consensusRuleText,
@@ -54,6 +54,7 @@ function teamNotesSection(notes: TeamNotes | null): RootContent[] {
 
 export function valuesMarkdown(finalized: FinalizedValues): string {
   const { record, contentHash } = withoutHash(finalized)
+  const places = votePlacesOf(record)
   const tree: Root = {
     type: 'root',
     children: [
@@ -69,9 +70,9 @@ export function valuesMarkdown(finalized: FinalizedValues): string {
           fact(LABELS.consensusRule, consensusRuleText(record.consensusRule))
         ],
         details:
-          record.votes.ranking.length > 0
+          places.length > 0
             ? // A bulleted list: Markdown renumbers ordered lists, and tied places share a number.
-              [heading(3, LABELS.ranking), list(rankingLines(record.votes.ranking).map(({ rank, text }) => `${rank} ${text}`))]
+              [heading(3, LABELS.ranking), list(rankingLines(places).map(({ rank, text }) => `${rank} ${text}`))]
             : [],
         stages: record.stages,
         contentHash

@@ -4,9 +4,9 @@
  * zone (the computer's that exports), and say which: an export is read on other computers, in
  * other time zones, and must not be misread there.
  */
-import { isTied, tiedRanks } from '../ballots'
+import { sharesRank, tieNoteAfter } from '../ballots'
 import { TEMPLATES } from '../templates'
-import type { ConsensusResult, TeamNotes, ValuesRecord } from '../valuesRecord'
+import type { ConsensusResult, TeamNotes, ValuesRecord, VotePlace } from '../valuesRecord'
 
 export const LABELS = {
   pageTitle: 'Our values',
@@ -107,7 +107,7 @@ export function participantsText(record: TookPart): string {
   return names && names.length > 0 ? `${people}: ${names.join(', ')}` : people
 }
 
-export function dotVoteText(votes: ValuesRecord['votes']): string {
+export function dotVoteText(votes: Omit<ValuesRecord['votes'], 'ranking'>): string {
   const spread = votes.multipleDotsPerCluster ? 'more than one dot per cluster allowed' : 'one dot per cluster'
   return `${plural(votes.voters, 'person', 'people')} voted, ${plural(votes.budget, 'dot', 'dots')} each (${spread})`
 }
@@ -140,15 +140,15 @@ export function fingersText(consensus: ConsensusResult | null): string | null {
 
 export const dotsText = (dots: number) => plural(dots, 'dot', 'dots')
 
-/** The ranking's lines, "1. Curiosity: 4 dots (tied)", ties sharing their rank. */
-export function rankingLines(ranking: ReadonlyArray<{ cluster: string; dots: number }>): Array<{ rank: string; text: string }> {
-  const dots = ranking.map((entry) => entry.dots)
-  const ranks = tiedRanks(dots)
-  return ranking.map(({ cluster, dots: n }, index) => ({
-    rank: `${ranks[index]}.`,
-    text: `${cluster}: ${dotsText(n)}${isTied(dots, index) ? ' (tied)' : ''}`
-  }))
-}
+/** A place's rank as a results table writes it: "=1." when it shares the rank with others in a tie, else "1.". */
+export const rankText = (place: VotePlace) => `${sharesRank(place.tie) ? '=' : ''}${place.rank}.`
+
+/** A place's dots and its tie: "4 dots (tied)", or "4 dots (tie broken by the facilitator)". */
+export const placeDotsText = (place: VotePlace) => `${dotsText(place.dots)}${tieNoteAfter(place.tie)}`
+
+/** The ranking's lines, "=1." and "Curiosity: 4 dots (tied)", ties as the facilitator decided them. */
+export const rankingLines = (places: readonly VotePlace[]): Array<{ rank: string; text: string }> =>
+  places.map((place) => ({ rank: rankText(place), text: `${place.cluster}: ${placeDotsText(place)}` }))
 
 /** The appendix's groups in the order the exports show them: each cluster, then what was left unsorted (when anything was). */
 export function noteGroups(notes: TeamNotes): Array<{ title: string; notes: string[] }> {

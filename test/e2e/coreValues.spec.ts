@@ -13,7 +13,7 @@ import { expect, saveScreenshot, test } from './fixtures'
 import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
 import { teamNotesOf } from '../../shared/valuesRecord'
-import { keyedRows, pdfText, readCsvTables, readJson, readMarkdown, squash } from '../exports/readBack'
+import { keyedRows, pdfText, readCsvTables, readJson, readMarkdown, squash, titledTable } from '../exports/readBack'
 
 const UNSORTED = 'Unsorted ideas'
 
@@ -207,11 +207,11 @@ test('a facilitator and three participants agree core values, from the prompt to
     await give(ben, 'Integrity', 2)
     await give(ben, 'Ownership')
     await ben.getByRole('button', { name: 'I have voted' }).click()
-    // Chloé, keyboard only: Tab to each "Give a dot" button and press Enter.
+    // Chloé, keyboard only: Tab to each "Give a dot" button and press Enter. Her dots tie Integrity with Customer obsessed.
     await chloe.getByRole('button', { name: 'Give a dot to Integrity' }).focus()
     await chloe.keyboard.press('Enter')
-    await chloe.keyboard.press('Enter')
     await chloe.getByRole('button', { name: 'Give a dot to Customer obsessed' }).focus()
+    await chloe.keyboard.press('Enter')
     await chloe.keyboard.press('Enter')
     await expect(chloe.getByText('You have 0 of 3 dots left.')).toBeVisible()
     await chloe.getByRole('button', { name: 'I have voted' }).focus()
@@ -228,13 +228,24 @@ test('a facilitator and three participants agree core values, from the prompt to
     await saveScreenshot(facilitator, testInfo, 'values-vote-facilitator')
 
     await facilitator.getByRole('button', { name: 'Close voting and show results' }).click()
+    // A tie shows as a tie, in the board's order, until the facilitator breaks it: Integrity first.
+    const results = (page: Page) => page.getByRole('region', { name: 'Vote results' })
+    /** The place at `index` in a screen's vote results: its cluster, and its dots with its tie. */
+    const expectPlace = async (page: Page, index: number, cluster: string, dots: string) => {
+      const place = results(page).getByRole('listitem').nth(index)
+      await expect(place).toContainText(cluster)
+      await expect(place).toContainText(dots)
+    }
+    await expectPlace(amira, 0, 'Customer obsessed', '4 dots (tied)')
+    await expectPlace(amira, 1, 'Integrity', '4 dots (tied)')
+    const tie = results(facilitator).getByRole('group', { name: 'Tie: “Customer obsessed”, “Integrity”' })
+    await tie.getByRole('button', { name: 'Break the tie' }).click()
+    await tie.getByRole('button', { name: 'Move Integrity up' }).click()
+    await tie.getByRole('button', { name: 'Save this order' }).click()
     for (const page of everyone) {
-      const results = page.getByRole('region', { name: 'Vote results' })
-      await expect(results.getByRole('listitem').first()).toContainText('Integrity')
-      await expect(results.getByRole('listitem').first()).toContainText('5 dots')
-      await expect(results.getByRole('listitem').nth(1)).toContainText('Customer obsessed')
-      await expect(results.getByRole('listitem').nth(1)).toContainText('3 dots')
-      await expect(results.getByRole('listitem').nth(2)).toContainText('Ownership')
+      await expectPlace(page, 0, 'Integrity', '4 dots (tie broken by the facilitator)')
+      await expectPlace(page, 1, 'Customer obsessed', '4 dots (tie broken by the facilitator)')
+      await expectPlace(page, 2, 'Ownership', '1 dot')
     }
     // Participants are no longer told their ballot "stays private until voting closes".
     await expect(amira.getByText('Voting has closed: the results are on every screen.')).toBeVisible()
@@ -310,13 +321,22 @@ test('a facilitator and three participants agree core values, from the prompt to
       saved[label] = ((await message.textContent()) ?? '').replace(/^.*saved as /, '').replace(/\.?\s*$/, '')
     }
     const markdown = readMarkdown(await readFile(saved['Markdown']!, 'utf8'))
+    // The record keeps the facilitator's order: the exports show the tie as broken, not as the dots alone would.
+    expect(markdown.section('Decision record').items).toEqual(
+      expect.arrayContaining([
+        '1. Integrity: 4 dots (tie broken by the facilitator)',
+        '2. Customer obsessed: 4 dots (tie broken by the facilitator)',
+        '3. Ownership: 1 dot'
+      ])
+    )
     expect(markdown.headings.map((heading) => heading.text)).toEqual(expect.arrayContaining(['Integrity', 'Customer obsessed']))
     expect(squash(markdown.text)).toContain(squash('We tell the truth and keep our word.'))
     expect(squash(markdown.text)).toContain(squash('Say when we got it wrong'))
     const pdf = squash(await pdfText(saved['PDF']!))
     expect(pdf).toContain(squash('Customer obsessed'))
     expect(pdf).toContain(squash('Promise what we cannot deliver'))
-    const [valueTable, notesTable] = readCsvTables(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    const csvTables = readCsvTables(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
+    const valueTable = csvTables[0]
     expect(JSON.stringify(keyedRows(valueTable!))).toContain('Say when we got it wrong')
     const { document, errors } = readJson(await readFile(saved['Data (JSON)']!, 'utf8'))
     expect(errors).toEqual([])
@@ -333,7 +353,7 @@ test('a facilitator and three participants agree core values, from the prompt to
     const jsonNotes = teamNotesOf(document.record)!
     expect(bySortedNotes(jsonNotes.clusters)).toEqual(wrote)
     expect(jsonNotes.unsortedNotes).toEqual([])
-    const csvNotes = keyedRows(notesTable!.slice(1))
+    const csvNotes = keyedRows(titledTable(csvTables, 'What the team wrote'))
     expect(bySortedNotes(Object.keys(wrote).map((title) => ({ title, notes: csvNotes.filter((row) => row.Cluster === title).map((row) => row.Note!) })))).toEqual(wrote)
     expect(csvNotes).toHaveLength(4)
     const pdfAppendix = pdf.split('Whattheteamwrote')[1]!

@@ -6,7 +6,7 @@ import { exportFileName } from '../../shared/exports/fileName'
 import { EXPORT_FORMAT_INFO, formatsOf, type ExportFormat } from '../../shared/exports/formats'
 import type { ValuesRecord } from '../../shared/valuesRecord'
 import { hashOf, twelveValueRecord } from '../exports/valuesFixtures'
-import { keyedRows, pdfInfo, pdfText, readCsvTables, readHtml, readJson, readMarkdown, squash } from '../exports/readBack'
+import { keyedRows, pdfInfo, pdfText, readCsvTables, readHtml, readJson, readMarkdown, squash, titledTable } from '../exports/readBack'
 import { invoke, seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
 
@@ -81,14 +81,13 @@ test('the leader exports a finalized workshop to every format, and each file rea
   const pdfAppendix = pdf.split('Whattheteamwrote')[1]!.replace(/•/g, '')
   for (const { title, notes } of groups) expect(pdfAppendix).toContain(squash([title, ...notes].join('')))
 
-  const [valueTable, notesTable] = readCsvTables(await readFile(paths.csv, 'utf8'))
-  const rows = keyedRows(valueTable!)
+  const csvTables = readCsvTables(await readFile(paths.csv, 'utf8'))
+  const rows = keyedRows(csvTables[0]!)
   expect(rows.filter((row) => row.Row === 'Definition').map((row) => [row.Value, row.Text])).toEqual(
     agreed.map((value) => [value.name, value.definition])
   )
   expect(rows.filter((row) => row.Row === 'We do')).toHaveLength(agreed.reduce((sum, value) => sum + value.weDo.length, 0))
-  expect(notesTable![0]).toEqual(['What the team wrote'])
-  const noteRows = keyedRows(notesTable!.slice(1)).map((row) => [row.Cluster, row.Note!.replace(/^'(?=[=+\-@])/, '')])
+  const noteRows = keyedRows(titledTable(csvTables, 'What the team wrote')).map((row) => [row.Cluster, row.Note!.replace(/^'(?=[=+\-@])/, '')])
   expect(noteRows).toEqual(groups.flatMap(({ title, notes }) => (notes.length > 0 ? notes.map((note) => [title, note]) : [[title, '']])))
 
   const json = readJson(await readFile(paths.json, 'utf8'))

@@ -71,7 +71,13 @@ export interface NoteGroup {
 }
 
 /** The exported web page as a browser's parser builds it, and each value's parts found in it. */
-export function readHtml(html: string): ReadPage & { values: HtmlValue[]; recordText: string; teamNotes: { text: string; groups: NoteGroup[] } | null } {
+export function readHtml(html: string): ReadPage & {
+  values: HtmlValue[]
+  recordText: string
+  /** Each place of the dot vote's ranking as a reader sees it, its rank first. */
+  ranking: string[]
+  teamNotes: { text: string; groups: NoteGroup[] } | null
+} {
   const document = parseHtml(html)
   const listItems = (section: Element, className: string) =>
     within(section, (element) => hasClass(element, className)).flatMap((list) => within(list, (element) => element.tagName === 'li').map(textOf))
@@ -94,7 +100,8 @@ export function readHtml(html: string): ReadPage & { values: HtmlValue[]; record
       notes: within(cluster, (element) => element.tagName === 'li').map(textOf)
     }))
   }
-  return { ...readPage(document), values, recordText: record ? textOf(record) : '', teamNotes: teamNotes ?? null }
+  const ranking = record ? listItems(record, 'ranking') : []
+  return { ...readPage(document), values, recordText: record ? textOf(record) : '', ranking, teamNotes: teamNotes ?? null }
 }
 
 export interface MarkdownSection {
@@ -181,6 +188,13 @@ export function readCsvTables(csv: string): string[][][] {
     else tables.at(-1)!.push(row)
   }
   return tables.filter((table) => table.length > 0)
+}
+
+/** The rows of the table under a title row ("Ranking", "What the team wrote"), the title left out; it fails the test when there is none. */
+export function titledTable(tables: string[][][], title: string): string[][] {
+  const table = tables.find(([first]) => first?.length === 1 && first[0] === title)
+  if (!table) throw new Error(`The CSV has no table titled “${title}”`)
+  return table.slice(1)
 }
 
 /** A table's rows as objects keyed by its header row (the first). */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../shared/canonicalJson'
-import type { ClusterNotes, FinalizedValues, ValueStatement, ValuesRecord, ValuesRecordV1 } from '../../shared/valuesRecord'
+import type { ClusterNotes, FinalizedValues, StoredValuesRecord, ValueStatement, ValuesRecord, ValuesRecordV1, ValuesRecordV2, VotePlace } from '../../shared/valuesRecord'
 
 export const WORKSHOP_ID = '6f1c2b3a-0000-4000-8000-00000000c0de'
 
@@ -81,7 +81,7 @@ export function twelveValueRecord(): ValuesRecord {
   values[6] = { ...values[6]!, consensus: { scores: [0, 0, 0, 1, 1, 0], voters: 2, average: null, flagged: false } }
   values[8] = { ...values[8]!, consensus: null, examples: [] }
   return {
-    v: 2,
+    v: 3,
     workshopId: WORKSHOP_ID,
     title: 'Support team: “values”, 2026 / Q4',
     prompt: 'What do we stand for when serving our customers?',
@@ -93,7 +93,7 @@ export function twelveValueRecord(): ValuesRecord {
       budget: 3,
       multipleDotsPerCluster: false,
       voters: 12,
-      ranking: NAMES.map((cluster, index) => ({ cluster, dots: 24 - index * 2 }))
+      ranking: NAMES.map((cluster, index) => ({ cluster, dots: 24 - index * 2, rank: index + 1, tie: 'none' }))
     },
     consensusRule: { threshold: 3, minGroup: 3 },
     stages: [
@@ -106,9 +106,27 @@ export function twelveValueRecord(): ValuesRecord {
   }
 }
 
+/** A 4 / 4 / 4 / 2 dot vote, with the top tie as the facilitator left it. */
+export function threeWayTie(tie: VotePlace['tie'], order = ['Curiosity', 'Ownership', 'Respect']): VotePlace[] {
+  const ranks = tie === 'broken' ? [1, 2, 3] : [1, 1, 1]
+  return [...order.map((cluster, index) => ({ cluster, dots: 4, rank: ranks[index]!, tie })), { cluster: 'Speed', dots: 2, rank: 4, tie: 'none' }]
+}
+
+/** The twelve-value workshop with its dot vote replaced by this ranking. */
+export const withRanking = (ranking: VotePlace[]): ValuesRecord => {
+  const record = twelveValueRecord()
+  return { ...record, votes: { ...record.votes, ranking } }
+}
+
+/** The twelve-value workshop as the app before version 3 finalized it: no tie decisions kept, each place only its cluster and dots. */
+export function versionTwoRecord(ranking: VotePlace[] = twelveValueRecord().votes.ranking): ValuesRecordV2 {
+  const record = twelveValueRecord()
+  return { ...record, v: 2, votes: { ...record.votes, ranking: ranking.map(({ cluster, dots }) => ({ cluster, dots })) } }
+}
+
 /** The twelve-value workshop as the app before version 2 finalized it: no notes kept. */
 export function versionOneRecord(): ValuesRecordV1 {
-  const { clusters: _clusters, unsortedNotes: _unsorted, ...rest } = twelveValueRecord()
+  const { clusters: _clusters, unsortedNotes: _unsorted, ...rest } = versionTwoRecord()
   return { ...rest, v: 1 }
 }
 
@@ -134,7 +152,7 @@ export function bigBoardRecord(clusters = 24, notesEach = 14): ValuesRecord {
 /** SHA-256 of the record's canonical JSON, computed with node:crypto here, not by the app. */
 export const hashOf = (record: object): string => createHash('sha256').update(canonicalJson(record), 'utf8').digest('hex')
 
-export const finalized = (record: ValuesRecord | ValuesRecordV1 = twelveValueRecord()): FinalizedValues => ({ ...record, contentHash: hashOf(record) })
+export const finalized = (record: StoredValuesRecord = twelveValueRecord()): FinalizedValues => ({ ...record, contentHash: hashOf(record) })
 
 /** Every note of a record, in the board's order, unsorted ones last. */
 export const allNotes = (record: ValuesRecord): string[] => [...record.clusters.flatMap((cluster) => cluster.notes), ...record.unsortedNotes]

@@ -112,9 +112,9 @@ describe("the facilitator's tie decisions", () => {
     const places = decideTies(ranking, [])
     expect(places.map((place) => [place.clusterId, place.rank, place.tie])).toEqual([
       ['a', 1, 'none'],
-      ['b', 2, 'open'],
-      ['c', 2, 'open'],
-      ['d', 2, 'open'],
+      ['b', 2, 'undecided'],
+      ['c', 2, 'undecided'],
+      ['d', 2, 'undecided'],
       ['e', 5, 'none']
     ])
     expect(tiesOf(places).map(ids)).toEqual([['b', 'c', 'd']])
@@ -136,17 +136,17 @@ describe("the facilitator's tie decisions", () => {
 
   it('takes a kept tie whole when the cut goes through it', () => {
     const places = decideTies(ranking, [{ optionIds: ['c', 'b', 'd'], kept: true }])
-    expect(places.every((place) => place.tie !== 'open')).toBe(true)
+    expect(places.every((place) => place.tie !== 'undecided')).toBe(true)
     expect(ids(places)).toEqual(['a', 'b', 'c', 'd', 'e'])
-    expect(topPlaces(places, 2)).toEqual({ places: places.slice(0, 4), openTie: null })
+    expect(topPlaces(places, 2)).toEqual({ places: places.slice(0, 4), undecidedTie: null })
     expect(topPlaces(places, 4).places).toHaveLength(4)
   })
 
   it('names an undecided tie that the cut goes through, and none that it does not', () => {
     const places = decideTies(ranking, [])
-    expect(topPlaces(places, 3)).toEqual({ places: places.slice(0, 3), openTie: places.slice(1, 4) })
-    expect(topPlaces(places, 1)).toEqual({ places: places.slice(0, 1), openTie: null })
-    expect(topPlaces(places, 4)).toEqual({ places: places.slice(0, 4), openTie: null })
+    expect(topPlaces(places, 3)).toEqual({ places: places.slice(0, 3), undecidedTie: places.slice(1, 4) })
+    expect(topPlaces(places, 1)).toEqual({ places: places.slice(0, 1), undecidedTie: null })
+    expect(topPlaces(places, 4)).toEqual({ places: places.slice(0, 4), undecidedTie: null })
   })
 
   it('applies a decision only while exactly those options tie', () => {
@@ -154,10 +154,10 @@ describe("the facilitator's tie decisions", () => {
     const revote = ranking.map((place) => (place.clusterId === 'e' ? { ...place, dots: 3 } : place))
     const places = decideTies(revote, [{ optionIds: ['d', 'b', 'c'], kept: false }])
     expect(places.slice(1).map((place) => [place.rank, place.tie])).toEqual([
-      [2, 'open'],
-      [2, 'open'],
-      [2, 'open'],
-      [2, 'open']
+      [2, 'undecided'],
+      [2, 'undecided'],
+      [2, 'undecided'],
+      [2, 'undecided']
     ])
   })
 

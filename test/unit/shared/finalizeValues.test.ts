@@ -45,6 +45,7 @@ function input(overrides: Partial<FinalizeInput> = {}): FinalizeInput {
     board: board(),
     voteBallots: [ballot({ c1: 2, c2: 1 }), ballot({ c2: 3 }), ballot({ c1: 1 })],
     vote: { budget: 3, multipleDots: true },
+    voteTies: [],
     consensusBallots: [ballot({ v1: 5, v2: 1 }), ballot({ v1: 4, v2: 2 }), ballot({ v1: 4 })],
     consensus: { threshold: 3, minGroup: 3 },
     participantNames: ['Ben', 'Amira'],
@@ -66,10 +67,10 @@ describe('buildValuesRecord', () => {
       multipleDotsPerCluster: true,
       voters: 3,
       ranking: [
-        { cluster: 'Ownership', dots: 4 },
-        { cluster: 'Customers', dots: 3 },
-        { cluster: 'Untitled cluster', dots: 0 },
-        { cluster: 'Empty', dots: 0 }
+        { cluster: 'Ownership', dots: 4, rank: 1, tie: 'none' },
+        { cluster: 'Customers', dots: 3, rank: 2, tie: 'none' },
+        { cluster: 'Untitled cluster', dots: 0, rank: 3, tie: 'undecided' },
+        { cluster: 'Empty', dots: 0, rank: 3, tie: 'undecided' }
       ]
     })
     expect(record.values[0]).toMatchObject({ name: 'Customer obsessed', weDo: ['Call back the same day'] })
@@ -79,6 +80,25 @@ describe('buildValuesRecord', () => {
       { stage: 'Cluster', startedAt: '2026-11-26T09:10:00.000Z', endedAt: '2026-11-26T10:20:00.000Z' },
       { stage: 'Finalize', startedAt: '2026-11-26T10:20:00.000Z', endedAt: '2026-11-26T10:30:00.000Z' }
     ])
+  })
+
+  it('records the facilitator’s tie decisions: a broken tie in their order, a kept tie sharing its rank', () => {
+    const record = buildValuesRecord(
+      input({
+        voteBallots: [ballot({ c1: 2 }), ballot({ c2: 2 })],
+        voteTies: [
+          { optionIds: ['c2', 'c1'], kept: false },
+          { optionIds: ['c3', 'c4'], kept: true }
+        ]
+      })
+    )
+    expect(record.votes.ranking).toEqual([
+      { cluster: 'Ownership', dots: 2, rank: 1, tie: 'broken' },
+      { cluster: 'Customers', dots: 2, rank: 2, tie: 'broken' },
+      { cluster: 'Untitled cluster', dots: 0, rank: 3, tie: 'kept' },
+      { cluster: 'Empty', dots: 0, rank: 3, tie: 'kept' }
+    ])
+    expect(parseValuesRecord(record).ok).toBe(true)
   })
 
   it('counts people, naming no one when anonymous', () => {

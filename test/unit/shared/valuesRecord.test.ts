@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { finalizedValuesSchema, parseValuesRecord, teamNotesOf, VALUES_RECORD_LIMITS } from '../../../shared/valuesRecord'
-import { finalized, hashOf, twelveValueRecord, versionOneRecord } from '../../exports/valuesFixtures'
+import { finalizedValuesSchema, parseValuesRecord, teamNotesOf, VALUES_RECORD_LIMITS, votePlacesOf } from '../../../shared/valuesRecord'
+import { finalized, hashOf, threeWayTie, twelveValueRecord, versionOneRecord, versionTwoRecord, withRanking } from '../../exports/valuesFixtures'
 
 const problems = (value: unknown) => {
   const result = parseValuesRecord(value)
@@ -29,13 +29,13 @@ describe('parseValuesRecord', () => {
     const record = twelveValueRecord()
     const broken = {
       ...record,
-      v: 3,
+      v: 4,
       title: '',
       values: [{ ...record.values[0]!, consensus: { scores: [1, 2, 3], voters: 6, average: 7, flagged: false } }],
-      votes: { ...record.votes, ranking: [{ cluster: 'x', dots: -1 }] }
+      votes: { ...record.votes, ranking: [{ cluster: 'x', dots: -1, rank: 1, tie: 'none' }] }
     }
     expect(problems(broken)).toBe(
-      'v expected 2; title a title cannot be empty; values.0.consensus.scores must count each of 0 to 5 fingers; ' +
+      'v expected 3; title a title cannot be empty; values.0.consensus.scores must count each of 0 to 5 fingers; ' +
         'values.0.consensus.average Too big: expected number to be <=5; votes.ranking.0.dots Too small: expected number to be >=0'
     )
     expect(problems('a string')).toBe('the record expected object, received string')
@@ -57,7 +57,7 @@ describe('parseValuesRecord', () => {
 
 describe('records finalized before notes were kept (version 1)', () => {
   it('are refused for a new finalize, which must keep the notes', () => {
-    expect(problems(versionOneRecord())).toBe('v expected 2; clusters expected array, received undefined; unsortedNotes expected array, received undefined')
+    expect(problems(versionOneRecord())).toMatch(/^v expected 3; .*clusters expected array, received undefined; unsortedNotes expected array, received undefined/)
   })
 
   it('still load as stored, unchanged, so the hash computed over them then still checks', () => {
@@ -72,6 +72,51 @@ describe('records finalized before notes were kept (version 1)', () => {
     expect(teamNotesOf(versionOneRecord())).toBeNull()
     const current = twelveValueRecord()
     expect(teamNotesOf(current)).toEqual({ clusters: current.clusters, unsortedNotes: current.unsortedNotes })
+  })
+})
+
+describe('records finalized before tie decisions were kept (version 2)', () => {
+  it('are refused for a new finalize, which must rank each place with its tie', () => {
+    expect(problems(versionTwoRecord())).toMatch(/^v expected 3; votes\.ranking\.0\.rank/)
+  })
+
+  it('still load as stored, unchanged, so the hash computed over them then still checks', () => {
+    const stored = finalized(versionTwoRecord(threeWayTie('kept')))
+    const loaded = finalizedValuesSchema.parse(JSON.parse(JSON.stringify(stored)))
+    expect(loaded).toEqual(stored)
+    const { contentHash, ...hashed } = loaded
+    expect(hashOf(hashed)).toBe(contentHash)
+  })
+
+  it('rank their places by the dots alone: a tie shares its rank and is undecided, as no decision was kept', () => {
+    expect(votePlacesOf(versionTwoRecord(threeWayTie('broken')))).toEqual(threeWayTie('undecided'))
+    expect(votePlacesOf(versionOneRecord())).toEqual(twelveValueRecord().votes.ranking)
+  })
+})
+
+describe('the dot vote’s ties in a record', () => {
+  it('are kept as the facilitator left them: a 4 / 4 / 4 tie kept or undecided shares rank 1, a broken one is in the facilitator’s order', () => {
+    for (const tie of ['kept', 'undecided', 'broken'] as const) {
+      const record = withRanking(threeWayTie(tie, ['Respect', 'Curiosity', 'Ownership']))
+      expect(parseValuesRecord(record)).toEqual({ ok: true, record })
+      expect(votePlacesOf(record)).toBe(record.votes.ranking)
+    }
+  })
+
+  it('must say what the dots say, so no record ranks a place above one with more dots or hides a tie', () => {
+    const kept = threeWayTie('kept')
+    const broken = threeWayTie('broken')
+    expect(problems(withRanking([kept[0]!, { ...kept[1]!, rank: 2 }, ...kept.slice(2)]))).toBe('votes.ranking.1.rank must be 1, as its tie makes it')
+    expect(problems(withRanking([broken[0]!, { ...broken[1]!, rank: 1 }, ...broken.slice(2)]))).toBe('votes.ranking.1.rank must be 2, as its tie makes it')
+    expect(problems(withRanking([{ ...kept[0]!, tie: 'none' }, ...kept.slice(1)]))).toContain(
+      'votes.ranking.0.tie must be “none” exactly when no other place has as many dots'
+    )
+    expect(problems(withRanking([kept[0]!, { ...kept[1]!, tie: 'undecided' }, ...kept.slice(2)]))).toBe(
+      'votes.ranking.1.tie must be decided as the rest of its tie'
+    )
+    expect(problems(withRanking([kept[3]!, ...kept.slice(0, 3)].map((place, index) => ({ ...place, rank: index + 1 }))))).toContain(
+      'votes.ranking.1.dots must be at most the dots of the place above: most dots first'
+    )
   })
 })
 

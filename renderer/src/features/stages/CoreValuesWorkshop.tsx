@@ -124,6 +124,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         board: snapshot,
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
+        voteTies: flow.voteTies,
         consensusBallots: workshop.published.consensus.getSnapshot(),
         consensus: { threshold: flow.consensusThreshold, minGroup: flow.minGroup },
         participantNames: participants.map((person) => person.name),

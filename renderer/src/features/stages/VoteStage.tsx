@@ -1,5 +1,5 @@
 import { useId, useMemo, useSyncExternalStore } from 'react'
-import { decideTies, rankClusters, tiesOf, type RankedPlace, type TieDecision } from '../../../../shared/ballots'
+import { decideTies, rankClusters, tieNoteAfter, tiesOf, type RankedPlace, type TieDecision } from '../../../../shared/ballots'
 import { MAX_VOTE_BUDGET } from '../../../../shared/stages'
 import type { ExternalStore } from '../../crdt/externalStore'
 import type { SealedBallot } from '../../crdt/sealedBallots'
@@ -86,13 +86,6 @@ function VoteRules({ flow, intents, noun }: { flow: WorkshopFlow; intents: FlowI
   )
 }
 
-const TIE_NOTE: Record<RankedPlace['tie'], string> = {
-  none: '',
-  open: ' (tied)',
-  kept: ' (tied, kept by the facilitator)',
-  broken: ' (tie broken by the facilitator)'
-}
-
 interface ResultsProps extends VoteResults {
   noun: string
   /** Shown when the results feed a cut; `decide` is the facilitator's, null elsewhere. */
@@ -117,7 +110,7 @@ function Results({ ranking, voters, noun, ties }: ResultsProps) {
             </span>
             <span className="vote-results__dots">
               {cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}
-              {TIE_NOTE[cluster.tie]}
+              {tieNoteAfter(cluster.tie)}
             </span>
           </li>
         ))}

@@ -11,7 +11,7 @@ import { PLAN_TEXT, supportPlanRecord } from '../../../exports/planFixtures'
 import { colourCounts, readPng, readSvg, textOf } from '../../../exports/readGraphics'
 import { journeyJsonSchema, type JourneyJsonDocument } from '../../../../shared/exports/journeyJson'
 import type { FinalizedJourney } from '../../../../shared/journeyRecord'
-import { keyedRows, pdfText, readCsv, readCsvTables, readHtml, readJson, readMarkdown, squash } from '../../../exports/readBack'
+import { keyedRows, pdfText, readCsv, readCsvTables, readHtml, readJson, readMarkdown, squash, titledTable } from '../../../exports/readBack'
 import { useTempDir } from './tempDir'
 
 const tempDir = useTempDir()
@@ -50,8 +50,7 @@ describe('ExportsService', () => {
     expect(readHtml(await text(1)).teamNotes!.groups).toEqual(groups)
     const pdf = squash((await pdfText(paths[2]!)).split('What the team wrote')[1]!)
     for (const part of groups.flatMap(({ title, notes }) => [title, ...notes])) expect(pdf).toContain(squash(part))
-    const [, noteRows] = readCsvTables(await text(3))
-    const csvNotes = keyedRows(noteRows!.slice(1)).filter((row) => row.Note !== '')
+    const csvNotes = keyedRows(titledTable(readCsvTables(await text(3)), 'What the team wrote')).filter((row) => row.Note !== '')
     expect(csvNotes.map((row) => [row.Cluster, row.Note!.replace(/^'(?=[=+\-@])/, '')])).toEqual(
       groups.flatMap(({ title, notes }) => notes.map((note) => [title, note]))
     )
@@ -77,7 +76,7 @@ describe('ExportsService', () => {
     expect(library.finalized(old.workshopId)).toEqual(stored)
     // Upgraded to the current format, the record on disk is still the one that was hashed.
     const onDisk = JSON.parse(await readFile(join(tempDir(), 'library.json'), 'utf8'))
-    expect(onDisk.schemaVersion).toBe(4)
+    expect(onDisk.schemaVersion).toBe(5)
     expect(onDisk.workshops[0].result).toEqual(stored)
 
     const exportsService = new ExportsService(library, join(tempDir(), 'exports'))
@@ -89,7 +88,7 @@ describe('ExportsService', () => {
     const pdf = await pdfText(await read('pdf'))
     expect(pdf).toContain(stored.contentHash)
     expect(squash(pdf)).toContain(squash(NOT_KEPT))
-    expect(readCsvTables(await readFile(await read('csv'), 'utf8'))[1]).toEqual([['What the team wrote'], [NOT_KEPT]])
+    expect(titledTable(readCsvTables(await readFile(await read('csv'), 'utf8')), 'What the team wrote')).toEqual([[NOT_KEPT]])
     const json = readJson(await readFile(await read('json'), 'utf8'))
     expect(json.errors).toEqual([])
     expect(json.document.record).toEqual(old)

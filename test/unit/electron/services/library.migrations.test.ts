@@ -37,9 +37,9 @@ describe('migrate', () => {
   })
 
   it('brings an unversioned library up to the current version', () => {
-    expect(LIBRARY_SCHEMA_VERSION).toBe(4)
+    expect(LIBRARY_SCHEMA_VERSION).toBe(5)
     expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
-      schemaVersion: 4,
+      schemaVersion: 5,
       workshops: [],
       settings: {}
     })
@@ -68,6 +68,16 @@ describe('migrate', () => {
     const workshop = { id: 'a', title: 'A', status: 'finalized', result }
     expect(migrate({ schemaVersion: 3, workshops: [workshop], settings: {} }, libraryMigrations, 4)).toEqual({
       schemaVersion: 4,
+      workshops: [workshop],
+      settings: {}
+    })
+  })
+
+  it('keeps a version 4 library’s finalized records as they were hashed at version 5', () => {
+    const result = { v: 2, title: 'Values from last quarter', contentHash: 'b'.repeat(64) }
+    const workshop = { id: 'a', title: 'A', status: 'finalized', result }
+    expect(migrate({ schemaVersion: 4, workshops: [workshop], settings: {} }, libraryMigrations, 5)).toEqual({
+      schemaVersion: 5,
       workshops: [workshop],
       settings: {}
     })

@@ -28,7 +28,7 @@ describe('LibraryService', () => {
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(created.createdAt).toBe(created.updatedAt)
     expect(library.get(created.id)).toEqual(created)
-    expect(await onDisk()).toEqual({ schemaVersion: 4, workshops: [{ ...created, result: null }], settings: {} })
+    expect(await onDisk()).toEqual({ schemaVersion: 5, workshops: [{ ...created, result: null }], settings: {} })
   })
 
   it('lists the most recently changed first', async () => {
@@ -261,7 +261,7 @@ describe('LibraryService', () => {
       const library = await LibraryService.open(tempDir())
       expect(titles(library)).toEqual(['From the first release'])
       expect(await onDisk()).toEqual({
-        schemaVersion: 4,
+        schemaVersion: 5,
         workshops: v0.workshops.map((workshop) => ({ ...workshop, result: null })),
         settings: {}
       })
@@ -273,7 +273,7 @@ describe('LibraryService', () => {
       await writeFile(libraryPath(), newer)
       await expect(LibraryService.open(tempDir())).rejects.toThrow(
         `Your workshop list (${libraryPath()}) was made by a newer version of Workshop Studio ` +
-          '(format 7; this version reads format 4 and older). It was left unchanged. Install the newer version to open it.'
+          '(format 7; this version reads format 5 and older). It was left unchanged. Install the newer version to open it.'
       )
       expect(await readFile(libraryPath(), 'utf8')).toBe(newer)
       expect(await readdir(tempDir())).toEqual(['library.json'])

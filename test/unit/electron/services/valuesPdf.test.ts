@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { valuesPdf } from '../../../../electron/services/valuesPdf'
-import { allNotes, AWKWARD, bigBoardRecord, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
+import { allNotes, AWKWARD, bigBoardRecord, finalized, threeWayTie, twelveValueRecord, versionOneRecord, withRanking } from '../../../exports/valuesFixtures'
 import { pdfInfo, pdfText, squash } from '../../../exports/readBack'
 import { useTempDir } from './tempDir'
 
@@ -73,6 +73,36 @@ describe('valuesPdf, read back by pdftotext', () => {
     const { text } = await read()
     expect(text).toContain('Consensus: 2.5 of 5 from 12 people, flagged for rework (below 3).')
     expect(text).toContain('Consensus: not shown, as fewer than 3 people took part.')
+  })
+})
+
+describe('valuesPdf of the dot vote’s ties, read back by pdftotext', () => {
+  /** The ranking's lines, each rank with its text: pdftotext reads the column of ranks first, then the texts. */
+  async function rankingLinesOf(ranking: ReturnType<typeof threeWayTie>): Promise<string[]> {
+    const path = join(tempDir(), 'ties.pdf')
+    await writeFile(path, await valuesPdf(finalized(withRanking(ranking))))
+    const lines = (await pdfText(path)).split('RANKING')[1]!.split('STAGES')[0]!.split('\n').filter((line) => line.trim())
+    const ranks = lines.filter((line) => /^=?\d+\.$/.test(line))
+    const texts = lines.filter((line) => !ranks.includes(line))
+    return ranks.map((rank, index) => `${rank} ${texts[index]}`)
+  }
+
+  it('shows a tie as a tie: a kept 4 / 4 / 4 tie is rank =1 three times, and says the facilitator kept it', async () => {
+    expect(await rankingLinesOf(threeWayTie('kept'))).toEqual([
+      '=1. Curiosity: 4 dots (tied, kept by the facilitator)',
+      '=1. Ownership: 4 dots (tied, kept by the facilitator)',
+      '=1. Respect: 4 dots (tied, kept by the facilitator)',
+      '4. Speed: 2 dots'
+    ])
+  })
+
+  it('shows a broken tie in the facilitator’s order, each place saying the facilitator broke it', async () => {
+    expect(await rankingLinesOf(threeWayTie('broken', ['Respect', 'Curiosity', 'Ownership']))).toEqual([
+      '1. Respect: 4 dots (tie broken by the facilitator)',
+      '2. Curiosity: 4 dots (tie broken by the facilitator)',
+      '3. Ownership: 4 dots (tie broken by the facilitator)',
+      '4. Speed: 2 dots'
+    ])
   })
 })
 

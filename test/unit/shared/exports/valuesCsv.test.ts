@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { NOTES_CSV_COLUMNS, VALUES_CSV_COLUMNS, valuesCsv } from '../../../../shared/exports/valuesCsv'
-import { AWKWARD, AWKWARD_NOTES, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
-import { keyedRows, readCsvTables } from '../../../exports/readBack'
+import { NOTES_CSV_COLUMNS, RANKING_CSV_COLUMNS, VALUES_CSV_COLUMNS, valuesCsv } from '../../../../shared/exports/valuesCsv'
+import { AWKWARD, AWKWARD_NOTES, finalized, threeWayTie, twelveValueRecord, versionOneRecord, versionTwoRecord, withRanking } from '../../../exports/valuesFixtures'
+import { keyedRows, readCsvTables, titledTable } from '../../../exports/readBack'
 
 describe('valuesCsv, read back by csv-parse', () => {
   const record = twelveValueRecord()
@@ -39,9 +39,9 @@ describe('valuesCsv, read back by csv-parse', () => {
   })
 
   it('holds, below an empty row, a table of what the team wrote: one row per note with its cluster', () => {
-    expect(tables).toHaveLength(2)
-    const [title, ...notesTable] = tables[1]!
-    expect(title).toEqual(['What the team wrote'])
+    expect(tables).toHaveLength(3)
+    const notesTable = titledTable(tables, 'What the team wrote')
+    expect(tables[2]).toEqual([['What the team wrote'], ...notesTable])
     expect(notesTable[0]).toEqual([...NOTES_CSV_COLUMNS])
     const notes = keyedRows(notesTable)
     const expected = [
@@ -56,7 +56,41 @@ describe('valuesCsv, read back by csv-parse', () => {
   it('says, where the notes table would be, that a record finalized before notes were kept has none', () => {
     const old = readCsvTables(valuesCsv(finalized(versionOneRecord())))
     expect(keyedRows(old[0]!)).toEqual(rows)
-    expect(old[1]).toEqual([['What the team wrote'], ['This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.']])
+    expect(old[2]).toEqual([['What the team wrote'], ['This record was finalized before Workshop Studio kept the brainstorm’s notes, so they are not in it.']])
+  })
+
+  it('holds, between the values and the notes, the dot vote’s ranking: one row per cluster with its rank, dots and tie', () => {
+    const ranking = keyedRows(titledTable(tables, 'Ranking'))
+    expect(Object.keys(ranking[0]!)).toEqual([...RANKING_CSV_COLUMNS])
+    expect(ranking.map((row) => [row.Rank, row.Cluster, row.Dots, row.Tie])).toEqual(
+      record.votes.ranking.map((place, index) => [String(index + 1), place.cluster, String(place.dots), ''])
+    )
+  })
+
+  const rankingOf = (csv: string) => keyedRows(titledTable(readCsvTables(csv), 'Ranking')).map((row) => [row.Rank, row.Cluster, row.Tie])
+
+  it('shows a tie as a tie: the tied places share their rank, and the Tie column says whether the facilitator kept it', () => {
+    expect(rankingOf(valuesCsv(finalized(withRanking(threeWayTie('kept')))))).toEqual([
+      ['1', 'Curiosity', 'tied, kept by the facilitator'],
+      ['1', 'Ownership', 'tied, kept by the facilitator'],
+      ['1', 'Respect', 'tied, kept by the facilitator'],
+      ['4', 'Speed', '']
+    ])
+    expect(rankingOf(valuesCsv(finalized(versionTwoRecord(threeWayTie('kept'))))).map(([rank, , tie]) => [rank, tie])).toEqual([
+      ['1', 'tied'],
+      ['1', 'tied'],
+      ['1', 'tied'],
+      ['4', '']
+    ])
+  })
+
+  it('shows a broken tie in the facilitator’s order, each place saying the facilitator broke it', () => {
+    expect(rankingOf(valuesCsv(finalized(withRanking(threeWayTie('broken', ['Respect', 'Curiosity', 'Ownership'])))))).toEqual([
+      ['1', 'Respect', 'tie broken by the facilitator'],
+      ['2', 'Curiosity', 'tie broken by the facilitator'],
+      ['3', 'Ownership', 'tie broken by the facilitator'],
+      ['4', 'Speed', '']
+    ])
   })
 
   it('gives the consensus on each value’s definition row, blank where it was withheld', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { valuesHtml } from '../../../../shared/exports/valuesHtml'
-import { AWKWARD, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
+import { AWKWARD, finalized, threeWayTie, twelveValueRecord, versionOneRecord, versionTwoRecord, withRanking } from '../../../exports/valuesFixtures'
 import { readHtml, squash } from '../../../exports/readBack'
 
 describe('valuesHtml, read back by parse5', () => {
@@ -64,6 +64,37 @@ describe('valuesHtml, read back by parse5', () => {
     // A table row: the stage in one cell, its times in the next.
     expect(squash(read.recordText)).toContain(squash('Dot vote 25 Nov 2026, 13:40–13:48 (UTC)'))
     expect(read.recordText).toContain(document.contentHash)
+  })
+})
+
+describe('valuesHtml of the dot vote’s ties', () => {
+  const rankingOf = (html: string) => readHtml(html).ranking
+
+  it('shows a tie as a tie: a kept 4 / 4 / 4 tie is rank =1 three times, and says the facilitator kept it', () => {
+    expect(rankingOf(valuesHtml(finalized(withRanking(threeWayTie('kept')))))).toEqual([
+      '=1. Curiosity 4 dots (tied, kept by the facilitator)',
+      '=1. Ownership 4 dots (tied, kept by the facilitator)',
+      '=1. Respect 4 dots (tied, kept by the facilitator)',
+      '4. Speed 2 dots'
+    ])
+  })
+
+  it('shows a broken tie in the facilitator’s order, each place saying the facilitator broke it', () => {
+    expect(rankingOf(valuesHtml(finalized(withRanking(threeWayTie('broken', ['Respect', 'Curiosity', 'Ownership'])))))).toEqual([
+      '1. Respect 4 dots (tie broken by the facilitator)',
+      '2. Curiosity 4 dots (tie broken by the facilitator)',
+      '3. Ownership 4 dots (tie broken by the facilitator)',
+      '4. Speed 2 dots'
+    ])
+  })
+
+  it('shows the ties of a record finalized before tie decisions were kept by the dots alone', () => {
+    expect(rankingOf(valuesHtml(finalized(versionTwoRecord(threeWayTie('kept')))))).toEqual([
+      '=1. Curiosity 4 dots (tied)',
+      '=1. Ownership 4 dots (tied)',
+      '=1. Respect 4 dots (tied)',
+      '4. Speed 2 dots'
+    ])
   })
 })
 

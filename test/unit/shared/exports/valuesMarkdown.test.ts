@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { valuesMarkdown } from '../../../../shared/exports/valuesMarkdown'
-import { AWKWARD, finalized, twelveValueRecord, versionOneRecord } from '../../../exports/valuesFixtures'
+import { AWKWARD, finalized, threeWayTie, twelveValueRecord, versionOneRecord, versionTwoRecord, withRanking } from '../../../exports/valuesFixtures'
 import { injectedMarkup, readMarkdown, squash } from '../../../exports/readBack'
 
 describe('valuesMarkdown, read back by marked', () => {
@@ -70,18 +70,33 @@ describe('valuesMarkdown, read back by marked', () => {
     expect(decision.text).toContain(document.contentHash)
   })
 
-  it('shows a tie as a tie: tied places share their rank, and say so', () => {
-    const ranking = [
-      { cluster: 'Curiosity', dots: 4 },
-      { cluster: 'Ownership', dots: 4 },
-      { cluster: 'Respect', dots: 4 },
-      { cluster: 'Speed', dots: 2 }
-    ]
-    const tied = { ...record, votes: { ...record.votes, ranking } }
-    const items = readMarkdown(valuesMarkdown(finalized(tied))).section('Decision record').items
-    expect(items).toEqual(
-      expect.arrayContaining(['1. Curiosity: 4 dots (tied)', '1. Ownership: 4 dots (tied)', '1. Respect: 4 dots (tied)', '4. Speed: 2 dots'])
-    )
+  const rankingItems = (markdown: string) => readMarkdown(markdown).section('Decision record').items.filter((item) => /^=?\d+\. /.test(item))
+
+  it('shows a tie as a tie: a kept 4 / 4 / 4 tie is rank =1 three times, and says the facilitator kept it', () => {
+    expect(rankingItems(valuesMarkdown(finalized(withRanking(threeWayTie('kept')))))).toEqual([
+      '=1. Curiosity: 4 dots (tied, kept by the facilitator)',
+      '=1. Ownership: 4 dots (tied, kept by the facilitator)',
+      '=1. Respect: 4 dots (tied, kept by the facilitator)',
+      '4. Speed: 2 dots'
+    ])
+  })
+
+  it('shows a broken tie in the facilitator’s order, each place saying the facilitator broke it', () => {
+    expect(rankingItems(valuesMarkdown(finalized(withRanking(threeWayTie('broken', ['Respect', 'Curiosity', 'Ownership'])))))).toEqual([
+      '1. Respect: 4 dots (tie broken by the facilitator)',
+      '2. Curiosity: 4 dots (tie broken by the facilitator)',
+      '3. Ownership: 4 dots (tie broken by the facilitator)',
+      '4. Speed: 2 dots'
+    ])
+  })
+
+  it('shows the ties of a record finalized before tie decisions were kept by the dots alone', () => {
+    expect(rankingItems(valuesMarkdown(finalized(versionTwoRecord(threeWayTie('broken')))))).toEqual([
+      '=1. Curiosity: 4 dots (tied)',
+      '=1. Ownership: 4 dots (tied)',
+      '=1. Respect: 4 dots (tied)',
+      '4. Speed: 2 dots'
+    ])
   })
 
   it('names no one in an anonymous workshop', () => {

@@ -33,7 +33,7 @@ describe('valuesText', () => {
   })
 
   it('describes the dot vote in words', () => {
-    expect(dotVoteText({ budget: 1, multipleDotsPerCluster: true, voters: 1, ranking: [] })).toBe(
+    expect(dotVoteText({ budget: 1, multipleDotsPerCluster: true, voters: 1 })).toBe(
       '1 person voted, 1 dot each (more than one dot per cluster allowed)'
     )
   })

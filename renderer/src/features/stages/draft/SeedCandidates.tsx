@@ -19,7 +19,7 @@ export function SeedCandidates({ ranking, onCreate, decideTie }: SeedCandidatesP
   const countId = useId()
   const count = seedCount(typed, ranking.length)
   // A kept tie across the cut comes in whole; an undecided one waits for the facilitator.
-  const { places, openTie } = topPlaces(ranking, count)
+  const { places, undecidedTie } = topPlaces(ranking, count)
   const tieNoteId = useId()
 
   if (ranking.length === 0) {
@@ -48,7 +48,7 @@ export function SeedCandidates({ ranking, onCreate, decideTie }: SeedCandidatesP
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          if (!openTie) onCreate(places.length)
+          if (!undecidedTie) onCreate(places.length)
         }}
       >
         <label htmlFor={countId} className="draft-seed__label">
@@ -65,15 +65,15 @@ export function SeedCandidates({ ranking, onCreate, decideTie }: SeedCandidatesP
           onChange={(event) => setTyped(event.target.value)}
           onBlur={() => setTyped(String(count))}
         />
-        <button type="submit" className="button button--primary" disabled={openTie !== null} aria-describedby={tieNoteId}>
+        <button type="submit" className="button button--primary" disabled={undecidedTie !== null} aria-describedby={tieNoteId}>
           {seedButtonLabel(places.length)}
         </button>
       </form>
       <div id={tieNoteId}>
-        {openTie && (
+        {undecidedTie && (
           <>
             <p className="draft-seed__text">A tie goes through the top {count}: break it or keep it to create the candidates.</p>
-            <TieDecisionBlock tie={openTie} decide={decideTie} />
+            <TieDecisionBlock tie={undecidedTie} decide={decideTie} />
           </>
         )}
         {places.length > count && (
