@@ -4,7 +4,7 @@
  * a note when the map scrolls sideways.
  */
 import type { Locator, Page } from '@playwright/test'
-import { addNote, createWorkshop, startMapping } from './boardPage'
+import { addNote, createWorkshop, noteIn, startMapping } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 import { goLive } from './livePage'
 
@@ -92,4 +92,10 @@ test('on a 1366×768 laptop with the live panel open, Fit shows all six stages a
   await page.reload()
   await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByRole('button', { name: 'Fit to screen' })).toHaveAttribute('aria-pressed', 'true')
+
+  // Leaving a note (focused, as after editing it) moves nothing: a click on the next cell's
+  // "+ Add note" lands there, rather than on whatever slid under the pointer as the note shrank.
+  await noteIn(page, 'Attract, Touchpoints', 'Attract: first contact').locator('[data-note-text]').click()
+  await page.getByRole('button', { name: 'Add a note to Recruit, Touchpoints' }).click()
+  await expect(page.getByRole('textbox', { name: 'New note in Recruit, Touchpoints' })).toBeFocused()
 })
