@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadJourneyView, saveJourneyView } from '../../../../../renderer/src/features/journey/journeyView'
-
-class MemoryStorage {
-  readonly items = new Map<string, string>()
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value)
-  }
-}
+import { MemoryStorage } from '../MemoryStorage'
 
 describe('journey map view storage', () => {
   it('starts at full size and roomy, and keeps what this device chose', () => {
