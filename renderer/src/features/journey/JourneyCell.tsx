@@ -112,6 +112,8 @@ export const JourneyCell = memo(function JourneyCell({
               onCancel={() => setWriting(false)}
               add={(text) => {
                 const { noteId, truncated } = intents.addNote(stageId, text, undefined, laneId)
+                // A new note goes last: the cell scrolls to it, so the writer sees it land (and it is mounted).
+                if (noteId !== null) requestAnimationFrame(() => list.current?.scrollTo({ top: list.current.scrollHeight }))
                 return { added: noteId !== null, truncated }
               }}
             />

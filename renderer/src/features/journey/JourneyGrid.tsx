@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState, type CSSProperties } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react'
 import type { Column } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { cellKey, cellOf, LANE_TITLE_MAX_LENGTH, MAX_JOURNEY_STAGES, MAX_LANES, type JourneyIntents, type JourneySnapshot } from '../../crdt/journey'
@@ -8,6 +8,7 @@ import type { DropPlace } from '../board/dragItems'
 import type { MoveDestination } from '../board/moveDestinations'
 import { NoteDragArea } from '../board/NoteDragArea'
 import { JourneyCell } from './JourneyCell'
+import { useJourneyView, type JourneyView } from './journeyView'
 import './journey.css'
 
 type Axis = 'stage' | 'lane'
@@ -137,6 +138,76 @@ function AddAxisForm({ axis, structure, full }: { axis: Axis; structure: Journey
   )
 }
 
+/** Fit and density: how this device shows the map (journeyView.ts). Toggle buttons, so a screen reader says which are on. */
+function JourneyViewButtons({ view, changeView }: { view: JourneyView; changeView(change: Partial<JourneyView>): void }) {
+  return (
+    <div className="journey-view" role="group" aria-label="Map view">
+      <button type="button" className="journey-view__toggle" aria-pressed={view.fit} onClick={() => changeView({ fit: !view.fit })}>
+        Fit to screen
+      </button>
+      <button
+        type="button"
+        className="journey-view__toggle"
+        aria-pressed={view.compact}
+        onClick={() => changeView({ compact: !view.compact })}
+      >
+        Compact
+      </button>
+    </div>
+  )
+}
+
+/**
+ * Keeps the lane labels beside their rows. The labels sit in their own column outside the
+ * map's scrolled view, so a note scrolled sideways goes out of view at the view's edge instead
+ * of under a label; that column follows the map's vertical scroll, and each row is as tall as
+ * the taller of its label and its cells. Measured a frame after a resize, not inside the
+ * observer's callback, where changing the sizes it watches would loop.
+ */
+function useLaneColumn(grid: RefObject<HTMLDivElement | null>, lanes: RefObject<HTMLDivElement | null>, shapeKey: string) {
+  useEffect(() => {
+    const gridElement = grid.current
+    const lanesElement = lanes.current
+    if (!gridElement || !lanesElement) return
+    let frame = 0
+    const align = () => {
+      frame = 0
+      // The least height of a row's cells (journey.css) is its label's; of the stage row, the corner's.
+      const [corner, ...labels] = [...lanesElement.children] as HTMLElement[]
+      gridElement.style.setProperty('--journey-row-min', `${corner?.offsetHeight ?? 0}px`)
+      gridElement.querySelectorAll<HTMLElement>(':scope > .journey-grid__row').forEach((row, index) => {
+        row.style.setProperty('--journey-row-min', `${labels[index]?.offsetHeight ?? 0}px`)
+      })
+      lanesElement.style.gridTemplateRows = getComputedStyle(gridElement).gridTemplateRows
+    }
+    const observer = new ResizeObserver(() => {
+      if (frame === 0) frame = requestAnimationFrame(align)
+    })
+    for (const element of [...lanesElement.children, ...gridElement.querySelectorAll('.journey-axis, .journey-cell')]) {
+      observer.observe(element)
+    }
+    const followGrid = () => {
+      lanesElement.scrollTop = gridElement.scrollTop
+    }
+    // Tabbing to a lane's tools can scroll the labels; the map follows them.
+    const followLanes = () => {
+      gridElement.scrollTop = lanesElement.scrollTop
+    }
+    // The labels' column cannot scroll by itself: a wheel over it scrolls the map.
+    const scrollGrid = (event: WheelEvent) => gridElement.scrollBy(event.deltaX, event.deltaY)
+    gridElement.addEventListener('scroll', followGrid, { passive: true })
+    lanesElement.addEventListener('scroll', followLanes, { passive: true })
+    lanesElement.addEventListener('wheel', scrollGrid, { passive: true })
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame)
+      gridElement.removeEventListener('scroll', followGrid)
+      lanesElement.removeEventListener('scroll', followLanes)
+      lanesElement.removeEventListener('wheel', scrollGrid)
+    }
+  }, [grid, lanes, shapeKey])
+}
+
 interface JourneyGridProps {
   snapshot: JourneySnapshot
   /** Must be stable: every card is memoized on it. */
@@ -148,10 +219,15 @@ interface JourneyGridProps {
 /**
  * The employee-journey map: stages left to right, lanes top to bottom, notes in the cells.
  * Notes move between cells by mouse, touch or keyboard (arrow keys cross cells in every
- * direction); the stage row and the lane column stay in view while the map scrolls.
+ * direction); the stage row and the lane labels stay in view while the map scrolls.
  */
 export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) {
   const { stages, lanes, cells, notes } = snapshot
+  const [view, changeView] = useJourneyView()
+  const grid = useRef<HTMLDivElement>(null)
+  const laneColumn = useRef<HTMLDivElement>(null)
+  // Which cells there are: a new stage or lane brings elements to measure.
+  useLaneColumn(grid, laneColumn, [...stages, ...lanes].map((entry) => entry.id).join(' '))
   const titleOf = useCallback(
     (key: string) => {
       const { stageId, laneId } = cellOf(key)
@@ -179,7 +255,7 @@ export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) 
   const style = { '--journey-stages': stages.length } as CSSProperties
 
   return (
-    <div className="journey">
+    <div className={`journey${view.fit ? ' journey--fit' : ''}${view.compact ? ' journey--compact' : ''}`} style={style}>
       <NoteDragArea
         containers={cells as Record<string, string[]>}
         notes={notes}
@@ -188,32 +264,40 @@ export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) 
         onDrop={onDrop}
       >
         {(items, activeNoteId) => (
-          <div className="journey-grid" style={style} role="group" aria-label="Employee journey map">
-            <div className="journey-grid__corner" aria-hidden="true" />
-            {stages.map((stage, index) => (
-              <AxisHeader key={stage.id} axis="stage" entry={stage} index={index} count={stages.length} structure={structure} />
-            ))}
-            {lanes.map((lane, laneIndex) => (
-              <div key={lane.id} className="journey-grid__row" role="group" aria-label={lane.title}>
-                <AxisHeader axis="lane" entry={lane} index={laneIndex} count={lanes.length} structure={structure} />
-                {stages.map((stage) => {
-                  const key = cellKey(stage.id, lane.id)
-                  return (
-                    <JourneyCell
-                      key={key}
-                      id={key}
-                      stageId={stage.id}
-                      laneId={lane.id}
-                      title={`${stage.title}, ${lane.title}`}
-                      noteIds={items[key] ?? EMPTY}
-                      notes={notes}
-                      intents={intents}
-                      activeNoteId={activeNoteId}
-                    />
-                  )
-                })}
+          <div className="journey-map">
+            <div ref={laneColumn} className="journey-lanes" role="group" aria-label="Lanes">
+              <div className="journey-lanes__corner">
+                <JourneyViewButtons view={view} changeView={changeView} />
               </div>
-            ))}
+              {lanes.map((lane, laneIndex) => (
+                <AxisHeader key={lane.id} axis="lane" entry={lane} index={laneIndex} count={lanes.length} structure={structure} />
+              ))}
+            </div>
+            <div ref={grid} className="journey-grid" role="group" aria-label="Employee journey map">
+              {stages.map((stage, index) => (
+                <AxisHeader key={stage.id} axis="stage" entry={stage} index={index} count={stages.length} structure={structure} />
+              ))}
+              {lanes.map((lane) => (
+                <div key={lane.id} className="journey-grid__row" role="group" aria-label={lane.title}>
+                  {stages.map((stage) => {
+                    const key = cellKey(stage.id, lane.id)
+                    return (
+                      <JourneyCell
+                        key={key}
+                        id={key}
+                        stageId={stage.id}
+                        laneId={lane.id}
+                        title={`${stage.title}, ${lane.title}`}
+                        noteIds={items[key] ?? EMPTY}
+                        notes={notes}
+                        intents={intents}
+                        activeNoteId={activeNoteId}
+                      />
+                    )
+                  })}
+                </div>
+              ))}
+            </div>
           </div>
         )}
       </NoteDragArea>

@@ -6,19 +6,7 @@ import {
   saveJoinedSession,
   type JoinedSession
 } from '../../../../../renderer/src/features/join/joinedSession'
-
-class MemoryStorage {
-  readonly items = new Map<string, string>()
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value)
-  }
-  removeItem(key: string): void {
-    this.items.delete(key)
-  }
-}
+import { MemoryStorage } from '../MemoryStorage'
 
 const session: JoinedSession = {
   code: 'K7QM4X',
