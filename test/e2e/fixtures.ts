@@ -26,10 +26,12 @@ export const test = base.extend<{ dataDir: string; hostApp: HostApp }>({
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  hostApp: async ({ dataDir }, use) => {
+  hostApp: async ({ dataDir }, use, testInfo) => {
     const app = await startHostApp(dataDir)
     await use(app)
     await app.stop()
+    // What the host said (links it closed, and why) is the first thing to read when a test fails.
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: app.output(), contentType: 'text/plain' })
   }
 })
 
