@@ -110,7 +110,7 @@ function Results({ ranking, voters, noun, ties }: ResultsProps) {
             </span>
             <span className="vote-results__dots">
               {cluster.dots === 1 ? '1 dot' : `${cluster.dots} dots`}
-              {tieNoteAfter(cluster.tie)}
+              {cluster.tie !== 'none' && <span className="vote-results__tie">{tieNoteAfter(cluster.tie)}</span>}
             </span>
           </li>
         ))}
