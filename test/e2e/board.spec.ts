@@ -1,3 +1,4 @@
+import type { Browser, Page } from '@playwright/test'
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 import { addNote, column, createWorkshop, dragWithMouse, noteIn, noteTexts, stageHeading, startMapping } from './boardPage'
 import { goLive } from './livePage'
@@ -194,18 +195,24 @@ test('a note moves with “Move to…” and the keyboard alone, in one step tha
   expect(await noteTexts(page, 'Recruit, Touchpoints')).toEqual(['Phone screen within a week'])
 })
 
+/** The facilitator takes a new journey map live, on to its mapping stage; Amira joins on a phone. */
+async function amiraOnAPhoneAtTheMap(facilitator: Page, browser: Browser, url: string): Promise<Page> {
+  await facilitator.goto(url)
+  await createWorkshop(facilitator, { template: /Employee journey map/ })
+  const { joinLink } = await goLive(facilitator)
+  await startMapping(facilitator)
+  const page = await joinOnPhone(browser, joinLink, 'Amira')
+  await expect(stageHeading(page)).toHaveText(/Map the journey/)
+  return page
+}
+
 test('a participant on a phone drags a note to the stage peeking in at the edge: the map brings that stage in, not the ones after', async ({
   page: facilitator,
   browser,
   hostApp
 }, testInfo) => {
-  await facilitator.goto(hostApp.url)
-  await createWorkshop(facilitator, { template: /Employee journey map/ })
-  const { joinLink } = await goLive(facilitator)
-  await startMapping(facilitator)
-  const page = await joinOnPhone(browser, joinLink, 'Amira')
+  const page = await amiraOnAPhoneAtTheMap(facilitator, browser, hostApp.url)
   try {
-    await expect(stageHeading(page)).toHaveText(/Map the journey/)
     await addNote(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
     const text = noteIn(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox').locator('[data-note-text]')
     await text.scrollIntoViewIfNeeded()
@@ -255,13 +262,8 @@ test('a participant on a phone moves a note with “Move to…” by touch, to a
   browser,
   hostApp
 }, testInfo) => {
-  await facilitator.goto(hostApp.url)
-  await createWorkshop(facilitator, { template: /Employee journey map/ })
-  const { joinLink } = await goLive(facilitator)
-  await startMapping(facilitator)
-  const page = await joinOnPhone(browser, joinLink, 'Amira')
+  const page = await amiraOnAPhoneAtTheMap(facilitator, browser, hostApp.url)
   try {
-    await expect(stageHeading(page)).toHaveText(/Map the journey/)
     await expectNoSidewaysScroll(page)
     await addNote(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
     const note = noteIn(page, 'Attract, Touchpoints', 'Nobody answers the careers inbox')
