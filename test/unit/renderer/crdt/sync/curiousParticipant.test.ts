@@ -24,7 +24,7 @@ import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { SessionManager } from '../../../../../electron/host/sessionManager'
-import { DOC_KEYS } from '../../../../../shared/board'
+import { DOC_KEYS, NOTE_FIELDS } from '../../../../../shared/board'
 import type { FacilitatorSession } from '../../../../../shared/contract'
 import type { JoinAnswer } from '../../../../../shared/liveSession'
 import { createReassembler, LINK_MESSAGE } from '../../../../../shared/sync/linkFrames'
@@ -96,6 +96,8 @@ function actLikeTheScreen(model: WorkshopModel, live: LiveDocConnection, firstCo
 /** What the listener heard: every entry written into a round's map, and presence over time. */
 interface Heard {
   entries: Array<{ map: string; key: string; writer: number; message: number; at: number }>
+  /** Writers of every other change (a note recoloured, moved or edited on the board, a cluster named). */
+  edits: Array<{ writer: number; at: number }>
   /** Presence client id → name, and each person's last draft count before the reveal. */
   names: Map<number, string>
   drafts: Map<string, number>
@@ -106,7 +108,7 @@ interface Heard {
 const ROUND_MAPS = [DOC_KEYS.notes, DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as string[]
 
 function listen(frames: Uint8Array[], times: number[]): Heard {
-  const heard: Heard = { entries: [], names: new Map(), drafts: new Map(), arrivals: [] }
+  const heard: Heard = { entries: [], edits: [], names: new Map(), drafts: new Map(), arrivals: [] }
   const reassembler = createReassembler(256 * 1024 * 1024)
   const present = new Set<number>()
   frames.forEach((frame, index) => {
@@ -118,8 +120,12 @@ function listen(frames: Uint8Array[], times: number[]): Heard {
       const syncType = decoding.readVarUint(decoder)
       if (syncType === syncProtocol.messageYjsSyncStep1) return
       for (const struct of Y.decodeUpdate(decoding.readVarUint8Array(decoder)).structs) {
-        if (!(struct instanceof Y.Item) || typeof struct.parent !== 'string' || !struct.parentSub) continue
-        if (!ROUND_MAPS.includes(struct.parent)) continue
+        if (!(struct instanceof Y.Item)) continue
+        // A change to an existing entry names only its neighbour, not its map or field.
+        if (typeof struct.parent !== 'string' || !struct.parentSub || !ROUND_MAPS.includes(struct.parent)) {
+          heard.edits.push({ writer: struct.id.client, at: times[index]! })
+          continue
+        }
         heard.entries.push({ map: struct.parent, key: struct.parentSub, writer: struct.id.client, message: index, at: times[index]! })
       }
     } else if (type === LINK_MESSAGE.awareness) {
@@ -133,7 +139,8 @@ function listen(frames: Uint8Array[], times: number[]): Heard {
           present.delete(clientId)
           continue
         }
-        if (typeof state.name !== 'string') continue
+        // The facilitator's own changes (the stage, the rounds) are theirs by role, not contributions.
+        if (typeof state.name !== 'string' || state.role === 'facilitator') continue
         heard.names.set(clientId, state.name)
         if (!present.has(clientId)) heard.arrivals.push({ name: state.name, at: times[index]! })
         present.add(clientId)
@@ -172,6 +179,11 @@ function byGrouping(heard: Heard): Attribution[] {
     }
   }
   return attributions
+}
+
+/** Attack 4: an edit on the board (a note recoloured) written under someone's presence id. */
+function byEditWriter(heard: Heard): string[] {
+  return [...new Set(heard.edits.flatMap((edit) => heard.names.get(edit.writer) ?? []))]
 }
 
 /** Attack 3: a ballot or rating that arrives alone, well after the rest, as someone comes back. */
@@ -289,6 +301,10 @@ describe('a curious participant who only listens', () => {
     const set = (field: string) => facilitatorBoard.getMap(DOC_KEYS.meta).set(field, true)
     set(FLOW_FIELDS.revealed)
     await until(() => facilitatorBoard.getMap(DOC_KEYS.notes).size === allNotes, 'every note on the board')
+    // Everyone recolours one of their notes on the board, as people do while clustering.
+    const colourOf = (noteId: string) => (facilitatorBoard.getMap(DOC_KEYS.notes).get(noteId) as Y.Map<unknown>).get(NOTE_FIELDS.colour)
+    for (const person of people) person.model.editing.getSnapshot().board.intents.recolourNote(person.noteIds[0]!, 'blue')
+    await until(() => people.every((person) => colourOf(person.noteIds[0]!) === 'blue'), 'every recoloured note on the board')
 
     // Dora's laptop drops off before the rounds close, and comes back after their results.
     const dora = people.at(-1)!
@@ -326,12 +342,16 @@ describe('a curious participant who only listens', () => {
       expect(attributions.every((attribution) => isRight(attribution, people, board)), attack.name).toBe(true)
     }
     expect(byLateness(heard).map((attribution) => attribution.name)).toContain('Dora')
+    expect(byEditWriter(heard).sort()).toEqual(people.map((person) => person.name).sort())
   }, 90_000)
 
   it('in anonymous mode, attributes nothing: every entry is the host’s, released mixed, and the latecomer is held back', async () => {
     const { heard, board } = await runWorkshop(true)
     expect(heard.entries.filter((entry) => entry.map === DOC_KEYS.notes)).toHaveLength(10)
     for (const attack of [byWriter, byGrouping, byLateness]) expect(attack(heard), attack.name).toEqual([])
+    // Edits on the board come under one-off ids, never a presence id (they do not yet come through the host: README).
+    expect(heard.edits.length).toBeGreaterThan(0)
+    expect(byEditWriter(heard)).toEqual([])
     // Dora's ballot waits for two more latecomers: it is in no one's board.
     expect(board.getMap(DOC_KEYS.votes).size).toBe(3)
   }, 90_000)
