@@ -25,7 +25,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
-import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, type RoomProgress } from '../../shared/liveSession'
+import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, readProgress, type Progress, type RoomProgress } from '../../shared/liveSession'
 import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
 import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
@@ -84,7 +84,7 @@ interface LinkState {
   /** The dot colour the host gave this laptop: the least used when it joined, so a room of 30 tells people apart. */
   colour: string
   /** Presence client ids this link speaks for, and the progress each last said (counted into RoomProgress). */
-  clients: Map<number, ReportedProgress | null>
+  clients: Map<number, Progress | null>
   /**
    * How far the host moves each of those clients' presence clocks. Someone back on a new link
    * may say the clock of their last presence (an unmodified y-webrtc client does), which every
@@ -97,28 +97,10 @@ interface LinkState {
   closed: boolean
 }
 
-interface ReportedProgress {
-  stage: string
-  notes: number
-  done: boolean
-}
-
 /** Top-level maps only the host writes in anonymous mode: what it mixes (roundMixer.ts). */
 const MIXED_MAPS = [DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as const
 /** Presence fields that say what one person is doing: relayed only with anonymity off. */
 const OWN_ACTIVITY_FIELDS = ['progress', 'editingNoteId'] as const
-const MAX_REPORTED_NOTES = 10_000
-
-function readReportedProgress(value: unknown): ReportedProgress | null {
-  if (typeof value !== 'object' || value === null) return null
-  const { stage, notes, done } = value as Record<string, unknown>
-  if (typeof stage !== 'string' || stage.length > 40) return null
-  return {
-    stage,
-    notes: typeof notes === 'number' && Number.isInteger(notes) && notes >= 0 ? Math.min(notes, MAX_REPORTED_NOTES) : 0,
-    done: done === true
-  }
-}
 
 /** The top-level type a shared type lives in. */
 function rootOf<T extends { parent: T | null }>(type: T): T {
@@ -344,6 +326,8 @@ export class HubRoom {
   private receivePresence(state: LinkState, update: Uint8Array): void {
     const decoder = decoding.createDecoder(update)
     const accepted: Array<{ clientId: number; clock: number; json: string }> = []
+    // The room's counts are redone only when this link's progress changed, not on every cursor move.
+    const progressBefore = JSON.stringify([...state.clients])
     const known = this.awareness.getStates()
     const count = decoding.readVarUint(decoder)
     for (let i = 0; i < count; i++) {
@@ -376,12 +360,12 @@ export class HubRoom {
       if (state.role === 'participant' && record.role === 'facilitator') {
         throw new LinkViolation('a participant claiming the facilitator’s role')
       }
-      state.clients.set(clientId, state.role === 'participant' ? readReportedProgress(record.progress) : null)
+      state.clients.set(clientId, state.role === 'participant' ? readProgress(record.progress) : null)
       const relayed: Record<string, unknown> = { ...record, role: state.role, colour: state.colour }
       if (this.mixer.rules.anonymous) for (const field of OWN_ACTIVITY_FIELDS) delete relayed[field]
       accepted.push({ clientId, clock: shiftedClock, json: JSON.stringify(relayed) })
     }
-    this.updateProgress()
+    if (JSON.stringify([...state.clients]) !== progressBefore) this.updateProgress()
     if (accepted.length === 0) return
     const sanitized = encoding.createEncoder()
     encoding.writeVarUint(sanitized, accepted.length)
