@@ -46,9 +46,10 @@ afterEach(() => {
   for (const laptop of laptops.splice(0)) laptop.awareness.destroy()
 })
 
-function openRoom(anonymous = true): HubRoom {
+function openRoom(anonymous = true, meta: Record<string, unknown> = {}): HubRoom {
   const board = new Y.Doc()
   board.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.anonymous, anonymous)
+  for (const [key, value] of Object.entries(meta)) board.getMap(DOC_KEYS.meta).set(key, value)
   const room = new HubRoom({ initialState: Y.encodeStateAsUpdate(board), save: () => undefined, log: () => undefined })
   rooms.push(room)
   return room
@@ -186,6 +187,17 @@ describe('the host mixes anonymous rounds', () => {
     // Nothing ties one person's scores together: each entry holds one value's score.
     for (const entry of entries) if (entry.marks) expect(Object.keys(entry.marks as object)).toEqual(['honesty'])
     expect(JSON.stringify(people[1]!.doc.toJSON())).not.toMatch(/"courage":[01]/)
+  })
+
+  it('withholds two scores even when the board asks for a minimum group of 1 (an old file, a faulty facilitator)', async () => {
+    const room = openRoom(true, { [FLOW_FIELDS.minGroup]: 1 })
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const people = ['ana', 'ben'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.consensusClosed, true)
+    people.forEach((person, i) => person.submit(scores(`key-${person.ticket}`, { honesty: i * 5 })))
+    facilitator.submit(scores('key-facilitator', {}))
+    await delivered()
+    expect([...people[0]!.doc.getMap(DOC_KEYS.consensus).values()]).toEqual([{ v: 1, kind: 'withheld', optionId: 'honesty', voters: 2 }])
   })
 
   it('counts one part per person: a second ballot from the same ticket replaces the first, so it cannot reach k alone', async () => {
