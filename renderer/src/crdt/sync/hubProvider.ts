@@ -118,6 +118,7 @@ export class HubProvider {
     this.awareness.off('update', this.onPresenceUpdate)
     this.listeners.clear()
     this.ownPresenceListeners.clear()
+    this.heldBackListeners.clear()
   }
 
   /** How a new link is tried first. */
