@@ -28,7 +28,16 @@ import { DOC_KEYS } from '../../shared/board'
 import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, readProgress, type Progress, type RoomProgress } from '../../shared/liveSession'
 import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
-import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
+import {
+  createReassembler,
+  decodePresenceEntries,
+  encodePresenceEntries,
+  LINK_MESSAGE,
+  linkMessage,
+  LinkViolation,
+  toFrames,
+  type PresenceEntry
+} from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 import { RoundMixer } from './roundMixer'
 
@@ -324,16 +333,11 @@ export class HubRoom {
    * else's states when they connect; those are ignored, not held against them.
    */
   private receivePresence(state: LinkState, update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update)
-    const accepted: Array<{ clientId: number; clock: number; json: string }> = []
+    const accepted: PresenceEntry[] = []
     // The room's counts are redone only when this link's progress changed, not on every cursor move.
     const progressBefore = JSON.stringify([...state.clients])
     const known = this.awareness.getStates()
-    const count = decoding.readVarUint(decoder)
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder)
-      const clock = decoding.readVarUint(decoder)
-      const json = decoding.readVarString(decoder)
+    for (const { clientId, clock, json } of decodePresenceEntries(update)) {
       const owner = this.ownerOf(clientId)
       if (owner && owner !== state) continue
       if (!owner && known.has(clientId)) continue
@@ -367,14 +371,7 @@ export class HubRoom {
     }
     if (JSON.stringify([...state.clients]) !== progressBefore) this.updateProgress()
     if (accepted.length === 0) return
-    const sanitized = encoding.createEncoder()
-    encoding.writeVarUint(sanitized, accepted.length)
-    for (const entry of accepted) {
-      encoding.writeVarUint(sanitized, entry.clientId)
-      encoding.writeVarUint(sanitized, entry.clock)
-      encoding.writeVarString(sanitized, entry.json)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(sanitized), state)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(accepted), state)
   }
 
   private publishClock(): void {

@@ -15,7 +15,7 @@ import { COLLECT_MS } from '../../../../electron/host/roundMixer'
 import { DOC_KEYS } from '../../../../shared/board'
 import { HOST_PRESENCE_ROLE } from '../../../../shared/liveSession'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
-import { LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
+import { decodePresenceEntries, encodePresenceEntries, LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
 import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
 
 const FIRST_COLUMN = 'column-ideas'
@@ -69,12 +69,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
       attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
     sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
     sendPresence(clientId, state, clock = Date.now() % 100_000) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 1)
-      encoding.writeVarUint(encoder, clientId)
-      encoding.writeVarUint(encoder, clock)
-      encoding.writeVarString(encoder, JSON.stringify(state))
-      attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, encoding.toUint8Array(encoder))))
+      const update = encodePresenceEntries([{ clientId, clock, json: JSON.stringify(state) }])
+      attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, update)))
     },
     leave: () => attached.detach()
   }
@@ -95,12 +91,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
         } else if (type === LINK_MESSAGE.awareness) {
           const update = decoding.readVarUint8Array(decoder)
           awarenessProtocol.applyAwarenessUpdate(laptop.awareness, update, 'hub')
-          const inner = decoding.createDecoder(update)
-          const count = decoding.readVarUint(inner)
-          for (let i = 0; i < count; i++) {
-            const clientId = decoding.readVarUint(inner)
-            const clock = decoding.readVarUint(inner)
-            laptop.presence.push({ clientId, clock, state: JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null })
+          for (const { clientId, clock, json } of decodePresenceEntries(update)) {
+            laptop.presence.push({ clientId, clock, state: JSON.parse(json) as Record<string, unknown> | null })
           }
         }
       },
