@@ -1,4 +1,5 @@
 /** What crosses the network when a workshop is live: routes and answers, versioned by shape. */
+import { isStageId, type StageId } from './stages'
 import type { Round } from './workshopMeta'
 
 /**
@@ -16,6 +17,27 @@ export const SIGNAL_ROUTE = '/signal'
  */
 export const HOST_PRESENCE_ROLE = 'host'
 export const HOST_CLOCK_INTERVAL_MS = 5_000
+
+/** How far one person is with the current stage, as their presence says it; counts only, never what they wrote. */
+export interface Progress {
+  stage: StageId
+  /** Private notes written (silent brainstorm). */
+  notes: number
+  /** Ballot or check complete. */
+  done: boolean
+}
+
+/** A count from a peer: a whole number from 0, cut at a bound no room reaches; 0 for anything else. */
+export const readCount = (value: unknown): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, 10_000) : 0
+
+/** One person's progress from their presence, read defensively (by screens and by the host); null for anything else. */
+export function readProgress(value: unknown): Progress | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { stage, notes, done } = value as Record<string, unknown>
+  if (!isStageId(stage)) return null
+  return { stage, notes: readCount(notes), done: done === true }
+}
 
 /**
  * How far the room is, in counts only: what "7 of 12 have voted" and "23 notes from 9 people"

@@ -58,7 +58,8 @@ export interface RoomRules {
   closed: Record<Round, boolean>
 }
 
-const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
+/** A yes/no setting from `meta`: what it holds if that is a boolean, else `fallback`. */
+export const readFlag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback)
 
 /** The room's rules from `meta`'s values; anything odd (a file, a peer) reads as the default. */
 export function readRoomRules(get: (key: string) => unknown): RoomRules {
@@ -67,16 +68,16 @@ export function readRoomRules(get: (key: string) => unknown): RoomRules {
   const minGroup = get(FLOW_FIELDS.minGroup)
   return {
     template,
-    anonymous: bool(get(FLOW_FIELDS.anonymous), template !== null && TEMPLATES[template].anonymousByDefault),
+    anonymous: readFlag(get(FLOW_FIELDS.anonymous), template !== null && TEMPLATES[template].anonymousByDefault),
     minGroup:
       typeof minGroup === 'number' && Number.isInteger(minGroup) && minGroup >= SMALLEST_GROUP && minGroup <= MAX_MIN_GROUP
         ? minGroup
         : DEFAULT_MIN_GROUP,
     closed: {
-      brainstorm: bool(get(ROUND_CLOSED_FIELD.brainstorm), false),
-      votes: bool(get(ROUND_CLOSED_FIELD.votes), false),
-      consensus: bool(get(ROUND_CLOSED_FIELD.consensus), false),
-      emotions: bool(get(ROUND_CLOSED_FIELD.emotions), false)
+      brainstorm: readFlag(get(ROUND_CLOSED_FIELD.brainstorm), false),
+      votes: readFlag(get(ROUND_CLOSED_FIELD.votes), false),
+      consensus: readFlag(get(ROUND_CLOSED_FIELD.consensus), false),
+      emotions: readFlag(get(ROUND_CLOSED_FIELD.emotions), false)
     }
   }
 }

@@ -25,10 +25,19 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
-import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, type RoomProgress } from '../../shared/liveSession'
+import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, readProgress, type Progress, type RoomProgress } from '../../shared/liveSession'
 import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
-import { createReassembler, LINK_MESSAGE, linkMessage, LinkViolation, toFrames } from '../../shared/sync/linkFrames'
+import {
+  createReassembler,
+  decodePresenceEntries,
+  encodePresenceEntries,
+  LINK_MESSAGE,
+  linkMessage,
+  LinkViolation,
+  toFrames,
+  type PresenceEntry
+} from '../../shared/sync/linkFrames'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 import { RoundMixer } from './roundMixer'
 
@@ -84,7 +93,7 @@ interface LinkState {
   /** The dot colour the host gave this laptop: the least used when it joined, so a room of 30 tells people apart. */
   colour: string
   /** Presence client ids this link speaks for, and the progress each last said (counted into RoomProgress). */
-  clients: Map<number, ReportedProgress | null>
+  clients: Map<number, Progress | null>
   /**
    * How far the host moves each of those clients' presence clocks. Someone back on a new link
    * may say the clock of their last presence (an unmodified y-webrtc client does), which every
@@ -97,28 +106,10 @@ interface LinkState {
   closed: boolean
 }
 
-interface ReportedProgress {
-  stage: string
-  notes: number
-  done: boolean
-}
-
 /** Top-level maps only the host writes in anonymous mode: what it mixes (roundMixer.ts). */
 const MIXED_MAPS = [DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as const
 /** Presence fields that say what one person is doing: relayed only with anonymity off. */
 const OWN_ACTIVITY_FIELDS = ['progress', 'editingNoteId'] as const
-const MAX_REPORTED_NOTES = 10_000
-
-function readReportedProgress(value: unknown): ReportedProgress | null {
-  if (typeof value !== 'object' || value === null) return null
-  const { stage, notes, done } = value as Record<string, unknown>
-  if (typeof stage !== 'string' || stage.length > 40) return null
-  return {
-    stage,
-    notes: typeof notes === 'number' && Number.isInteger(notes) && notes >= 0 ? Math.min(notes, MAX_REPORTED_NOTES) : 0,
-    done: done === true
-  }
-}
 
 /** The top-level type a shared type lives in. */
 function rootOf<T extends { parent: T | null }>(type: T): T {
@@ -342,14 +333,11 @@ export class HubRoom {
    * else's states when they connect; those are ignored, not held against them.
    */
   private receivePresence(state: LinkState, update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update)
-    const accepted: Array<{ clientId: number; clock: number; json: string }> = []
+    const accepted: PresenceEntry[] = []
+    // The room's counts are redone only when this link's progress changed, not on every cursor move.
+    const progressBefore = JSON.stringify([...state.clients])
     const known = this.awareness.getStates()
-    const count = decoding.readVarUint(decoder)
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder)
-      const clock = decoding.readVarUint(decoder)
-      const json = decoding.readVarString(decoder)
+    for (const { clientId, clock, json } of decodePresenceEntries(update)) {
       const owner = this.ownerOf(clientId)
       if (owner && owner !== state) continue
       if (!owner && known.has(clientId)) continue
@@ -376,21 +364,14 @@ export class HubRoom {
       if (state.role === 'participant' && record.role === 'facilitator') {
         throw new LinkViolation('a participant claiming the facilitator’s role')
       }
-      state.clients.set(clientId, state.role === 'participant' ? readReportedProgress(record.progress) : null)
+      state.clients.set(clientId, state.role === 'participant' ? readProgress(record.progress) : null)
       const relayed: Record<string, unknown> = { ...record, role: state.role, colour: state.colour }
       if (this.mixer.rules.anonymous) for (const field of OWN_ACTIVITY_FIELDS) delete relayed[field]
       accepted.push({ clientId, clock: shiftedClock, json: JSON.stringify(relayed) })
     }
-    this.updateProgress()
+    if (JSON.stringify([...state.clients]) !== progressBefore) this.updateProgress()
     if (accepted.length === 0) return
-    const sanitized = encoding.createEncoder()
-    encoding.writeVarUint(sanitized, accepted.length)
-    for (const entry of accepted) {
-      encoding.writeVarUint(sanitized, entry.clientId)
-      encoding.writeVarUint(sanitized, entry.clock)
-      encoding.writeVarString(sanitized, entry.json)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(sanitized), state)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(accepted), state)
   }
 
   private publishClock(): void {

@@ -8,8 +8,8 @@
  *
  * - One submission counts per ticket (a person) and round; a repeat replaces it.
  * - Thresholds are the host's: a value's fist-of-five scores or a journey stage's ratings are
- *   written only when at least k people gave one (k = the room's minimum group, never below
- *   SMALLEST_GROUP); otherwise the board holds "fewer than k" and the count, never the scores.
+ *   written only when at least k people gave one (k = the room's minimum group, which
+ *   readRoomRules never reads below SMALLEST_GROUP, whatever `meta` holds); otherwise the board holds "fewer than k" and the count, never the scores.
  * - A submission that arrives after the release (a latecomer) is held until at least k others
  *   can go with it; the facilitator's screen shows how many are waiting.
  *
@@ -21,7 +21,6 @@ import nacl from 'tweetnacl'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
 import { isEmptyPart, revealedNoteFields, type Submission, type SubmittedNote } from '../../shared/roundSubmissions'
-import { SMALLEST_GROUP } from '../../shared/stages'
 import { readRoomRules, ROUNDS, type RoomRules, type Round } from '../../shared/workshopMeta'
 
 /** How long after a round closes the host waits for laptops that have not handed in their part. */
@@ -79,6 +78,12 @@ function withNotes(previous: Submission | undefined, next: Submission): Submissi
   return { ...next, notes: [...notes.values()] }
 }
 
+/** The held latecomers join the round's admitted parts. */
+function admitLate(box: RoundBox): void {
+  for (const [ticket, late] of box.late) box.admitted.set(ticket, withNotes(box.admitted.get(ticket), late))
+  box.late.clear()
+}
+
 export class RoundMixer {
   private readonly boxes = new Map<Round, RoundBox>(
     ROUNDS.map((round) => [
@@ -130,9 +135,8 @@ export class RoundMixer {
     // towards the k that lets another latecomer's part go, which would then go alone.
     if (isEmptyPart(submission) || this.alreadyReleased(box.admitted.get(ticket), submission)) return
     box.late.set(ticket, withNotes(box.late.get(ticket), submission))
-    if (box.late.size >= this.group()) {
-      for (const [lateTicket, late] of box.late) box.admitted.set(lateTicket, withNotes(box.admitted.get(lateTicket), late))
-      box.late.clear()
+    if (box.late.size >= this.current.minGroup) {
+      admitLate(box)
       this.write(submission.round)
     }
     this.options.onWaitingChange()
@@ -152,10 +156,6 @@ export class RoundMixer {
     return readRoomRules((key) => this.meta.get(key))
   }
 
-  private group(): number {
-    return Math.max(SMALLEST_GROUP, this.current.minGroup)
-  }
-
   private readonly onMetaChange = () => {
     this.current = this.readRules()
     for (const round of ROUNDS) {
@@ -173,8 +173,7 @@ export class RoundMixer {
         this.releaseWhenAllIn(round)
       } else {
         // Reopened: latecomers go with everyone at the next close.
-        for (const [ticket, late] of box.late) box.admitted.set(ticket, withNotes(box.admitted.get(ticket), late))
-        box.late.clear()
+        admitLate(box)
         this.options.onWaitingChange()
       }
     }
@@ -257,7 +256,7 @@ export class RoundMixer {
       if (round !== part.round || !marks) continue
       for (const [optionId, mark] of Object.entries(marks)) byOption.set(optionId, [...(byOption.get(optionId) ?? []), [part.key, mark]])
     }
-    const group = this.group()
+    const group = this.current.minGroup
     for (const [optionId, given] of byOption) {
       if (given.length < group) {
         entries.set(

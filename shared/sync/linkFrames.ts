@@ -99,3 +99,37 @@ export function createReassembler(maxMessageBytes: number): Reassembler {
     }
   }
 }
+
+/** One entry of a presence update (y-protocols awareness): whose it is, its clock, its state as JSON text. */
+export interface PresenceEntry {
+  clientId: number
+  clock: number
+  json: string
+}
+
+/**
+ * The entries of a presence update, in y-protocols' own encoding (the awareness module only
+ * applies updates, so the host, which re-writes each entry, and a laptop, which looks for its
+ * own, read them here). Throws on bytes that are not one.
+ */
+export function decodePresenceEntries(update: Uint8Array): PresenceEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: PresenceEntry[] = []
+  for (let i = 0; i < count; i++) {
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: decoding.readVarString(decoder) })
+  }
+  return entries
+}
+
+/** A presence update of `entries`, as y-protocols' applyAwarenessUpdate reads it. */
+export function encodePresenceEntries(entries: readonly PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.json)
+  }
+  return encoding.toUint8Array(encoder)
+}

@@ -24,6 +24,7 @@ import { DOC_KEYS } from '../../shared/board'
 import { PRESENCE_COLOURS } from '../../renderer/src/crdt/presence'
 import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
 import { boardStorage, loopbackSessions } from '../unit/electron/loopbackSessions'
+import { seededRandom } from '../unit/renderer/crdt/boardFixtures'
 import { becomeLaptop, type LiveDocConnection } from './laptop'
 import { median } from './stats'
 
@@ -39,15 +40,6 @@ const WORKSHOP = 'growth'
 
 const laptop = becomeLaptop('127.0.0.1')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** A seeded random source, so both modes run the same workshop. */
-function seeded(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
-    return state / 2 ** 31
-  }
-}
 
 async function until(condition: () => boolean, what: string, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms
@@ -75,7 +67,8 @@ async function runWorkshop(anonymous: boolean): Promise<{ bytes: number; writers
   try {
     const live = await sessions.goLive(WORKSHOP, 'Values day', boardStorage(dir, WORKSHOP))
     const origin = `http://127.0.0.1:${live.port}`
-    const random = seeded(13)
+    // Seeded, so both modes run the same workshop.
+    const random = seededRandom(13)
     const facilitatorDoc = new Y.Doc()
     const facilitatorModel = createWorkshopModel(facilitatorDoc, { template: TEMPLATES['core-values'], hostNow: Date.now, privateDoc: new Y.Doc() })
     facilitatorDoc.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.anonymous, anonymous)

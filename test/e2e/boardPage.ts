@@ -58,6 +58,18 @@ export async function dragWithMouse(page: Page, source: Locator, target: Locator
   await page.mouse.up()
 }
 
+/** One of this person's silent-brainstorm notes, in their private list. */
+export const privateNote = (page: Page, text: string): Locator =>
+  page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })
+
+/** Writes a silent-brainstorm note (into the cell already picked, on a journey map) and sees it kept privately. */
+export async function addPrivateNote(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'New private note' })
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(privateNote(page, text)).toBeVisible()
+}
+
 /** The heading of the stage bar: which stage the workshop is at on this screen. */
 export const stageHeading = (page: Page): Locator =>
   page.getByRole('region', { name: 'Workshop stage' }).getByRole('heading', { level: 2 })

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test'
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { column, createWorkshop, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
+import { addPrivateNote, column, createWorkshop, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
 import { joinAsObserver, type ObserverPeer } from './observerPeer'
@@ -36,13 +36,6 @@ const CLOCK_AHEAD_90_S = `(() => {
 const timerSeconds = async (page: Page) => {
   const [minutes, seconds] = ((await page.getByRole('timer', { name: 'Time left' }).textContent()) ?? '').split(':').map(Number)
   return minutes! * 60 + seconds!
-}
-
-async function addPrivateNote(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'New private note' })
-  await box.fill(text)
-  await box.press('Enter')
-  await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
 }
 
 /** Notes in the observer's copy of the shared document, by text. */

@@ -12,7 +12,7 @@ import { journeyJsonSchema, type JourneyJsonDocument } from '../../shared/export
 import { pdfText, readCsv, readJson, readMarkdown, squash } from '../exports/readBack'
 import { colourCounts, readPng, readSvg, renderSvg, textOf } from '../exports/readGraphics'
 import { twelveValueRecord } from '../exports/valuesFixtures'
-import { column, createWorkshop, dragWithMouse, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
+import { addPrivateNote, column, createWorkshop, dragWithMouse, moveWithKeyboard, nextStage, noteIn, noteTexts, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
 import { expectHostLink, goLive, joinSession, participant, RECORD_PEER_CONNECTIONS } from './livePage'
@@ -20,13 +20,10 @@ import { joinAsObserver, type ObserverPeer } from './observerPeer'
 
 
 /** A private note written for one cell of the map. */
-async function addPrivateNote(page: Page, stage: string, lane: string, text: string): Promise<void> {
+async function addPrivateNoteIn(page: Page, stage: string, lane: string, text: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Stage' }).selectOption({ label: stage })
   await page.getByRole('combobox', { name: 'Lane' }).selectOption({ label: lane })
-  const box = page.getByRole('textbox', { name: 'New private note' })
-  await box.fill(text)
-  await box.press('Enter')
-  await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
+  await addPrivateNote(page, text)
 }
 
 async function rate(page: Page, stage: string, word: string): Promise<void> {
@@ -76,10 +73,10 @@ test('a facilitator and two participants map the employee journey, from the ques
 
     // Silent brainstorm, each note written for its cell.
     await nextStage(facilitator, 'Silent brainstorm')
-    await addPrivateNote(amira, 'Onboard', 'Pain points', 'Laptop not ready on day one')
-    await addPrivateNote(amira, 'Recruit', 'Touchpoints', 'Interview with the team')
-    await addPrivateNote(ben, 'Onboard', 'Opportunities', 'Buddy for the first month')
-    await addPrivateNote(ben, 'Attract', 'Pain points', 'Job ad reads like a legal text')
+    await addPrivateNoteIn(amira, 'Onboard', 'Pain points', 'Laptop not ready on day one')
+    await addPrivateNoteIn(amira, 'Recruit', 'Touchpoints', 'Interview with the team')
+    await addPrivateNoteIn(ben, 'Onboard', 'Opportunities', 'Buddy for the first month')
+    await addPrivateNoteIn(ben, 'Attract', 'Pain points', 'Job ad reads like a legal text')
     await expect(facilitator.getByRole('status').filter({ hasText: 'written so far' })).toContainText('4 notes written so far by 2 people')
     await saveScreenshot(amira, testInfo, 'journey-brainstorm-participant')
     expect(observer.doc.getMap('notes').size).toBe(0)

@@ -4,17 +4,9 @@
  * whole room would know whose they are): the host holds them until enough late answers can go
  * together. They are told, and the facilitator sees how many wait.
  */
-import type { Page } from '@playwright/test'
-import { createWorkshop, nextStage, noteTexts, stageHeading } from './boardPage'
+import { addPrivateNote, createWorkshop, nextStage, noteTexts, stageHeading } from './boardPage'
 import { expect, saveScreenshot, test } from './fixtures'
 import { goLive, joinSession, participant } from './livePage'
-
-async function addPrivateNote(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'New private note' })
-  await box.fill(text)
-  await box.press('Enter')
-  await expect(page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })).toBeVisible()
-}
 
 test('a latecomer’s notes are held back, not revealed alone: they are told, and the facilitator sees one waiting', async ({
   page: facilitator,

@@ -3,20 +3,9 @@
  * the app itself restarts, the same link and code let people in, and each participant's
  * unrevealed brainstorm notes are still theirs to reveal.
  */
-import type { Page } from '@playwright/test'
-import { createWorkshop, nextStage, noteTexts, stageHeading } from './boardPage'
+import { addPrivateNote, createWorkshop, nextStage, noteTexts, privateNote, stageHeading } from './boardPage'
 import { expect, saveScreenshot, startHostApp, test } from './fixtures'
 import { endSession, goLive, joinSession, participant } from './livePage'
-
-async function addPrivateNote(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'New private note' })
-  await box.fill(text)
-  await box.press('Enter')
-  await expect(privateNote(page, text)).toBeVisible()
-}
-
-const privateNote = (page: Page, text: string) =>
-  page.getByRole('list', { name: 'Your private notes' }).getByRole('listitem', { name: text })
 
 test('a brainstorm survives End session and a restart of the app: the same link and code, and everyone’s private notes', async ({
   page: facilitator,

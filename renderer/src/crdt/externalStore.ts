@@ -7,6 +7,11 @@ export interface ExternalStore<T> {
   getSnapshot(): T
 }
 
+/** A store that never changes: what there is when there is nothing to follow (no live session). */
+export function constantStore<T>(value: T): ExternalStore<T> {
+  return { subscribe: () => () => undefined, getSnapshot: () => value }
+}
+
 /** A listener set whose `add` hands back the way to remove that listener. */
 export function createListeners(): { add(listener: () => void): () => void; notify(): void } {
   const listeners = new Set<() => void>()

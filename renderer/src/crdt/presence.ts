@@ -3,10 +3,10 @@
  * defensively by everyone else. Nothing here is saved; it lives as long as the connection.
  */
 
-import { HOST_PRESENCE_ROLE, type RoomProgress } from '../../../shared/liveSession'
+import { HOST_PRESENCE_ROLE, readCount, readProgress, type Progress, type RoomProgress } from '../../../shared/liveSession'
 import { ROUNDS } from '../../../shared/workshopMeta'
 import { PARTICIPANT_COLOURS, PRESENCE_COLOURS, type PresenceColour } from '../../../shared/presenceColours'
-import { isStageId, type StageId } from '../../../shared/stages'
+import { isStageId } from '../../../shared/stages'
 
 /** Bumped when the fields below change meaning; readers still take what they can use. */
 export const PRESENCE_VERSION = 1
@@ -15,6 +15,8 @@ export const PRESENCE_VERSION = 1
 export const NAME_MAX_LENGTH = 40
 
 export { FACILITATOR_COLOUR, PRESENCE_COLOURS, type PresenceColour } from '../../../shared/presenceColours'
+
+export type { Progress } from '../../../shared/liveSession'
 
 export type PresenceRole = 'facilitator' | 'participant'
 
@@ -37,27 +39,6 @@ export interface Presence {
 export type Activity = Pick<Presence, 'editingNoteId' | 'progress' | 'focus'>
 
 const FOCUS_MAX_LENGTH = 80
-
-export interface Progress {
-  stage: StageId
-  /** Private notes written (silent brainstorm). */
-  notes: number
-  /** Ballot or check complete. */
-  done: boolean
-}
-
-const MAX_PROGRESS_NOTES = 10_000
-
-function readProgress(value: unknown): Progress | null {
-  if (typeof value !== 'object' || value === null) return null
-  const { stage, notes, done } = value as Record<string, unknown>
-  if (!isStageId(stage)) return null
-  return {
-    stage,
-    notes: typeof notes === 'number' && Number.isInteger(notes) && notes >= 0 ? Math.min(notes, MAX_PROGRESS_NOTES) : 0,
-    done: done === true
-  }
-}
 
 export interface PresentPerson {
   clientId: number
@@ -99,24 +80,22 @@ export function readHostClock(state: unknown): number | null {
   return role === HOST_PRESENCE_ROLE && typeof clock === 'number' && Number.isFinite(clock) ? clock : null
 }
 
-const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, MAX_PROGRESS_NOTES) : 0)
-
 /** The room's progress from the host's presence entry (counts only); null from anyone else's. */
 export function readRoomProgress(state: unknown): RoomProgress | null {
   if (typeof state !== 'object' || state === null) return null
   const { role, room } = state as Record<string, unknown>
   if (role !== HOST_PRESENCE_ROLE || typeof room !== 'object' || room === null) return null
   const { participants, stages, waiting } = room as Record<string, unknown>
-  const read: RoomProgress = { participants: count(participants), stages: {}, waiting: { brainstorm: 0, votes: 0, consensus: 0, emotions: 0 } }
+  const read: RoomProgress = { participants: readCount(participants), stages: {}, waiting: { brainstorm: 0, votes: 0, consensus: 0, emotions: 0 } }
   if (typeof stages === 'object' && stages !== null) {
     for (const [stage, counts] of Object.entries(stages)) {
       if (!isStageId(stage) || typeof counts !== 'object' || counts === null) continue
       const { done, notes, writers } = counts as Record<string, unknown>
-      read.stages[stage] = { done: count(done), notes: count(notes), writers: count(writers) }
+      read.stages[stage] = { done: readCount(done), notes: readCount(notes), writers: readCount(writers) }
     }
   }
   if (typeof waiting === 'object' && waiting !== null) {
-    for (const round of ROUNDS) read.waiting[round] = count((waiting as Record<string, unknown>)[round])
+    for (const round of ROUNDS) read.waiting[round] = readCount((waiting as Record<string, unknown>)[round])
   }
   return read
 }

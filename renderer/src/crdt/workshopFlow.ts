@@ -24,7 +24,7 @@ import { readTieDecisions, type TieDecision } from '../../../shared/ballots'
 import { addMinute, MINUTE_MS, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
 import type { TemplateId } from '../../../shared/templates'
 import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
-import { FLOW_FIELDS, MAX_MIN_GROUP, readRoomRules } from '../../../shared/workshopMeta'
+import { FLOW_FIELDS, MAX_MIN_GROUP, readFlag, readRoomRules } from '../../../shared/workshopMeta'
 import { LOCAL_ORIGIN, metaOf } from './boardDoc'
 import { createListeners, type ExternalStore } from './externalStore'
 
@@ -122,7 +122,6 @@ export interface WorkshopFlow {
 
 const cleanMinGroup = (minGroup: number) => Math.min(Math.max(SMALLEST_GROUP, Math.round(minGroup)), MAX_MIN_GROUP)
 
-const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 const int = (value: unknown, fallback: number, min: number, max: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback
 
@@ -152,13 +151,13 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
     stageLog: readStageLog(get(FLOW_FIELDS.stageLog)),
     prompt: typeof prompt === 'string' && prompt.trim() ? prompt.slice(0, PROMPT_MAX_LENGTH) : defaultPrompt,
     timer: readTimer(get(FLOW_FIELDS.timer)),
-    locked: bool(get(FLOW_FIELDS.locked), false),
+    locked: readFlag(get(FLOW_FIELDS.locked), false),
     anonymous: rules.anonymous,
-    showEditing: bool(get(FLOW_FIELDS.showEditing), true),
-    followFacilitator: bool(get(FLOW_FIELDS.followFacilitator), false),
+    showEditing: readFlag(get(FLOW_FIELDS.showEditing), true),
+    followFacilitator: readFlag(get(FLOW_FIELDS.followFacilitator), false),
     revealed: rules.closed.brainstorm,
     voteBudget: int(get(FLOW_FIELDS.voteBudget), DEFAULT_VOTE_BUDGET, 1, MAX_VOTE_BUDGET),
-    multipleDots: bool(get(FLOW_FIELDS.multipleDots), true),
+    multipleDots: readFlag(get(FLOW_FIELDS.multipleDots), true),
     votingClosed: rules.closed.votes,
     voteTies: readTieDecisions(get(FLOW_FIELDS.voteTies)),
     consensusThreshold: int(get(FLOW_FIELDS.consensusThreshold), DEFAULT_CONSENSUS_THRESHOLD, 0, 5),

@@ -11,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
-import { createReassembler, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
+import { createReassembler, decodePresenceEntries, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
 import { ROUNDS, type Round } from '../../../../shared/workshopMeta'
 import { openSocketTransport } from './socketTransport'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
@@ -118,6 +118,7 @@ export class HubProvider {
     this.awareness.off('update', this.onPresenceUpdate)
     this.listeners.clear()
     this.ownPresenceListeners.clear()
+    this.heldBackListeners.clear()
   }
 
   /** How a new link is tried first. */
@@ -258,21 +259,15 @@ export class HubProvider {
    */
   private readOwnPresence(update: Uint8Array): void {
     if (this.ownPresenceListeners.size === 0) return
-    const decoder = decoding.createDecoder(update)
-    const count = decoding.readVarUint(decoder)
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder)
-      decoding.readVarUint(decoder)
-      const json = decoding.readVarString(decoder)
-      if (clientId !== this.awareness.clientID) continue
-      let state: unknown
-      try {
-        state = JSON.parse(json)
-      } catch {
-        return
-      }
-      if (typeof state === 'object' && state !== null) for (const listener of this.ownPresenceListeners) listener(state as Record<string, unknown>)
+    const own = decodePresenceEntries(update).find((entry) => entry.clientId === this.awareness.clientID)
+    if (!own) return
+    let state: unknown
+    try {
+      state = JSON.parse(own.json)
+    } catch {
+      return
     }
+    if (typeof state === 'object' && state !== null) for (const listener of this.ownPresenceListeners) listener(state as Record<string, unknown>)
   }
 
   /**

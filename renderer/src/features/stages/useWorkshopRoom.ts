@@ -3,6 +3,7 @@ import type { RoomProgress } from '../../../../shared/liveSession'
 import type { HandIn } from '../../../../shared/roundSubmissions'
 import type { StageId } from '../../../../shared/stages'
 import type { Round } from '../../../../shared/workshopMeta'
+import { constantStore } from '../../crdt/externalStore'
 import type { LiveDocConnection } from '../../crdt/liveSync'
 import type { PresentPerson, Progress } from '../../crdt/presence'
 import type { WorkshopModel } from '../../crdt/workshopModel'
@@ -43,9 +44,8 @@ export interface WorkshopRoom {
   heldBack: readonly Round[]
 }
 
-const noRoom = { subscribe: () => () => undefined, getSnapshot: () => null }
-const NONE_HELD: readonly Round[] = []
-const nothingHeld = { subscribe: () => () => undefined, getSnapshot: () => NONE_HELD }
+const noRoom = constantStore<RoomProgress | null>(null)
+const nothingHeld = constantStore<readonly Round[]>([])
 
 /**
  * What every workshop's screen does with the room, whatever its template: once the

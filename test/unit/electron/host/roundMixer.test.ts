@@ -15,7 +15,7 @@ import { COLLECT_MS } from '../../../../electron/host/roundMixer'
 import { DOC_KEYS } from '../../../../shared/board'
 import { HOST_PRESENCE_ROLE } from '../../../../shared/liveSession'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
-import { LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
+import { decodePresenceEntries, encodePresenceEntries, LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
 import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
 
 const FIRST_COLUMN = 'column-ideas'
@@ -46,9 +46,10 @@ afterEach(() => {
   for (const laptop of laptops.splice(0)) laptop.awareness.destroy()
 })
 
-function openRoom(anonymous = true): HubRoom {
+function openRoom(anonymous = true, meta: Record<string, unknown> = {}): HubRoom {
   const board = new Y.Doc()
   board.getMap(DOC_KEYS.meta).set(FLOW_FIELDS.anonymous, anonymous)
+  for (const [key, value] of Object.entries(meta)) board.getMap(DOC_KEYS.meta).set(key, value)
   const room = new HubRoom({ initialState: Y.encodeStateAsUpdate(board), save: () => undefined, log: () => undefined })
   rooms.push(room)
   return room
@@ -68,12 +69,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
       attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
     sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
     sendPresence(clientId, state, clock = Date.now() % 100_000) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 1)
-      encoding.writeVarUint(encoder, clientId)
-      encoding.writeVarUint(encoder, clock)
-      encoding.writeVarString(encoder, JSON.stringify(state))
-      attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, encoding.toUint8Array(encoder))))
+      const update = encodePresenceEntries([{ clientId, clock, json: JSON.stringify(state) }])
+      attached.receive(linkMessage(LINK_MESSAGE.awareness, (message) => encoding.writeVarUint8Array(message, update)))
     },
     leave: () => attached.detach()
   }
@@ -94,12 +91,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
         } else if (type === LINK_MESSAGE.awareness) {
           const update = decoding.readVarUint8Array(decoder)
           awarenessProtocol.applyAwarenessUpdate(laptop.awareness, update, 'hub')
-          const inner = decoding.createDecoder(update)
-          const count = decoding.readVarUint(inner)
-          for (let i = 0; i < count; i++) {
-            const clientId = decoding.readVarUint(inner)
-            const clock = decoding.readVarUint(inner)
-            laptop.presence.push({ clientId, clock, state: JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null })
+          for (const { clientId, clock, json } of decodePresenceEntries(update)) {
+            laptop.presence.push({ clientId, clock, state: JSON.parse(json) as Record<string, unknown> | null })
           }
         }
       },
@@ -186,6 +179,17 @@ describe('the host mixes anonymous rounds', () => {
     // Nothing ties one person's scores together: each entry holds one value's score.
     for (const entry of entries) if (entry.marks) expect(Object.keys(entry.marks as object)).toEqual(['honesty'])
     expect(JSON.stringify(people[1]!.doc.toJSON())).not.toMatch(/"courage":[01]/)
+  })
+
+  it('withholds two scores even when the board asks for a minimum group of 1 (an old file, a faulty facilitator)', async () => {
+    const room = openRoom(true, { [FLOW_FIELDS.minGroup]: 1 })
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    const people = ['ana', 'ben'].map((ticket) => join(room, ticket))
+    facilitatorSets(facilitator, FLOW_FIELDS.consensusClosed, true)
+    people.forEach((person, i) => person.submit(scores(`key-${person.ticket}`, { honesty: i * 5 })))
+    facilitator.submit(scores('key-facilitator', {}))
+    await delivered()
+    expect([...people[0]!.doc.getMap(DOC_KEYS.consensus).values()]).toEqual([{ v: 1, kind: 'withheld', optionId: 'honesty', voters: 2 }])
   })
 
   it('counts one part per person: a second ballot from the same ticket replaces the first, so it cannot reach k alone', async () => {

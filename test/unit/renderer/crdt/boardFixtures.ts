@@ -35,3 +35,12 @@ export function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, toB, 'remote')
   Y.applyUpdate(a, toA, 'remote')
 }
+
+/** A repeatable random source (a linear congruential generator): the same seed, the same run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
+    return state / 2 ** 31
+  }
+}

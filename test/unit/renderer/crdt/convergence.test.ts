@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import { NOTE_COLOURS } from '../../../../shared/board'
 import { addNote, deleteNote, editNote, moveNote, recolourNote } from '../../../../renderer/src/crdt/intents'
 import { buildBoardSnapshot } from '../../../../renderer/src/crdt/snapshot'
-import { CANDIDATES, threeColumnBoard, IDEAS, peerOf, sync, textsIn, THEMES } from './boardFixtures'
+import { CANDIDATES, threeColumnBoard, IDEAS, peerOf, seededRandom, sync, textsIn, THEMES } from './boardFixtures'
 
 const board = (doc: Y.Doc) => {
   const snapshot = buildBoardSnapshot(doc, null)
@@ -48,11 +48,7 @@ describe('two peers editing at once', () => {
   })
 
   it('converge after many random edits on three peers that sync now and then', () => {
-    let seed = 42
-    const random = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
-      return seed / 2 ** 31
-    }
+    const random = seededRandom(42)
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
     const first = threeColumnBoard()
     const peers = [first, peerOf(first), peerOf(first)]

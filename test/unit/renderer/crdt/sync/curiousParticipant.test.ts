@@ -27,7 +27,7 @@ import type { SessionManager } from '../../../../../electron/host/sessionManager
 import { DOC_KEYS, NOTE_FIELDS } from '../../../../../shared/board'
 import type { FacilitatorSession } from '../../../../../shared/contract'
 import type { JoinAnswer } from '../../../../../shared/liveSession'
-import { createReassembler, LINK_MESSAGE } from '../../../../../shared/sync/linkFrames'
+import { createReassembler, decodePresenceEntries, LINK_MESSAGE } from '../../../../../shared/sync/linkFrames'
 import { TEMPLATES } from '../../../../../shared/templates'
 import { FLOW_FIELDS } from '../../../../../shared/workshopMeta'
 import { joinLiveDoc, type LiveDocConnection, type LiveSyncPage } from '../../../../../renderer/src/crdt/liveSync'
@@ -129,12 +129,8 @@ function listen(frames: Uint8Array[], times: number[]): Heard {
         heard.entries.push({ map: struct.parent, key: struct.parentSub, writer: struct.id.client, message: index, at: times[index]! })
       }
     } else if (type === LINK_MESSAGE.awareness) {
-      const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-      const count = decoding.readVarUint(inner)
-      for (let i = 0; i < count; i++) {
-        const clientId = decoding.readVarUint(inner)
-        decoding.readVarUint(inner)
-        const state = JSON.parse(decoding.readVarString(inner)) as Record<string, unknown> | null
+      for (const { clientId, json } of decodePresenceEntries(decoding.readVarUint8Array(decoder))) {
+        const state = JSON.parse(json) as Record<string, unknown> | null
         if (!state) {
           present.delete(clientId)
           continue
