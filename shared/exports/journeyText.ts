@@ -4,7 +4,7 @@
  * participants, the content hash) is worded by valuesText.ts.
  */
 import { EMOTION_SCALE } from '../emotions'
-import type { EmotionResult, JourneyNote, JourneyRecord } from '../journeyRecord'
+import type { EmotionResult, JourneyNote, StoredJourneyRecord } from '../journeyRecord'
 import { dotsText, plural } from './valuesText'
 
 export const JOURNEY_LABELS = {
@@ -57,7 +57,7 @@ function listed(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
 }
 
-export function journeyDotVoteText(record: JourneyRecord): string {
+export function journeyDotVoteText(record: StoredJourneyRecord): string {
   const lanes = record.votes.laneIds.map((id) => record.lanes.find((lane) => lane.id === id)?.name ?? id)
   if (lanes.length === 0) return 'none'
   const who = `${plural(record.votes.voters, 'person', 'people')} voted, ${dotsText(record.votes.budget)} each`

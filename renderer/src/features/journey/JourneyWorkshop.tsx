@@ -143,6 +143,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         votedLaneIds: [...votedLaneIds],
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
+        voteTies: flow.voteTies,
         ratings: publishedEmotions.ratings,
         minGroup: emotionGroup(flow.minGroup),
         participantNames: participants.map((person) => person.name),
