@@ -4,8 +4,9 @@
  * participants, the content hash) is worded by valuesText.ts.
  */
 import { EMOTION_SCALE } from '../emotions'
-import type { EmotionResult, JourneyNote, StoredJourneyRecord } from '../journeyRecord'
-import { dotsText, plural } from './valuesText'
+import { sharesRank, tieNoteAfter } from '../ballots'
+import { journeyPlacesOf, type EmotionResult, type JourneyNote, type JourneyVotePlace, type StoredJourneyRecord } from '../journeyRecord'
+import { dotsText, placeDotsText, plural, rankText } from './valuesText'
 
 export const JOURNEY_LABELS = {
   pageTitle: 'Employee journey map',
@@ -17,6 +18,8 @@ export const JOURNEY_LABELS = {
   dotVote: 'Dot vote',
   anonymous: 'Anonymous',
   workshopStages: 'Workshop stages',
+  voteResults: 'Dot vote results',
+  noDots: 'No note received a dot.',
   noNotes: 'No notes.',
   veryPositive: 'very positive',
   veryNegative: 'very negative',
@@ -64,10 +67,34 @@ export function journeyDotVoteText(record: StoredJourneyRecord): string {
   return `${who}, on the notes in ${listed(lanes)}`
 }
 
-/** What a note says beyond its text: "3 dots", "lives our value “Integrity” (from “Our values 2026”)". */
-export function noteDetails(note: JourneyNote): string[] {
+/** Each voted note's place in the dot vote, by note id. */
+export const placesByNote = (record: StoredJourneyRecord): Map<string, JourneyVotePlace> =>
+  new Map(journeyPlacesOf(record).map((place) => [place.noteId, place]))
+
+/**
+ * A voted note's dots and place: "9 dots, ranked =2 (tied)", "7 dots, ranked 4". A note without
+ * dots is not ranked in words: the group did not choose it, and "=9 (tied)" with every other such note says nothing.
+ */
+export function votePlaceText(place: JourneyVotePlace): string {
+  if (place.dots === 0) return dotsText(0)
+  return `${dotsText(place.dots)}, ranked ${sharesRank(place.tie) ? '=' : ''}${place.rank}${tieNoteAfter(place.tie)}`
+}
+
+/**
+ * A voted note's dots and rank where room is short (drawn on the map): "4 dots, rank =5", the "="
+ * saying it shares the rank in a tie; the facilitator's decision is in the words of `votePlaceText`.
+ */
+export const votePlaceShortText = (place: JourneyVotePlace): string =>
+  place.dots === 0 ? dotsText(0) : `${dotsText(place.dots)}, rank ${sharesRank(place.tie) ? '=' : ''}${place.rank}`
+
+/** A line of the vote's results: "=2. Laptop not ready (Onboard · Pain points): 9 dots (tied)". */
+export const voteResultLine = (place: JourneyVotePlace, note: JourneyNote, where: string) =>
+  `${rankText(place)} ${note.text} (${where}): ${placeDotsText(place)}`
+
+/** What a note says beyond its text: "9 dots, ranked =2 (tied)", "lives our value “Integrity” (from “Our values 2026”)". */
+export function noteDetails(note: JourneyNote, place: JourneyVotePlace | undefined): string[] {
   return [
-    ...(note.votes === null ? [] : [dotsText(note.votes)]),
+    ...(place ? [votePlaceText(place)] : note.votes === null ? [] : [dotsText(note.votes)]),
     ...(note.linkedValue ? [`lives our value “${note.linkedValue.name}” (from “${note.linkedValue.workshopTitle}”)`] : [])
   ]
 }
