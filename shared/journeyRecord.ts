@@ -5,7 +5,7 @@
  * made from it.
  */
 import { z } from 'zod'
-import { decideTies, type TieState } from './ballots'
+import { decideTies, topPlaces, type TieState } from './ballots'
 import { NOTE_COLOURS, NOTE_TEXT_MAX_LENGTH, type NoteColour } from './board'
 import { LANE_KINDS, type LaneKind } from './templates'
 import { EMOTION_SCALE } from './emotions'
@@ -334,4 +334,22 @@ export function journeyPlacesOf(record: StoredJourneyRecord): RankedNote[] {
     .flatMap((note, index) => (note.votes === null ? [] : [{ clusterId: note.id, name: note.text, dots: note.votes, index }]))
     .sort((a, b) => b.dots - a.dots || a.index - b.index)
   return decideTies(byDots, []).map(({ clusterId, dots, rank, tie }) => ({ noteId: clusterId, dots, rank, tie, note: notes.get(clusterId)! }))
+}
+
+/**
+ * The `count` opportunities a program plan is offered from a finalized map: the most dots first,
+ * ties as the facilitator decided them. A tie across the cut comes in whole, kept or not: the map
+ * is final, so no one can break it any more, and picking some of it by the map's order would
+ * decide it silently. Opportunities without dots are left out (no one chose them), unless none
+ * has any (the map had no vote): then the first `count` in the map's order.
+ */
+export function topOpportunityNotes(record: StoredJourneyRecord, count: number): JourneyNote[] {
+  const opportunityLanes = new Set(record.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id))
+  const voted = journeyPlacesOf(record).filter((place) => place.dots > 0 && opportunityLanes.has(place.note.laneId))
+  if (voted.length === 0) return record.notes.filter((note) => opportunityLanes.has(note.laneId)).slice(0, count)
+  const ranked = voted.map((place) => ({ clusterId: place.noteId, name: place.note.text, dots: place.dots, rank: place.rank, tie: place.tie }))
+  const { places, undecidedTie } = topPlaces(ranked, count)
+  const taken = undecidedTie ? ranked.filter((place) => place.rank <= undecidedTie[0]!.rank) : places
+  const notes = new Map(record.notes.map((note) => [note.id, note]))
+  return taken.map((place) => notes.get(place.clusterId)!)
 }

@@ -4,10 +4,11 @@ import {
   JOURNEY_RECORD_LIMITS,
   journeyPlacesOf,
   notesByCell,
+  topOpportunityNotes,
   parseJourneyRecord,
   type JourneyRecord
 } from '../../../shared/journeyRecord'
-import { finalizedJourney, fullJourneyRecord, journeyRecordV1, smallJourneyRecord, tiedJourneyRecord } from '../../exports/journeyFixtures'
+import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, journeyRecordV1, smallJourneyRecord, tiedJourneyRecord } from '../../exports/journeyFixtures'
 
 const problems = (value: unknown) => {
   const result = parseJourneyRecord(value)
@@ -189,5 +190,50 @@ describe('journeyPlacesOf', () => {
       ['A learning b', 5, 'undecided'],
       ['Nobody asks ', 5, 'undecided']
     ])
+  })
+})
+
+describe('topOpportunityNotes', () => {
+  const LEARNING = 'A learning budget everyone knows about'
+  /** The tied map with the learning budget and the Markdown opportunity tied on 4 dots (with a pain point), decided `tie`. */
+  function opportunitiesTied(tie: 'kept' | 'broken'): JourneyRecord {
+    const record = tiedJourneyRecord()
+    const markdown = record.notes.find((note) => note.text === AWKWARD_NOTES.markdown)!
+    markdown.votes = 4
+    const at = (text: string) => record.votes.ranking.findIndex((place) => place.noteId === record.notes.find((note) => note.text === text)!.id)
+    const [learning, nobody, moved] = [at(LEARNING), at('Nobody asks why people leave'), at(AWKWARD_NOTES.markdown)]
+    const places = record.votes.ranking
+    const tied = tie === 'kept' ? [places[learning]!, places[nobody]!, places[moved]!] : [places[moved]!, places[learning]!, places[nobody]!]
+    tied.forEach((place, index) => Object.assign(place, { dots: 4, tie, rank: tie === 'kept' ? 5 : 5 + index }))
+    record.votes.ranking = [...places.slice(0, 4), ...tied, ...places.slice(7)]
+    return record
+  }
+  const texts = (notes: readonly { text: string }[]) => notes.map((note) => note.text.slice(0, 16))
+
+  it('takes the opportunities in the decided order: a broken tie as the facilitator put it', () => {
+    const broken = opportunitiesTied('broken')
+    expect(parseJourneyRecord(broken).ok).toBe(true)
+    expect(texts(topOpportunityNotes(broken, 3))).toEqual(['Laptop and accou', 'Stay interviews ', AWKWARD_NOTES.markdown.slice(0, 16)])
+  })
+
+  it('takes a tie across the cut whole, kept or undecided, rather than picking by the map’s order', () => {
+    const kept = opportunitiesTied('kept')
+    expect(parseJourneyRecord(kept).ok).toBe(true)
+    const whole = ['Laptop and accou', 'Stay interviews ', LEARNING.slice(0, 16), AWKWARD_NOTES.markdown.slice(0, 16)]
+    expect(texts(topOpportunityNotes(kept, 3))).toEqual(whole)
+    // Finalized before decisions were kept: the same tie, undecided.
+    const undecided = journeyRecordV1(kept)
+    expect(texts(topOpportunityNotes(undecided, 3))).toEqual(whole)
+    expect(texts(topOpportunityNotes(kept, 2))).toEqual(whole.slice(0, 2))
+  })
+
+  it('leaves out opportunities no one put a dot on, unless the map had no votes at all', () => {
+    const record = tiedJourneyRecord()
+    expect(topOpportunityNotes(record, 10)).toHaveLength(4)
+    const noVote = changed((each) => {
+      for (const note of each.notes) if (note.votes !== null) note.votes = 0
+      each.votes.ranking = []
+    })
+    expect(texts(topOpportunityNotes(noVote, 2))).toEqual(['Laptop and accou', LEARNING.slice(0, 16)])
   })
 })
