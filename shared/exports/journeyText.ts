@@ -71,21 +71,24 @@ export function journeyDotVoteText(record: StoredJourneyRecord): string {
 export const placesByNote = (record: StoredJourneyRecord): Map<string, JourneyVotePlace> =>
   new Map(journeyPlacesOf(record).map((place) => [place.noteId, place]))
 
+/** A voted note's rank: "=2" when it shares the rank in a tie, kept or undecided; "2" otherwise. */
+export const rankWord = (place: Pick<JourneyVotePlace, 'rank' | 'tie'>): string => `${sharesRank(place.tie) ? '=' : ''}${place.rank}`
+
 /**
  * A voted note's dots and place: "9 dots, ranked =2 (tied)", "7 dots, ranked 4". A note without
  * dots is not ranked in words: the group did not choose it, and "=9 (tied)" with every other such note says nothing.
  */
-export function votePlaceText(place: JourneyVotePlace): string {
+export function votePlaceText(place: Pick<JourneyVotePlace, 'dots' | 'rank' | 'tie'>): string {
   if (place.dots === 0) return dotsText(0)
-  return `${dotsText(place.dots)}, ranked ${sharesRank(place.tie) ? '=' : ''}${place.rank}${tieNoteAfter(place.tie)}`
+  return `${dotsText(place.dots)}, ranked ${rankWord(place)}${tieNoteAfter(place.tie)}`
 }
 
 /**
  * A voted note's dots and rank where room is short (drawn on the map): "4 dots, rank =5", the "="
  * saying it shares the rank in a tie; the facilitator's decision is in the words of `votePlaceText`.
  */
-export const votePlaceShortText = (place: JourneyVotePlace): string =>
-  place.dots === 0 ? dotsText(0) : `${dotsText(place.dots)}, rank ${sharesRank(place.tie) ? '=' : ''}${place.rank}`
+export const votePlaceShortText = (place: Pick<JourneyVotePlace, 'dots' | 'rank' | 'tie'>): string =>
+  place.dots === 0 ? dotsText(0) : `${dotsText(place.dots)}, rank ${rankWord(place)}`
 
 /** A line of the vote's results: "=2. Laptop not ready (Onboard · Pain points): 9 dots (tied)". */
 export const voteResultLine = (place: JourneyVotePlace, note: JourneyNote, where: string) =>
