@@ -4,7 +4,7 @@
  * published emotion ratings, the stages. Pure: the facilitator's screen calls it once, when
  * finalizing, and the record is kept as it is, whatever anyone does to the map afterwards.
  */
-import { rankClusters } from './ballots'
+import { decideTies, rankClusters, type TieDecision } from './ballots'
 import { NOTE_TEXT_MAX_LENGTH, type Note } from './board'
 import { emotionResult } from './emotions'
 import { JOURNEY_RECORD_LIMITS, JOURNEY_RECORD_VERSION, type JourneyNote, type JourneyRecord } from './journeyRecord'
@@ -29,6 +29,8 @@ export interface JourneyFinalizeInput {
   votedLaneIds: readonly string[]
   voteBallots: readonly unknown[]
   vote: { budget: number; multipleDots: boolean }
+  /** The facilitator's decisions on ties of the vote (meta's voteTies); a tie without one is recorded as undecided. */
+  voteTies: readonly TieDecision[]
   /** Published emotion ratings per journey stage id. */
   ratings: ReadonlyMap<string, readonly number[]>
   minGroup: number
@@ -92,7 +94,12 @@ export function buildJourneyRecord(input: JourneyFinalizeInput): JourneyRecord {
       minGroup: input.minGroup,
       stages: stages.map((stage) => emotionResult(stage.id, input.ratings.get(stage.id) ?? [], input.minGroup))
     },
-    votes: { budget: input.vote.budget, voters: votes.voters, laneIds: lanes.filter((lane) => voted.has(lane.id)).map((lane) => lane.id) },
+    votes: {
+      budget: input.vote.budget,
+      voters: votes.voters,
+      laneIds: lanes.filter((lane) => voted.has(lane.id)).map((lane) => lane.id),
+      ranking: decideTies(votes.ranking, input.voteTies).map(({ clusterId, dots, rank, tie }) => ({ noteId: clusterId, dots, rank, tie }))
+    },
     timeline: stageTimeline('journey-map', input.stageLog, input.finalizedAt)
   }
 }

@@ -5,16 +5,19 @@
  * made from it.
  */
 import { z } from 'zod'
+import { decideTies, topPlaces, type TieState } from './ballots'
 import { NOTE_COLOURS, NOTE_TEXT_MAX_LENGTH, type NoteColour } from './board'
 import { LANE_KINDS, type LaneKind } from './templates'
 import { EMOTION_SCALE } from './emotions'
 import {
   checkAnonymity,
+  checkRanking,
   contentHashSchema,
   count,
   named,
   parseRecord,
   participantsSchema,
+  rankedPlaceFields,
   stageTimesSchema,
   text,
   timestamp,
@@ -23,7 +26,13 @@ import {
 } from './valuesRecord'
 import { TITLE_MAX_LENGTH } from './workshop'
 
-export const JOURNEY_RECORD_VERSION = 1
+/**
+ * Version 2 keeps the dot vote's ranking, each voted note's rank and tie as the facilitator
+ * decided it. A record finalized as version 1 is never rewritten (its hash was computed over
+ * that form; valuesRecord.ts says why): the library keeps it and the JSON export writes it as
+ * hashed, and the other exports read its ranking through `journeyPlacesOf`, by dots alone.
+ */
+export const JOURNEY_RECORD_VERSION = 2
 
 /** Everything in the record except its hash. */
 export interface JourneyRecord {
@@ -46,11 +55,31 @@ export interface JourneyRecord {
   notes: JourneyNote[]
   /** One result per journey stage, in stage order. */
   emotions: { minGroup: number; stages: EmotionResult[] }
-  /** The dot vote: which lanes' notes could be voted on. */
-  votes: { budget: number; voters: number; laneIds: string[] }
+  /** The dot vote: which lanes' notes could be voted on, and every such note's place, most dots first. */
+  votes: { budget: number; voters: number; laneIds: string[]; ranking: JourneyVotePlace[] }
   /** When each workshop stage ran (the facilitation stages, not journey stages). */
   timeline: Array<{ stage: string; startedAt: string; endedAt: string | null }>
 }
+
+/** A voted note's place in the dot vote, as in a values record's ranking (valuesRecord.ts VotePlace). */
+export interface JourneyVotePlace {
+  noteId: string
+  /** The note's dots, as its `votes` says. */
+  dots: number
+  /** 1 for the first; the places of a tie kept or undecided share the rank of its first place. */
+  rank: number
+  /** Whether it tied with other notes on dots, and what the facilitator did about that. */
+  tie: TieState
+}
+
+/** A record finalized before tie decisions were kept: no ranking, only each note's dots. */
+export interface JourneyRecordV1 extends Omit<JourneyRecord, 'v' | 'votes'> {
+  v: 1
+  votes: Omit<JourneyRecord['votes'], 'ranking'>
+}
+
+/** A record as the library stores it: the version it was finalized and hashed in. */
+export type StoredJourneyRecord = JourneyRecord | JourneyRecordV1
 
 export interface JourneyNote {
   id: string
@@ -74,10 +103,8 @@ export interface EmotionResult {
   spread: { low: number; high: number } | null
 }
 
-export interface FinalizedJourney extends JourneyRecord {
-  /** SHA-256, in hex, of `canonicalJson(record)` where the record is everything but this field. */
-  contentHash: string
-}
+/** `contentHash`: SHA-256, in hex, of `canonicalJson(record)` where the record is everything but that field. */
+export type FinalizedJourney = StoredJourneyRecord & { contentHash: string }
 
 /** Bounds on what a record may hold: it crosses the IPC and HTTP boundary and lives in library.json. */
 export const JOURNEY_RECORD_LIMITS = {
@@ -123,9 +150,9 @@ const emotionSchema = z.object({
     .describe('The middle half of the ratings: first to third quartile, interpolated as R’s type 7. Null like median.')
 })
 
-/** The record's shape alone; `journeyRecordSchema` adds the rules that tie its fields together. */
-export const journeyRecordShape = z.object({
-  v: z.literal(JOURNEY_RECORD_VERSION),
+/** A version-1 record's shape: records finalized before tie decisions were kept. */
+export const journeyRecordV1Shape = z.object({
+  v: z.literal(1),
   kind: z.literal('journey-map'),
   workshopId: id('a workshop id'),
   title: named(TITLE_MAX_LENGTH, 'a title'),
@@ -152,7 +179,27 @@ export const journeyRecordShape = z.object({
     laneIds: z.array(id('a lane id')).max(L.lanes).describe('The lanes whose notes could be voted on.')
   }),
   timeline: stageTimesSchema.describe('When each workshop stage ran.')
+}) satisfies z.ZodType<JourneyRecordV1>
+
+/** The record's shape alone; `journeyRecordSchema` adds the rules that tie its fields together. */
+export const journeyRecordShape = journeyRecordV1Shape.extend({
+  v: z.literal(JOURNEY_RECORD_VERSION),
+  votes: journeyRecordV1Shape.shape.votes.extend({
+    ranking: z
+      .array(
+        z.object({
+          noteId: id('a note id'),
+          dots: z.number().int().min(0).max(MAX_DOTS).describe('The note’s dots, as its `votes` says.'),
+          ...rankedPlaceFields(L.notes)
+        })
+      )
+      .max(L.notes)
+      .describe('Every note of the voted lanes, most dots first; a tie in the order the facilitator broke it into, else the map’s.')
+  })
 }) satisfies z.ZodType<JourneyRecord>
+
+/** A stored record of either version, told apart by `v`. */
+export const storedJourneyRecordShape = z.discriminatedUnion('v', [journeyRecordShape, journeyRecordV1Shape])
 
 type Issue = { path: Array<string | number>; message: string }
 
@@ -168,8 +215,27 @@ function duplicates(ids: readonly string[], path: (index: number) => Issue['path
   })
 }
 
+/** The ranking holds each voted note once, with the dots the note holds. */
+function rankingIssues(record: JourneyRecord): Issue[] {
+  const votedLanes = new Set(record.votes.laneIds)
+  // A note's own missing or stray dots are reported on the note (structureIssues), not again here.
+  const dots = new Map(record.notes.filter((note) => votedLanes.has(note.laneId)).map((note) => [note.id, note.votes]))
+  const issues = duplicates(record.votes.ranking.map((place) => place.noteId), (index) => ['votes', 'ranking', index, 'noteId'], 'a note')
+  record.votes.ranking.forEach((place, index) => {
+    if (!dots.has(place.noteId)) {
+      issues.push({ path: ['votes', 'ranking', index, 'noteId'], message: `names no note of a voted lane (“${place.noteId}”)` })
+    } else if (dots.get(place.noteId) !== null && dots.get(place.noteId) !== place.dots) {
+      issues.push({ path: ['votes', 'ranking', index, 'dots'], message: `must be the note’s dots (${dots.get(place.noteId)})` })
+    }
+  })
+  if (record.votes.ranking.length !== dots.size) {
+    issues.push({ path: ['votes', 'ranking'], message: `must rank every note of the voted lanes (${dots.size}), each once` })
+  }
+  return issues
+}
+
 /** Every note sits in a cell of the map, and the vote and the emotion curve cover exactly its lanes and stages. */
-function structureIssues(record: JourneyRecord): Issue[] {
+function structureIssues(record: StoredJourneyRecord): Issue[] {
   const stageIds = new Set(record.stages.map((stage) => stage.id))
   const laneIds = new Set(record.lanes.map((lane) => lane.id))
   const votedLanes = new Set(record.votes.laneIds)
@@ -203,7 +269,7 @@ function structureIssues(record: JourneyRecord): Issue[] {
  * Privacy and arithmetic of the emotion curve: with fewer than `minGroup` ratings a median
  * or spread would tell who felt what, and a median lies within its spread.
  */
-function emotionIssues(record: JourneyRecord): Issue[] {
+function emotionIssues(record: StoredJourneyRecord): Issue[] {
   const { minGroup } = record.emotions
   return record.emotions.stages.flatMap((result, index): Issue[] => {
     const path = (field: string) => ['emotions', 'stages', index, field]
@@ -222,22 +288,68 @@ function emotionIssues(record: JourneyRecord): Issue[] {
   })
 }
 
-function checkJourney(record: JourneyRecord, context: z.RefinementCtx): void {
+function checkJourney(record: StoredJourneyRecord, context: z.RefinementCtx): void {
   checkAnonymity(record, context)
-  for (const issue of [...structureIssues(record), ...emotionIssues(record)]) context.addIssue({ code: 'custom', ...issue })
+  const ranked = record.v === JOURNEY_RECORD_VERSION ? rankingIssues(record) : []
+  for (const issue of [...structureIssues(record), ...emotionIssues(record), ...ranked]) context.addIssue({ code: 'custom', ...issue })
+  if (record.v === JOURNEY_RECORD_VERSION) checkRanking(record.votes.ranking, ['votes', 'ranking'], context)
 }
 
+/** A record as finalized now: only the current version is accepted for storing. */
 export const journeyRecordSchema = journeyRecordShape.superRefine(checkJourney)
 
-export const finalizedJourneySchema = journeyRecordShape.extend({ contentHash: contentHashSchema }).superRefine(checkJourney)
+/** A record as library.json holds it, in the version it was hashed in. */
+export const finalizedJourneySchema = z
+  .discriminatedUnion('v', [
+    journeyRecordShape.extend({ contentHash: contentHashSchema }),
+    journeyRecordV1Shape.extend({ contentHash: contentHashSchema })
+  ])
+  .superRefine(checkJourney)
 
 export const parseJourneyRecord = (value: unknown): ParsedRecord<JourneyRecord> => parseRecord(journeyRecordSchema, value)
 
 /** The notes of each cell, indexed [stage][lane] in the map's order, each cell in the board's order. */
-export function notesByCell(record: JourneyRecord): JourneyNote[][][] {
+export function notesByCell(record: StoredJourneyRecord): JourneyNote[][][] {
   const stageIndex = new Map(record.stages.map((stage, index) => [stage.id, index]))
   const laneIndex = new Map(record.lanes.map((lane, index) => [lane.id, index]))
   const cells = record.stages.map(() => record.lanes.map((): JourneyNote[] => []))
   for (const note of record.notes) cells[stageIndex.get(note.stageId)!]![laneIndex.get(note.laneId)!]!.push(note)
   return cells
+}
+
+/** A voted note with its place in the dot vote. */
+export interface RankedNote extends JourneyVotePlace {
+  note: JourneyNote
+}
+
+/**
+ * The dot vote's places, as a record of either version holds them, most dots first. A record
+ * finalized before tie decisions were kept (version 1) is ranked by its dots alone, equals in
+ * the map's order: tied notes share their rank, their tie undecided, as no decision was recorded.
+ */
+export function journeyPlacesOf(record: StoredJourneyRecord): RankedNote[] {
+  const notes = new Map(record.notes.map((note) => [note.id, note]))
+  if (record.v === JOURNEY_RECORD_VERSION) return record.votes.ranking.map((place) => ({ ...place, note: notes.get(place.noteId)! }))
+  const byDots = record.notes
+    .flatMap((note, index) => (note.votes === null ? [] : [{ clusterId: note.id, name: note.text, dots: note.votes, index }]))
+    .sort((a, b) => b.dots - a.dots || a.index - b.index)
+  return decideTies(byDots, []).map(({ clusterId, dots, rank, tie }) => ({ noteId: clusterId, dots, rank, tie, note: notes.get(clusterId)! }))
+}
+
+/**
+ * The `count` opportunities a program plan is offered from a finalized map: the most dots first,
+ * ties as the facilitator decided them. A tie across the cut comes in whole, kept or not: the map
+ * is final, so no one can break it any more, and picking some of it by the map's order would
+ * decide it silently. Opportunities without dots are left out (no one chose them), unless none
+ * has any (the map had no vote): then the first `count` in the map's order.
+ */
+export function topOpportunityNotes(record: StoredJourneyRecord, count: number): JourneyNote[] {
+  const opportunityLanes = new Set(record.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id))
+  const voted = journeyPlacesOf(record).filter((place) => place.dots > 0 && opportunityLanes.has(place.note.laneId))
+  if (voted.length === 0) return record.notes.filter((note) => opportunityLanes.has(note.laneId)).slice(0, count)
+  const ranked = voted.map((place) => ({ clusterId: place.noteId, name: place.note.text, dots: place.dots, rank: place.rank, tie: place.tie }))
+  const { places, undecidedTie } = topPlaces(ranked, count)
+  const taken = undecidedTie ? ranked.filter((place) => place.rank <= undecidedTie[0]!.rank) : places
+  const notes = new Map(record.notes.map((note) => [note.id, note]))
+  return taken.map((place) => notes.get(place.clusterId)!)
 }

@@ -210,27 +210,26 @@ export const valuesRecordV2Shape = valuesRecordV1Shape.extend({
 const v1Votes = valuesRecordV1Shape.shape.votes
 const v1Place = v1Votes.shape.ranking.element
 
+/**
+ * A place's rank and tie in a dot vote's ranking, as every record with a dot vote writes them
+ * (`checkRanking` ties them to the dots); `max` is the longest ranking the record allows.
+ */
+export const rankedPlaceFields = (max: number) => ({
+  rank: z.number().int().min(1).max(max).describe('1 for the first; the places of a tie kept or undecided share the rank of its first place.'),
+  tie: z
+    .enum(TIE_STATES)
+    .describe(
+      'none: no other place has as many dots; undecided: tied, and the facilitator neither broke nor kept the tie; ' +
+        'kept: tied, and the facilitator kept the tie; broken: tied on dots, and the facilitator put the tie in this order.'
+    )
+})
+
 /** The record's shape alone; `valuesRecordSchema` adds the rules that tie its fields together. */
 export const valuesRecordShape = valuesRecordV2Shape.extend({
   v: z.literal(VALUES_RECORD_VERSION),
   votes: v1Votes.extend({
     ranking: z
-      .array(
-        v1Place.extend({
-          rank: z
-            .number()
-            .int()
-            .min(1)
-            .max(L.rankedClusters)
-            .describe('1 for the first; the places of a tie kept or undecided share the rank of its first place.'),
-          tie: z
-            .enum(TIE_STATES)
-            .describe(
-              'none: no other place has as many dots; undecided: tied, and the facilitator neither broke nor kept the tie; ' +
-                'kept: tied, and the facilitator kept the tie; broken: tied on dots, and the facilitator put the tie in this order.'
-            )
-        })
-      )
+      .array(v1Place.extend(rankedPlaceFields(L.rankedClusters)))
       .max(L.rankedClusters)
       .describe('Every cluster, most dots first.')
   })
@@ -279,14 +278,17 @@ function checkNoteCount(record: StoredValuesRecord, context: z.RefinementCtx): v
 /**
  * The ranking says what its dots say: most dots first, a place tied exactly when another has as
  * many dots, a tie decided one way for all its places, and each rank as its tie makes it.
+ * `path` is where the ranking sits in the record.
  */
-function checkRanking(record: StoredValuesRecord, context: z.RefinementCtx): void {
-  if (record.v !== VALUES_RECORD_VERSION) return
-  const places = record.votes.ranking
+export function checkRanking(
+  places: ReadonlyArray<Pick<VotePlace, 'dots' | 'rank' | 'tie'>>,
+  path: ReadonlyArray<string | number>,
+  context: z.RefinementCtx
+): void {
   const dots = places.map((place) => place.dots)
   const ranks = decidedRanks(places)
-  const issue = (index: number, field: keyof VotePlace, message: string) =>
-    context.addIssue({ code: 'custom', path: ['votes', 'ranking', index, field], message })
+  const issue = (index: number, field: 'dots' | 'rank' | 'tie', message: string) =>
+    context.addIssue({ code: 'custom', path: [...path, index, field], message })
   let tieStart = 0
   places.forEach((place, index) => {
     const above = places[index - 1]
@@ -301,7 +303,7 @@ function checkRanking(record: StoredValuesRecord, context: z.RefinementCtx): voi
 function checkRecord(record: StoredValuesRecord, context: z.RefinementCtx): void {
   checkPrivacy(record, context)
   checkNoteCount(record, context)
-  checkRanking(record, context)
+  if (record.v === VALUES_RECORD_VERSION) checkRanking(record.votes.ranking, ['votes', 'ranking'], context)
 }
 
 /** A record as finalized now: only the current version is accepted for storing. */

@@ -14,7 +14,7 @@ export interface Migration {
   up(data: RawLibrary): RawLibrary
 }
 
-export const LIBRARY_SCHEMA_VERSION = 5
+export const LIBRARY_SCHEMA_VERSION = 6
 
 export const libraryMigrations: readonly Migration[] = [
   {
@@ -51,6 +51,13 @@ export const libraryMigrations: readonly Migration[] = [
     // and the version tells an older app that this file is not for it.
     from: 4,
     to: 5,
+    up: (data) => data
+  },
+  {
+    // A journey-map record may now be version 2, with each voted note's rank and tie. Older
+    // records stay as they were hashed, and the version tells an older app this file is not for it.
+    from: 5,
+    to: 6,
     up: (data) => data
   }
 ]

@@ -15,8 +15,8 @@
  */
 import type { NoteColour } from '../board'
 import { EMOTION_SCALE } from '../emotions'
-import { notesByCell, type EmotionResult, type FinalizedJourney, type JourneyNote } from '../journeyRecord'
-import { emotionSummary, formatRating, JOURNEY_LABELS, noteDetails, withheldText } from './journeyText'
+import { notesByCell, type EmotionResult, type FinalizedJourney, type JourneyNote, type JourneyVotePlace } from '../journeyRecord'
+import { emotionSummary, formatRating, JOURNEY_LABELS, noteDetails, placesByNote, votePlaceShortText, withheldText } from './journeyText'
 import { ASCENT, fitText, LINE_HEIGHT, textWidth, wrapText, type FontWeight, type TextStyle } from './textMetrics'
 import { dotsText, formatTime, LABELS, participantCountText } from './valuesText'
 
@@ -322,6 +322,8 @@ function emotionBand(finalized: FinalizedJourney, grid: Grid, top: number): Band
 /** A note as it will be drawn: its wrapped text and, below it, its dots and linked value. */
 interface NoteFace {
   note: JourneyNote
+  /** Its place in the dot vote, if its lane was voted on. */
+  place: JourneyVotePlace | undefined
   lines: string[]
   hasDetails: boolean
   height: number
@@ -329,17 +331,17 @@ interface NoteFace {
 
 const detailsHeight = lineHeight(FONT_SIZES.noteDetail) + 2
 
-function noteFace(note: JourneyNote, width: number, maxLines = NOTE_MAX_LINES): NoteFace {
+function noteFace(note: JourneyNote, place: JourneyVotePlace | undefined, width: number, maxLines = NOTE_MAX_LINES): NoteFace {
   const lines = wrapText(note.text, style(FONT_SIZES.note), width - 2 * NOTE_PADDING.x, maxLines).lines
   const hasDetails = note.votes !== null || note.linkedValue !== null
   const height = 2 * NOTE_PADDING.y + lines.length * lineHeight(FONT_SIZES.note) + (hasDetails ? detailsHeight : 0)
-  return { note, lines, hasDetails, height }
+  return { note, place, lines, hasDetails, height }
 }
 
 const stackHeight = (faces: NoteFace[]) => 2 * CELL_PADDING + faces.reduce((sum, face, index) => sum + face.height + (index > 0 ? NOTE_GAP : 0), 0)
 
 function noteItems(face: NoteFace, box: Box): GroupItem {
-  const { note } = face
+  const { note, place } = face
   const colours = NOTE_PALETTE[note.colour]
   const items: Item[] = [{ kind: 'rect', ...box, fill: colours.fill, stroke: colours.edge, strokeWidth: 0.75, radius: 3 }]
   items.push(...textBlock(face.lines, box.x + NOTE_PADDING.x, box.y + NOTE_PADDING.y, style(FONT_SIZES.note), COLOURS.text).items)
@@ -350,7 +352,8 @@ function noteItems(face: NoteFace, box: Box): GroupItem {
     let x = box.x + NOTE_PADDING.x
     const right = box.x + box.width - NOTE_PADDING.x
     if (note.votes !== null) {
-      const dots = dotsText(note.votes)
+      // Short, so that a linked value still fits beside it; the note's description has the tie in words.
+      const dots = fitText(place ? votePlaceShortText(place) : dotsText(note.votes), detailStyle, right - x - 7)
       items.push({ kind: 'circle', x: x + 2.5, y: middle, radius: 2.5, fill: COLOURS.text }, text(x + 7, baseline, dots, detailStyle, COLOURS.text))
       x += 7 + textWidth(dots, detailStyle) + 6
     }
@@ -358,7 +361,7 @@ function noteItems(face: NoteFace, box: Box): GroupItem {
       items.push(diamond(x + 3, middle, 3), text(x + 8, baseline, fitText(note.linkedValue.name, detailStyle, right - x - 8), detailStyle, COLOURS.accent))
     }
   }
-  return { kind: 'group', label: [note.text, ...noteDetails(note)].join(' · '), items }
+  return { kind: 'group', label: [note.text, ...noteDetails(note, place)].join(' · '), items }
 }
 
 /**
@@ -381,7 +384,7 @@ function fitNotes(faces: NoteFace[], height: number, width: number): { shown: No
     }
     const linesThatFit = Math.floor((room - below - 2 * NOTE_PADDING.y - (face.hasDetails ? detailsHeight : 0)) / lineHeight(FONT_SIZES.note))
     if (index === 0 && linesThatFit >= 1) {
-      const cut = noteFace(face.note, width, linesThatFit)
+      const cut = noteFace(face.note, face.place, width, linesThatFit)
       shown.push(cut)
       used = cut.height
     }
@@ -453,7 +456,7 @@ function footer(finalized: FinalizedJourney, width: number, top: number, hidden:
     items.push(marker, text(x + 8, baseline, words, footerStyle, COLOURS.muted))
     x += 8 + textWidth(words, footerStyle) + 16
   }
-  legend({ kind: 'circle', x: x + 2.5, y: middle, radius: 2.5, fill: COLOURS.text }, 'Dots from the dot vote')
+  legend({ kind: 'circle', x: x + 2.5, y: middle, radius: 2.5, fill: COLOURS.text }, 'Dots and rank in the dot vote (“=5”: tied with other notes)')
   legend(diamond(x + 3, middle, 3), 'Lives a value from a finalized core-values workshop')
   if (hidden > 0) {
     legend(text(x + 3, baseline, '+', style(FONT_SIZES.footer, 'bold'), COLOURS.muted, 'middle'), `${hidden} notes did not fit in their cells. ${JOURNEY_LABELS.everyNote}`)
@@ -476,7 +479,8 @@ export function layoutJourney(finalized: FinalizedJourney): JourneyLayout {
   const emotions = emotionBand(finalized, grid, stages.top + stages.height)
   const lanesTop = emotions.top + emotions.height
 
-  const faces = cells.map((stage) => stage.map((notes) => notes.map((note) => noteFace(note, noteWidth))))
+  const places = placesByNote(finalized)
+  const faces = cells.map((stage) => stage.map((notes) => notes.map((note) => noteFace(note, places.get(note.id), noteWidth))))
   const labels = finalized.lanes.map((lane) => laneLabel(lane.name, votedLanes.has(lane.id), 0))
   const wanted = finalized.lanes.map((_, lane) => Math.max(...faces.map((stage) => stackHeight(stage[lane]!))))
   const minimum = labels.map((label) => Math.max(MIN_LANE_HEIGHT, label.height))

@@ -4,9 +4,19 @@
  * emotion curve as a table, then a section per journey stage with each lane's notes.
  */
 import type { ListItem, Root, RootContent } from 'mdast'
-import { notesByCell, type FinalizedJourney, type JourneyNote } from '../journeyRecord'
-import { emphasis, fact, heading, itemList, listItem, paragraph, paragraphs, table, text, writeMarkdown } from './markdownTree'
-import { emotionRuleText, formatRating, JOURNEY_LABELS, journeyDotVoteText, noteDetails, spreadText, withheldText } from './journeyText'
+import { journeyPlacesOf, notesByCell, type FinalizedJourney, type JourneyNote, type JourneyVotePlace } from '../journeyRecord'
+import { emphasis, fact, heading, itemList, list, listItem, paragraph, paragraphs, table, text, writeMarkdown } from './markdownTree'
+import {
+  emotionRuleText,
+  formatRating,
+  JOURNEY_LABELS,
+  journeyDotVoteText,
+  noteDetails,
+  placesByNote,
+  spreadText,
+  voteResultLine,
+  withheldText
+} from './journeyText'
 import { recordTitle, stageTimesList } from './recordMarkdown'
 import { formatTime, LABELS, participantsText } from './valuesText'
 
@@ -40,20 +50,36 @@ function emotionCurve(finalized: FinalizedJourney): RootContent[] {
   ]
 }
 
-/** The note's text with its line breaks, then its dots and linked value in emphasis. */
-function noteItem(note: JourneyNote): ListItem {
-  const details = noteDetails(note)
+/**
+ * The notes that received dots, most first, ties as the facilitator decided them. A bulleted
+ * list: Markdown renumbers ordered lists, and tied places share a number.
+ */
+function voteResults(finalized: FinalizedJourney): RootContent[] {
+  if (finalized.votes.laneIds.length === 0) return []
+  const where = (note: JourneyNote) =>
+    `${finalized.stages.find((stage) => stage.id === note.stageId)!.name} · ${finalized.lanes.find((lane) => lane.id === note.laneId)!.name}`
+  const voted = journeyPlacesOf(finalized).filter((place) => place.dots > 0)
+  return [
+    heading(2, JOURNEY_LABELS.voteResults),
+    voted.length > 0 ? list(voted.map((place) => voteResultLine(place, place.note, where(place.note)))) : paragraph(emphasis(JOURNEY_LABELS.noDots))
+  ]
+}
+
+/** The note's text with its line breaks, then its dots, place and linked value in emphasis. */
+function noteItem(note: JourneyNote, place: JourneyVotePlace | undefined): ListItem {
+  const details = noteDetails(note, place)
   const blocks = paragraphs(note.text)
   if (details.length > 0) blocks.at(-1)!.children.push(text(' '), emphasis(`(${details.join('; ')})`))
   return listItem(...blocks)
 }
 
 function stageSections(finalized: FinalizedJourney): RootContent[] {
+  const places = placesByNote(finalized)
   return notesByCell(finalized).flatMap((lanes, stage): RootContent[] => {
     const filled = lanes.flatMap((notes, lane): RootContent[] =>
       notes.length === 0
         ? []
-        : [heading(3, finalized.lanes[lane]!.name), itemList(notes.map(noteItem))]
+        : [heading(3, finalized.lanes[lane]!.name), itemList(notes.map((note) => noteItem(note, places.get(note.id))))]
     )
     return [heading(2, finalized.stages[stage]!.name), ...(filled.length > 0 ? filled : [paragraph(emphasis(JOURNEY_LABELS.noNotes))])]
   })
@@ -66,6 +92,7 @@ export function journeyMarkdown(finalized: FinalizedJourney): string {
       ...recordTitle(finalized.title, JOURNEY_LABELS.pageTitle, finalized.finalizedAt, finalized.prompt),
       ...decisionRecord(finalized),
       ...emotionCurve(finalized),
+      ...voteResults(finalized),
       ...stageSections(finalized),
       ...(finalized.timeline.length > 0
         ? [

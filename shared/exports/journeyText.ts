@@ -4,8 +4,9 @@
  * participants, the content hash) is worded by valuesText.ts.
  */
 import { EMOTION_SCALE } from '../emotions'
-import type { EmotionResult, JourneyNote, JourneyRecord } from '../journeyRecord'
-import { dotsText, plural } from './valuesText'
+import { sharesRank, tieNoteAfter } from '../ballots'
+import { journeyPlacesOf, type EmotionResult, type JourneyNote, type JourneyVotePlace, type StoredJourneyRecord } from '../journeyRecord'
+import { dotsText, placeDotsText, plural, rankText } from './valuesText'
 
 export const JOURNEY_LABELS = {
   pageTitle: 'Employee journey map',
@@ -17,6 +18,8 @@ export const JOURNEY_LABELS = {
   dotVote: 'Dot vote',
   anonymous: 'Anonymous',
   workshopStages: 'Workshop stages',
+  voteResults: 'Dot vote results',
+  noDots: 'No note received a dot.',
   noNotes: 'No notes.',
   veryPositive: 'very positive',
   veryNegative: 'very negative',
@@ -57,17 +60,44 @@ function listed(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
 }
 
-export function journeyDotVoteText(record: JourneyRecord): string {
+export function journeyDotVoteText(record: StoredJourneyRecord): string {
   const lanes = record.votes.laneIds.map((id) => record.lanes.find((lane) => lane.id === id)?.name ?? id)
   if (lanes.length === 0) return 'none'
   const who = `${plural(record.votes.voters, 'person', 'people')} voted, ${dotsText(record.votes.budget)} each`
   return `${who}, on the notes in ${listed(lanes)}`
 }
 
-/** What a note says beyond its text: "3 dots", "lives our value “Integrity” (from “Our values 2026”)". */
-export function noteDetails(note: JourneyNote): string[] {
+/** Each voted note's place in the dot vote, by note id. */
+export const placesByNote = (record: StoredJourneyRecord): Map<string, JourneyVotePlace> =>
+  new Map(journeyPlacesOf(record).map((place) => [place.noteId, place]))
+
+/** A voted note's rank: "=2" when it shares the rank in a tie, kept or undecided; "2" otherwise. */
+export const rankWord = (place: Pick<JourneyVotePlace, 'rank' | 'tie'>): string => `${sharesRank(place.tie) ? '=' : ''}${place.rank}`
+
+/**
+ * A voted note's dots and place: "9 dots, ranked =2 (tied)", "7 dots, ranked 4". A note without
+ * dots is not ranked in words: the group did not choose it, and "=9 (tied)" with every other such note says nothing.
+ */
+export function votePlaceText(place: Pick<JourneyVotePlace, 'dots' | 'rank' | 'tie'>): string {
+  if (place.dots === 0) return dotsText(0)
+  return `${dotsText(place.dots)}, ranked ${rankWord(place)}${tieNoteAfter(place.tie)}`
+}
+
+/**
+ * A voted note's dots and rank where room is short (drawn on the map): "4 dots, rank =5", the "="
+ * saying it shares the rank in a tie; the facilitator's decision is in the words of `votePlaceText`.
+ */
+export const votePlaceShortText = (place: Pick<JourneyVotePlace, 'dots' | 'rank' | 'tie'>): string =>
+  place.dots === 0 ? dotsText(0) : `${dotsText(place.dots)}, rank ${rankWord(place)}`
+
+/** A line of the vote's results: "=2. Laptop not ready (Onboard · Pain points): 9 dots (tied)". */
+export const voteResultLine = (place: JourneyVotePlace, note: JourneyNote, where: string) =>
+  `${rankText(place)} ${note.text} (${where}): ${placeDotsText(place)}`
+
+/** What a note says beyond its text: "9 dots, ranked =2 (tied)", "lives our value “Integrity” (from “Our values 2026”)". */
+export function noteDetails(note: JourneyNote, place: JourneyVotePlace | undefined): string[] {
   return [
-    ...(note.votes === null ? [] : [dotsText(note.votes)]),
+    ...(place ? [votePlaceText(place)] : note.votes === null ? [] : [dotsText(note.votes)]),
     ...(note.linkedValue ? [`lives our value “${note.linkedValue.name}” (from “${note.linkedValue.workshopTitle}”)`] : [])
   ]
 }

@@ -141,10 +141,10 @@ export function fingersText(consensus: ConsensusResult | null): string | null {
 export const dotsText = (dots: number) => plural(dots, 'dot', 'dots')
 
 /** A place's rank as a results table writes it: "=1." when it shares the rank with others in a tie, else "1.". */
-export const rankText = (place: VotePlace) => `${sharesRank(place.tie) ? '=' : ''}${place.rank}.`
+export const rankText = (place: Pick<VotePlace, 'rank' | 'tie'>) => `${sharesRank(place.tie) ? '=' : ''}${place.rank}.`
 
 /** A place's dots and its tie: "4 dots (tied)", or "4 dots (tie broken by the facilitator)". */
-export const placeDotsText = (place: VotePlace) => `${dotsText(place.dots)}${tieNoteAfter(place.tie)}`
+export const placeDotsText = (place: Pick<VotePlace, 'dots' | 'tie'>) => `${dotsText(place.dots)}${tieNoteAfter(place.tie)}`
 
 /** The ranking's lines, "=1." and "Curiosity: 4 dots (tied)", ties as the facilitator decided them. */
 export const rankingLines = (places: readonly VotePlace[]): Array<{ rank: string; text: string }> =>

@@ -143,11 +143,33 @@ test('a facilitator and two participants map the employee journey, from the ques
     await giveDot(amira, 'Laptop not ready on day one')
     await giveDot(amira, 'Buddy for the first month')
     await giveDot(ben, 'Laptop not ready on day one')
+    await giveDot(ben, 'Buddy for the first month')
     for (const page of [amira, ben]) await page.getByRole('button', { name: 'I have voted' }).click()
     expect(observer.doc.getMap('votes').size).toBe(0)
     await facilitator.getByRole('button', { name: 'Close voting and show results' }).click()
-    await expect(noteIn(ben, 'Onboard, Pain points', 'Laptop not ready on day one').getByLabel('2 dots')).toBeVisible()
-    await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month').getByLabel('1 dot')).toBeVisible()
+    // A tie shows as a tie, in the map's order, until the facilitator breaks it: Buddy first.
+    const results = (page: Page) => page.getByRole('region', { name: 'Vote results' })
+    const expectPlace = async (page: Page, index: number, note: string, dots: string) => {
+      const place = results(page).getByRole('listitem').nth(index)
+      await expect(place).toContainText(note)
+      await expect(place).toContainText(dots)
+    }
+    await expectPlace(ben, 0, 'Laptop not ready on day one', '2 dots (tied)')
+    await expectPlace(ben, 1, 'Buddy for the first month', '2 dots (tied)')
+    await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month').getByLabel('2 dots, ranked =1 (tied)')).toBeVisible()
+    await expect(results(ben).getByRole('button', { name: 'Break the tie' })).toHaveCount(0)
+    const tie = results(facilitator).getByRole('group', { name: 'Tie: “Laptop not ready on day one”, “Buddy for the first month”' })
+    await tie.getByRole('button', { name: 'Break the tie' }).click()
+    await tie.getByRole('button', { name: 'Move Buddy for the first month up' }).click()
+    await saveScreenshot(facilitator, testInfo, 'journey-vote-tie')
+    await tie.getByRole('button', { name: 'Save this order' }).click()
+    for (const page of [facilitator, amira, ben]) {
+      await expectPlace(page, 0, 'Buddy for the first month', '2 dots (tie broken by the facilitator)')
+      await expectPlace(page, 1, 'Laptop not ready on day one', '2 dots (tie broken by the facilitator)')
+      await expect(results(page).getByText('Tie broken by the facilitator: “Buddy for the first month”, then “Laptop not ready on day one”.')).toBeVisible()
+    }
+    await expect(noteIn(ben, 'Onboard, Pain points', 'Laptop not ready on day one').getByLabel('2 dots, ranked 2 (tie broken by the facilitator)')).toBeVisible()
+    await expect(noteIn(ben, 'Onboard, Opportunities', 'Buddy for the first month').getByLabel('2 dots, ranked 1 (tie broken by the facilitator)')).toBeVisible()
     await saveScreenshot(ben, testInfo, 'journey-vote-results')
 
     // Finalize, then export every format and read each file back.
@@ -188,14 +210,17 @@ test('a facilitator and two participants map the employee journey, from the ques
     const rows = readCsv(await readFile(saved['Spreadsheet (CSV)']!, 'utf8'))
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Stage: 'Onboard', Lane: 'Pain points', Note: 'Laptop not ready on day one', Dots: '2' }),
-        expect.objectContaining({ Stage: 'Onboard', Lane: 'Opportunities', Note: 'Buddy for the first month', 'Linked value': 'Customer Obsessed' }),
+        expect.objectContaining({ Lane: 'Pain points', Note: 'Laptop not ready on day one', Dots: '2', Rank: '2', Tie: 'tie broken by the facilitator' }),
+        expect.objectContaining({ Note: 'Buddy for the first month', 'Linked value': 'Customer Obsessed', Rank: '1', Tie: 'tie broken by the facilitator' }),
         expect.objectContaining({ Stage: 'Recruit', Lane: 'Pain points', Note: 'Job ad reads like a legal text', Dots: '0' })
       ])
     )
     expect(rows).toHaveLength(4)
     const markdown = readMarkdown(await readFile(saved['Markdown']!, 'utf8'))
-    expect(squash(markdown.text)).toContain(squash('Buddy for the first month'))
+    expect(markdown.section('Dot vote results').items).toEqual([
+      '1. Buddy for the first month (Onboard · Opportunities): 2 dots (tie broken by the facilitator)',
+      '2. Laptop not ready on day one (Onboard · Pain points): 2 dots (tie broken by the facilitator)'
+    ])
     const { document, errors } = readJson<JourneyJsonDocument>(await readFile(saved['Data (JSON)']!, 'utf8'), journeyJsonSchema())
     expect(errors).toEqual([])
     expect(document.record.stages.map((stage) => stage.name)).toEqual(['Attract', 'Recruit', 'Onboard', 'Develop', 'Retain', 'Exit', 'Alumni'])
@@ -204,6 +229,12 @@ test('a facilitator and two participants map the employee journey, from the ques
     expect(document.record.emotions.stages.find((result) => result.stageId === onboard)).toMatchObject({ raters: 3, median: -1 })
     expect(document.record.emotions.stages.find((result) => result.stageId === exitStage)).toMatchObject({ median: null })
     expect(document.record.participants).toEqual({ count: 3, names: null })
+    const ranking = document.record.v === 2 ? document.record.votes.ranking : []
+    expect(ranking.map(({ rank, tie }) => [rank, tie])).toEqual([
+      [1, 'broken'],
+      [2, 'broken'],
+      [3, 'none']
+    ])
   } finally {
     observer.destroy()
   }

@@ -4,7 +4,7 @@
  * 8 stages × 6 lanes × 20 notes. The emotion results are written out here, not computed by
  * the code under test, and the hash is computed with node:crypto.
  */
-import type { FinalizedJourney, JourneyNote, JourneyRecord } from '../../shared/journeyRecord'
+import type { FinalizedJourney, JourneyNote, JourneyRecord, JourneyRecordV1, JourneyVotePlace } from '../../shared/journeyRecord'
 import type { NoteColour } from '../../shared/board'
 import type { LaneKind } from '../../shared/templates'
 import { hashOf } from './valuesFixtures'
@@ -84,9 +84,30 @@ function note(spec: NoteSpec, index: number): JourneyNote {
 /** The notes in record order: cell by cell, stage by stage, lane by lane. */
 const inCellOrder = (specs: NoteSpec[]) => [...specs].sort((a, b) => a.stage - b.stage || a.lane - b.lane)
 
-function baseRecord(stageNames: string[]): Omit<JourneyRecord, 'notes' | 'emotions'> {
+/**
+ * The ranking of the voted notes as a record without tie decisions holds it, worked out here
+ * the plain way (a note's rank is 1 + the notes with more dots), not by the code under test.
+ */
+export function undecidedRanking(notes: readonly JourneyNote[]): JourneyVotePlace[] {
+  const voted = notes.filter((each) => each.votes !== null)
+  return [...voted]
+    .sort((a, b) => b.votes! - a.votes!)
+    .map((each) => ({
+      noteId: each.id,
+      dots: each.votes!,
+      rank: 1 + voted.filter((other) => other.votes! > each.votes!).length,
+      tie: voted.some((other) => other !== each && other.votes === each.votes) ? 'undecided' : 'none'
+    }))
+}
+
+/** A record as finalized before tie decisions were kept: version 1, no ranking. */
+export function journeyRecordV1({ v: _v, votes: { ranking: _ranking, ...votes }, ...rest }: JourneyRecord): JourneyRecordV1 {
+  return { ...rest, v: 1, votes }
+}
+
+function baseRecord(stageNames: string[]): Omit<JourneyRecord, 'notes' | 'emotions' | 'votes'> {
   return {
-    v: 1,
+    v: 2,
     kind: 'journey-map',
     workshopId: JOURNEY_WORKSHOP_ID,
     title: 'New hires: “from offer to first year” & beyond',
@@ -96,7 +117,6 @@ function baseRecord(stageNames: string[]): Omit<JourneyRecord, 'notes' | 'emotio
     participants: { count: 9, names: ['Ana', 'Chloé', 'Jürgen', 'O’Brien, Pat', 'Ravi', 'Sam', 'Tomás', 'Yuki', 'Zoë'] },
     stages: stageNames.map((name, index) => ({ id: stageId(index), name })),
     lanes: LANES.map((lane, index) => ({ id: laneId(index), ...lane })),
-    votes: { budget: 5, voters: 9, laneIds: VOTED_LANES },
     timeline: [
       { stage: 'Map the journey', startedAt: '2026-11-26T14:00:00.000Z', endedAt: '2026-11-26T15:10:00.000Z' },
       { stage: 'Emotion curve', startedAt: '2026-11-26T15:10:00.000Z', endedAt: '2026-11-26T15:25:00.000Z' },
@@ -108,9 +128,11 @@ function baseRecord(stageNames: string[]): Omit<JourneyRecord, 'notes' | 'emotio
 
 /** Six stages; Retain has ratings from only 2 people (withheld) and Exit none at all. */
 export function smallJourneyRecord(): JourneyRecord {
+  const notes = inCellOrder(SMALL_NOTES).map(note)
   return {
     ...baseRecord(STAGES),
-    notes: inCellOrder(SMALL_NOTES).map(note),
+    votes: { budget: 5, voters: 9, laneIds: VOTED_LANES, ranking: undecidedRanking(notes) },
+    notes,
     emotions: {
       minGroup: 3,
       stages: [
@@ -164,7 +186,7 @@ export function fullJourneyRecord(): JourneyRecord {
     ...baseRecord(stageNames),
     participants: { count: 24, names: null },
     anonymous: true,
-    votes: { budget: 5, voters: 24, laneIds: VOTED_LANES },
+    votes: { budget: 5, voters: 24, laneIds: VOTED_LANES, ranking: undecidedRanking(specs.map(note)) },
     notes: specs.map(note),
     emotions: {
       minGroup: 3,
@@ -177,4 +199,36 @@ export function fullJourneyRecord(): JourneyRecord {
   }
 }
 
-export const finalizedJourney = (record: JourneyRecord = smallJourneyRecord()): FinalizedJourney => ({ ...record, contentHash: hashOf(record) })
+export const finalizedJourney = (record: JourneyRecord | JourneyRecordV1 = smallJourneyRecord()): FinalizedJourney => ({ ...record, contentHash: hashOf(record) })
+
+/**
+ * The small map with two ties in its dot vote, decided as a facilitator would: “Stay interviews”
+ * and the emoji pain point tie on 9 dots, broken with “Stay interviews” first; the learning
+ * budget and “Nobody asks why” tie on 4, kept. Written out, not worked out.
+ */
+export function tiedJourneyRecord(): JourneyRecord {
+  const record = smallJourneyRecord()
+  const byText = (text: string) => record.notes.find((each) => each.text === text)!
+  const stay = byText('Stay interviews at two years')
+  const learning = byText('A learning budget everyone knows about')
+  stay.votes = 9
+  learning.votes = 4
+  const place = (text: string, rank: number, tie: JourneyVotePlace['tie']): JourneyVotePlace => ({
+    noteId: byText(text).id,
+    dots: byText(text).votes!,
+    rank,
+    tie
+  })
+  record.votes.ranking = [
+    place('Laptop and accounts ready before day one', 1, 'none'),
+    place('Stay interviews at two years', 2, 'broken'),
+    place(AWKWARD_NOTES.emoji, 3, 'broken'),
+    place(AWKWARD_NOTES.markup, 4, 'none'),
+    place('A learning budget everyone knows about', 5, 'kept'),
+    place('Nobody asks why people leave', 5, 'kept'),
+    place(AWKWARD_NOTES.markdown, 7, 'none'),
+    place(AWKWARD_NOTES.longWord, 8, 'none'),
+    place(AWKWARD_NOTES.formula, 9, 'none')
+  ]
+  return record
+}

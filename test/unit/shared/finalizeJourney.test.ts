@@ -45,6 +45,7 @@ function finishedMap() {
     votedLaneIds: snapshot.lanes.filter((entry) => entry.kind !== null).map((entry) => entry.id),
     voteBallots: [ballot({ [ids.laptop]: 2, [ids.buddy]: 1 }), ballot({ [ids.laptop]: 1 }), ballot({ [ids.laptop]: 9 })],
     vote: { budget: 3, multipleDots: true },
+    voteTies: [],
     ratings: new Map([
       [stage('Onboard'), [-2, -1, -1]],
       [stage('Exit'), [2, 1]]
@@ -119,5 +120,30 @@ describe('buildJourneyRecord', () => {
     })
     expect(record.notes.some((entry) => entry.id === longId)).toBe(false)
     expect(parseJourneyRecord(record).ok).toBe(true)
+  })
+
+  it('ranks the voted notes with the facilitator’s tie decisions: a broken tie in their order, a tie without one undecided', () => {
+    const { input, ids } = finishedMap()
+    // Laptop and Buddy tie on 1 dot; Job ad has none.
+    const voteBallots = [ballot({ [ids.laptop]: 1 }), ballot({ [ids.buddy]: 1 })]
+    const undecided = buildJourneyRecord({ ...input, voteBallots })
+    expect(undecided.votes.ranking).toEqual([
+      { noteId: ids.laptop, dots: 1, rank: 1, tie: 'undecided' },
+      { noteId: ids.buddy, dots: 1, rank: 1, tie: 'undecided' },
+      { noteId: ids.jobAd, dots: 0, rank: 3, tie: 'none' }
+    ])
+    const broken = buildJourneyRecord({ ...input, voteBallots, voteTies: [{ optionIds: [ids.buddy, ids.laptop], kept: false }] })
+    expect(broken.votes.ranking.map(({ noteId, rank, tie }) => [noteId, rank, tie])).toEqual([
+      [ids.buddy, 1, 'broken'],
+      [ids.laptop, 2, 'broken'],
+      [ids.jobAd, 3, 'none']
+    ])
+    expect(parseJourneyRecord(broken).ok).toBe(true)
+    const kept = buildJourneyRecord({ ...input, voteBallots, voteTies: [{ optionIds: [ids.laptop, ids.buddy], kept: true }] })
+    expect(kept.votes.ranking.map(({ rank, tie }) => [rank, tie])).toEqual([
+      [1, 'kept'],
+      [1, 'kept'],
+      [3, 'none']
+    ])
   })
 })

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { finalizedJourneySchema, JOURNEY_RECORD_LIMITS, notesByCell, parseJourneyRecord, type JourneyRecord } from '../../../shared/journeyRecord'
-import { finalizedJourney, fullJourneyRecord, smallJourneyRecord } from '../../exports/journeyFixtures'
+import {
+  finalizedJourneySchema,
+  JOURNEY_RECORD_LIMITS,
+  journeyPlacesOf,
+  notesByCell,
+  topOpportunityNotes,
+  parseJourneyRecord,
+  type JourneyRecord
+} from '../../../shared/journeyRecord'
+import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, journeyRecordV1, smallJourneyRecord, tiedJourneyRecord } from '../../exports/journeyFixtures'
 
 const problems = (value: unknown) => {
   const result = parseJourneyRecord(value)
@@ -25,6 +33,7 @@ describe('parseJourneyRecord', () => {
     expect(problems(changed((record) => Object.assign(record, { anonymous: true, participants: { count: 9, names: null } })))).toBeNull()
     const noVote = changed((record) => {
       record.votes.laneIds = []
+      record.votes.ranking = []
       for (const note of record.notes) note.votes = null
     })
     expect(problems(noVote)).toBeNull()
@@ -131,5 +140,100 @@ describe('notesByCell', () => {
       record.notes.filter((note) => note.stageId === 'stage-2' && note.laneId === 'lane-4').map((note) => note.text)
     )
     expect(cells.flat(2)).toHaveLength(record.notes.length)
+  })
+})
+
+describe('the dot vote’s ranking (version 2)', () => {
+  it('accepts each voted note’s rank and tie as the facilitator decided them', () => {
+    const record = tiedJourneyRecord()
+    expect(parseJourneyRecord(record)).toEqual({ ok: true, record })
+  })
+
+  it('refuses a ranking that says other than the dots: a tie called none, a wrong rank, other dots, a note left out', () => {
+    const noTie = changed((record) => (record.votes.ranking = tiedJourneyRecord().votes.ranking.map((place) => ({ ...place, tie: 'none' }))))
+    expect(problems(noTie)).toContain('votes.ranking.1.tie must be “none” exactly when no other place has as many dots')
+    const tied = tiedJourneyRecord()
+    tied.votes.ranking[5]!.rank = 6
+    expect(problems(tied)).toBe('votes.ranking.5.rank must be 5, as its tie makes it')
+    expect(problems(changed((record) => (record.votes.ranking[0]!.dots = 10)))).toBe('votes.ranking.0.dots must be the note’s dots (11)')
+    expect(problems(changed((record) => record.votes.ranking.pop()))).toBe('votes.ranking must rank every note of the voted lanes (9), each once')
+    expect(problems(changed((record) => (record.votes.ranking[0]!.noteId = 'note-1')))).toContain('votes.ranking.0.noteId names no note of a voted lane (“note-1”)')
+  })
+
+  it('is kept as hashed in a version-1 record, which only the library’s stored form accepts', () => {
+    const old = journeyRecordV1(smallJourneyRecord())
+    expect(finalizedJourneySchema.safeParse(finalizedJourney(old)).success).toBe(true)
+    expect(problems(old)).toMatch(/^v expected 2;/)
+  })
+})
+
+describe('journeyPlacesOf', () => {
+  it('gives a version-2 record’s ranking as recorded, a broken tie in the facilitator’s order', () => {
+    const places = journeyPlacesOf(tiedJourneyRecord())
+    expect(places.slice(0, 6).map(({ note, rank, tie }) => [note.text.slice(0, 12), rank, tie])).toEqual([
+      ['Laptop and a', 1, 'none'],
+      ['Stay intervi', 2, 'broken'],
+      ['Laptop not r', 3, 'broken'],
+      ['Offer letter', 4, 'none'],
+      ['A learning b', 5, 'kept'],
+      ['Nobody asks ', 5, 'kept']
+    ])
+  })
+
+  it('ranks a version-1 record by its dots alone: ties share their rank, undecided, in the map’s order', () => {
+    const places = journeyPlacesOf(journeyRecordV1(tiedJourneyRecord()))
+    expect(places.slice(0, 6).map(({ note, rank, tie }) => [note.text.slice(0, 12), rank, tie])).toEqual([
+      ['Laptop and a', 1, 'none'],
+      ['Laptop not r', 2, 'undecided'],
+      ['Stay intervi', 2, 'undecided'],
+      ['Offer letter', 4, 'none'],
+      ['A learning b', 5, 'undecided'],
+      ['Nobody asks ', 5, 'undecided']
+    ])
+  })
+})
+
+describe('topOpportunityNotes', () => {
+  const LEARNING = 'A learning budget everyone knows about'
+  /** The tied map with the learning budget and the Markdown opportunity tied on 4 dots (with a pain point), decided `tie`. */
+  function opportunitiesTied(tie: 'kept' | 'broken'): JourneyRecord {
+    const record = tiedJourneyRecord()
+    const markdown = record.notes.find((note) => note.text === AWKWARD_NOTES.markdown)!
+    markdown.votes = 4
+    const at = (text: string) => record.votes.ranking.findIndex((place) => place.noteId === record.notes.find((note) => note.text === text)!.id)
+    const [learning, nobody, moved] = [at(LEARNING), at('Nobody asks why people leave'), at(AWKWARD_NOTES.markdown)]
+    const places = record.votes.ranking
+    const tied = tie === 'kept' ? [places[learning]!, places[nobody]!, places[moved]!] : [places[moved]!, places[learning]!, places[nobody]!]
+    tied.forEach((place, index) => Object.assign(place, { dots: 4, tie, rank: tie === 'kept' ? 5 : 5 + index }))
+    record.votes.ranking = [...places.slice(0, 4), ...tied, ...places.slice(7)]
+    return record
+  }
+  const texts = (notes: readonly { text: string }[]) => notes.map((note) => note.text.slice(0, 16))
+
+  it('takes the opportunities in the decided order: a broken tie as the facilitator put it', () => {
+    const broken = opportunitiesTied('broken')
+    expect(parseJourneyRecord(broken).ok).toBe(true)
+    expect(texts(topOpportunityNotes(broken, 3))).toEqual(['Laptop and accou', 'Stay interviews ', AWKWARD_NOTES.markdown.slice(0, 16)])
+  })
+
+  it('takes a tie across the cut whole, kept or undecided, rather than picking by the map’s order', () => {
+    const kept = opportunitiesTied('kept')
+    expect(parseJourneyRecord(kept).ok).toBe(true)
+    const whole = ['Laptop and accou', 'Stay interviews ', LEARNING.slice(0, 16), AWKWARD_NOTES.markdown.slice(0, 16)]
+    expect(texts(topOpportunityNotes(kept, 3))).toEqual(whole)
+    // Finalized before decisions were kept: the same tie, undecided.
+    const undecided = journeyRecordV1(kept)
+    expect(texts(topOpportunityNotes(undecided, 3))).toEqual(whole)
+    expect(texts(topOpportunityNotes(kept, 2))).toEqual(whole.slice(0, 2))
+  })
+
+  it('leaves out opportunities no one put a dot on, unless the map had no votes at all', () => {
+    const record = tiedJourneyRecord()
+    expect(topOpportunityNotes(record, 10)).toHaveLength(4)
+    const noVote = changed((each) => {
+      for (const note of each.notes) if (note.votes !== null) note.votes = 0
+      each.votes.ranking = []
+    })
+    expect(texts(topOpportunityNotes(noVote, 2))).toEqual(['Laptop and accou', LEARNING.slice(0, 16)])
   })
 })

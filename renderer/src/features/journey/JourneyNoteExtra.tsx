@@ -1,5 +1,7 @@
 import { useId } from 'react'
+import type { RankedPlace } from '../../../../shared/ballots'
 import type { Note } from '../../../../shared/board'
+import { rankWord, votePlaceText } from '../../../../shared/exports/journeyText'
 import type { JourneyIntents, ValueLink } from '../../crdt/journey'
 import type { LibrarySource } from '../../crdt/workshopFlow'
 
@@ -7,8 +9,8 @@ export interface JourneyNoteExtras {
   links: ReadonlyMap<string, ValueLink>
   /** Notes in an opportunities lane: the ones that can be linked to a value. */
   opportunityIds: ReadonlySet<string>
-  /** Dots per note once voting has closed; null before. */
-  dots: ReadonlyMap<string, number> | null
+  /** Each voted note's dots, rank and tie once voting has closed; null before. */
+  places: ReadonlyMap<string, RankedPlace> | null
   /** The values that can be linked to; null until the facilitator picks a finalized workshop. */
   source: LibrarySource | null
   /** Null when links cannot be changed on this screen now. */
@@ -47,14 +49,16 @@ function LinkPicker({ note, source, intents }: { note: Note; source: LibrarySour
 /** What a journey note shows below its text: the dots it got, and the value it lives. */
 export function JourneyNoteExtra({ note, extras }: { note: Note; extras: JourneyNoteExtras }) {
   const link = extras.links.get(note.id)
-  const dots = extras.dots?.get(note.id)
+  const place = extras.places?.get(note.id)
   const linkable = extras.opportunityIds.has(note.id) && extras.intents !== null
-  if (!link && dots === undefined && !(linkable && extras.source)) return null
+  if (!link && place === undefined && !(linkable && extras.source)) return null
   return (
     <div className="journey-note__extra">
-      {dots !== undefined && (
-        <span className="journey-note__dots" aria-label={`${dots} ${dots === 1 ? 'dot' : 'dots'}`}>
-          <span aria-hidden="true">●</span> {dots}
+      {place !== undefined && (
+        // "● 4, rank =5": "=" marks a rank shared in a tie, as in the exports; the label says it in words.
+        <span className="journey-note__dots" aria-label={votePlaceText(place)} title={votePlaceText(place)}>
+          <span aria-hidden="true">●</span> {place.dots}
+          {place.dots > 0 && `, rank ${rankWord(place)}`}
         </span>
       )}
       {link ? (

@@ -97,8 +97,8 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     return notesInLanes(grid, votedLaneIds).map((id) => ({ id, title: grid.notes[id]!.text, detail: placeOf.get(id) ?? '' }))
   }, [grid, votedLaneIds])
   const voteResults = useVoteResults(voteOptions, workshop.published.votes, flow)
-  const dots = useMemo(
-    () => (flow.votingClosed ? new Map(voteResults.ranking.map((entry) => [entry.clusterId, entry.dots])) : null),
+  const places = useMemo(
+    () => (flow.votingClosed ? new Map(voteResults.ranking.map((entry) => [entry.clusterId, entry])) : null),
     [flow.votingClosed, voteResults]
   )
   const curve = useMemo(
@@ -111,7 +111,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
     const extras: JourneyNoteExtras = {
       links: grid.links,
       opportunityIds: linking ? opportunityIds : NO_IDS,
-      dots,
+      places,
       source: flow.valueSource,
       intents: linking ? journey.intents : null
     }
@@ -121,7 +121,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
       mine,
       noteExtra: (note) => <JourneyNoteExtra note={note} extras={extras} />
     }
-  }, [readOnly, flow, role, mine, grid.links, linking, opportunityIds, dots, journey.intents])
+  }, [readOnly, flow, role, mine, grid.links, linking, opportunityIds, places, journey.intents])
 
   const finalizeControls = finalizeControlsFor(
     record,
@@ -143,6 +143,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         votedLaneIds: [...votedLaneIds],
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
+        voteTies: flow.voteTies,
         ratings: publishedEmotions.ratings,
         minGroup: emotionGroup(flow.minGroup),
         participantNames: participants.map((person) => person.name),
@@ -206,6 +207,8 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
             turnout={turnoutOf('vote')}
             intents={finalized ? null : intents}
             readOnly={readOnly}
+            // The program plan takes a finalized map's top opportunities: a tie there is settled here.
+            decidesTies
           />
         )}
         {flow.stage === 'finalize' && (

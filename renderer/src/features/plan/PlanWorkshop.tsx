@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { buildProgramPlanRecord } from '../../../../shared/finalizeProgramPlan'
+import { topOpportunityNotes } from '../../../../shared/journeyRecord'
 import { isFinalizedJourney, isFinalizedProgramPlan, type FinalizedRecord } from '../../../../shared/workshopRecord'
 import { canEdit } from '../stages/boardAccess'
 import type { CoreValuesWorkshopProps } from '../stages/CoreValuesWorkshop'
@@ -14,16 +15,9 @@ import '../stages/stages.css'
 /** How many of a journey map's opportunities are offered to start a plan from. */
 const TOP_OPPORTUNITIES = 10
 
-/** A finalized journey map's opportunities, most dots first (the map's order among equals). */
+/** A finalized journey map's top opportunities, ties as its facilitator decided them (topOpportunityNotes). */
 export function topOpportunities(record: FinalizedRecord): string[] {
-  if (!isFinalizedJourney(record)) return []
-  const opportunityLanes = new Set(record.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id))
-  return record.notes
-    .map((note, index) => ({ note, index }))
-    .filter(({ note }) => opportunityLanes.has(note.laneId))
-    .sort((a, b) => (b.note.votes ?? 0) - (a.note.votes ?? 0) || a.index - b.index)
-    .slice(0, TOP_OPPORTUNITIES)
-    .map(({ note }) => note.text)
+  return isFinalizedJourney(record) ? topOpportunityNotes(record, TOP_OPPORTUNITIES).map((note) => note.text) : []
 }
 
 /**

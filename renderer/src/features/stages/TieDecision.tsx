@@ -10,12 +10,12 @@ function listed(places: readonly RankedPlace[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
-/** What every screen says about a tie: undecided, kept, or broken into the facilitator's order. */
-export function tieStatus(tie: readonly RankedPlace[]): string {
+/** What every screen says about a tie: undecided, kept, or broken into the facilitator's order. `noun`: what the options are ("cluster", "note"). */
+export function tieStatus(tie: readonly RankedPlace[], noun = 'cluster'): string {
   const dots = tie[0]!.dots === 1 ? '1 dot' : `${tie[0]!.dots} dots`
   const head = `${listed(tie)} tie with ${dots}.`
   if (tie[0]!.tie === 'broken') return `${head} Tie broken by the facilitator: ${namesOf(tie).join(', then ')}.`
-  if (tie[0]!.tie === 'kept') return `${head} Tie kept by the facilitator: taking the top clusters takes them all.`
+  if (tie[0]!.tie === 'kept') return `${head} Tie kept by the facilitator: taking the top ${noun}s takes them all.`
   return `${head} Not decided yet.`
 }
 
@@ -23,13 +23,15 @@ interface TieDecisionProps {
   tie: readonly RankedPlace[]
   /** The facilitator's decision; null on other screens, which only read it. */
   decide: ((decision: TieDecision) => void) | null
+  /** What the tied options are: "cluster" (the default), "note". */
+  noun?: string
 }
 
 /**
  * One tie of the dot vote, with the facilitator's choice: break it (put the tied options in an
  * order, with Move up / Move down) or keep it (a cut through it takes them all).
  */
-export function TieDecisionBlock({ tie, decide }: TieDecisionProps) {
+export function TieDecisionBlock({ tie, decide, noun }: TieDecisionProps) {
   const [ordering, setOrdering] = useState<RankedPlace[] | null>(null)
   const optionIds = tie.map((place) => place.clusterId)
   const move = (from: number, to: number) =>
@@ -42,7 +44,7 @@ export function TieDecisionBlock({ tie, decide }: TieDecisionProps) {
 
   return (
     <div className="vote-tie" role="group" aria-label={`Tie: ${namesOf(tie).join(', ')}`}>
-      <p className="vote-tie__status">{tieStatus(tie)}</p>
+      <p className="vote-tie__status">{tieStatus(tie, noun)}</p>
       {decide && ordering && (
         <>
           <ol className="vote-tie__order" aria-label="Order of the tied options, first first">

@@ -30,8 +30,8 @@ interface VoteStageProps {
   intents: FlowIntents | null
   readOnly: boolean
   /**
-   * The results feed a cut (the core values' "top N clusters"), so every screen shows each tie
-   * and the facilitator breaks or keeps it.
+   * The results feed a cut (the core values' "top N clusters", the program plan's top
+   * opportunities of a journey map), so every screen shows each tie and the facilitator breaks or keeps it.
    */
   decidesTies?: boolean
 }
@@ -118,7 +118,7 @@ function Results({ ranking, voters, noun, ties }: ResultsProps) {
       {ties && tieGroups.length > 0 && (
         <div className="vote-ties" role="group" aria-label="Ties">
           {tieGroups.map((tie) => (
-            <TieDecisionBlock key={tie[0]!.dots} tie={tie} decide={ties.decide} />
+            <TieDecisionBlock key={tie[0]!.dots} tie={tie} decide={ties.decide} noun={noun} />
           ))}
         </div>
       )}

@@ -76,7 +76,7 @@ describe('ExportsService', () => {
     expect(library.finalized(old.workshopId)).toEqual(stored)
     // Upgraded to the current format, the record on disk is still the one that was hashed.
     const onDisk = JSON.parse(await readFile(join(tempDir(), 'library.json'), 'utf8'))
-    expect(onDisk.schemaVersion).toBe(5)
+    expect(onDisk.schemaVersion).toBe(6)
     expect(onDisk.workshops[0].result).toEqual(stored)
 
     const exportsService = new ExportsService(library, join(tempDir(), 'exports'))

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { journeyPdf } from '../../../../electron/services/journeyPdf'
 import { layoutJourney } from '../../../../shared/exports/journeyLayout'
-import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord, tiedJourneyRecord } from '../../../exports/journeyFixtures'
 import { pdfInfo, pdfText, squash } from '../../../exports/readBack'
 import { pdfTextIn } from '../../../exports/readGraphics'
 import { useTempDir } from './tempDir'
@@ -61,8 +61,16 @@ describe('journeyPdf, read back by pdftotext', () => {
 
   it('ends with the legend and the content hash', async () => {
     const pdf = await read(bytes)
-    expect(pdf.text).toContain('Dots from the dot vote')
+    expect(pdf.text).toContain('Dots and rank in the dot vote (“=5”: tied with other notes)')
     expect(pdf.text).toContain(`Content hash (SHA-256): ${document.contentHash}`)
+  })
+
+  it('shows a tie as a tie: tied notes share a rank marked “=”, a broken tie takes the facilitator’s order', async () => {
+    const pdf = await read(await journeyPdf(finalizedJourney(tiedJourneyRecord())))
+    const text = squash(pdf.text)
+    expect(text.match(/4dots,rank=5/g)).toHaveLength(2)
+    expect(text).toContain(squash('9 dots, rank 2'))
+    expect(text).toContain(squash('9 dots, rank 3'))
   })
 })
 

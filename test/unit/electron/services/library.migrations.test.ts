@@ -37,9 +37,9 @@ describe('migrate', () => {
   })
 
   it('brings an unversioned library up to the current version', () => {
-    expect(LIBRARY_SCHEMA_VERSION).toBe(5)
+    expect(LIBRARY_SCHEMA_VERSION).toBe(6)
     expect(migrate({ workshops: [] }, libraryMigrations, LIBRARY_SCHEMA_VERSION)).toEqual({
-      schemaVersion: 5,
+      schemaVersion: 6,
       workshops: [],
       settings: {}
     })
@@ -78,6 +78,16 @@ describe('migrate', () => {
     const workshop = { id: 'a', title: 'A', status: 'finalized', result }
     expect(migrate({ schemaVersion: 4, workshops: [workshop], settings: {} }, libraryMigrations, 5)).toEqual({
       schemaVersion: 5,
+      workshops: [workshop],
+      settings: {}
+    })
+  })
+
+  it('keeps a version 5 library’s journey records as they were hashed at version 6', () => {
+    const result = { v: 1, kind: 'journey-map', title: 'Joining us', contentHash: 'c'.repeat(64) }
+    const workshop = { id: 'a', title: 'A', status: 'finalized', result }
+    expect(migrate({ schemaVersion: 5, workshops: [workshop], settings: {} }, libraryMigrations, 6)).toEqual({
+      schemaVersion: 6,
       workshops: [workshop],
       settings: {}
     })

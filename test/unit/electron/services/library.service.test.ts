@@ -7,7 +7,7 @@ import { writeTempFile } from '../../../../electron/services/atomicFile'
 import { DocsService } from '../../../../electron/services/docs.service'
 import { LibraryService } from '../../../../electron/services/library.service'
 import { hashOf, twelveValueRecord } from '../../../exports/valuesFixtures'
-import { smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { finalizedJourney, journeyRecordV1, smallJourneyRecord } from '../../../exports/journeyFixtures'
 import { supportPlanRecord } from '../../../exports/planFixtures'
 import { useTempDir } from './tempDir'
 
@@ -28,7 +28,7 @@ describe('LibraryService', () => {
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(created.createdAt).toBe(created.updatedAt)
     expect(library.get(created.id)).toEqual(created)
-    expect(await onDisk()).toEqual({ schemaVersion: 5, workshops: [{ ...created, result: null }], settings: {} })
+    expect(await onDisk()).toEqual({ schemaVersion: 6, workshops: [{ ...created, result: null }], settings: {} })
   })
 
   it('lists the most recently changed first', async () => {
@@ -261,11 +261,20 @@ describe('LibraryService', () => {
       const library = await LibraryService.open(tempDir())
       expect(titles(library)).toEqual(['From the first release'])
       expect(await onDisk()).toEqual({
-        schemaVersion: 5,
+        schemaVersion: 6,
         workshops: v0.workshops.map((workshop) => ({ ...workshop, result: null })),
         settings: {}
       })
       expect(JSON.parse(await readFile(`${libraryPath()}.bak`, 'utf8'))).toEqual(v0)
+    })
+
+    it('reads a journey map finalized before tie decisions were kept (version 1) as it was hashed', async () => {
+      const result = finalizedJourney(journeyRecordV1(smallJourneyRecord()))
+      const workshop = { ...v0.workshops[0]!, id: result.workshopId, template: 'journey-map', result }
+      await writeFile(libraryPath(), JSON.stringify({ schemaVersion: 5, workshops: [workshop], settings: {} }))
+      const library = await LibraryService.open(tempDir())
+      expect(library.finalized(result.workshopId)).toEqual(result)
+      expect(result.contentHash).toBe(hashOf(journeyRecordV1(smallJourneyRecord())))
     })
 
     it('refuses a file from a newer version of the app and leaves it untouched', async () => {
@@ -273,7 +282,7 @@ describe('LibraryService', () => {
       await writeFile(libraryPath(), newer)
       await expect(LibraryService.open(tempDir())).rejects.toThrow(
         `Your workshop list (${libraryPath()}) was made by a newer version of Workshop Studio ` +
-          '(format 7; this version reads format 5 and older). It was left unchanged. Install the newer version to open it.'
+          '(format 7; this version reads format 6 and older). It was left unchanged. Install the newer version to open it.'
       )
       expect(await readFile(libraryPath(), 'utf8')).toBe(newer)
       expect(await readdir(tempDir())).toEqual(['library.json'])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { JOURNEY_CSV_COLUMNS, journeyCsv } from '../../../../shared/exports/journeyCsv'
 import type { JourneyRecord } from '../../../../shared/journeyRecord'
-import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord, tiedJourneyRecord } from '../../../exports/journeyFixtures'
 import { readCsv } from '../../../exports/readBack'
 
 /** What a person expects to find in the spreadsheet for each note, stage by stage and lane by lane. */
@@ -15,6 +15,9 @@ function expectedRows(record: JourneyRecord) {
       Lane: record.lanes.find((lane) => lane.id === note.laneId)!.name,
       Note: note.text.startsWith('=') ? `'${note.text}` : note.text,
       Dots: note.votes === null ? '' : String(note.votes),
+      // Only a note with dots is ranked; the fixture's ranking has no ties.
+      Rank: note.votes ? String(record.votes.ranking.find((place) => place.noteId === note.id)!.rank) : '',
+      Tie: note.votes && record.votes.ranking.find((place) => place.noteId === note.id)!.tie !== 'none' ? 'tied' : '',
       'Linked value': note.linkedValue?.name ?? '',
       'Value from workshop': note.linkedValue?.workshopTitle ?? ''
     }))
@@ -42,5 +45,19 @@ describe('journeyCsv, read back by csv-parse', () => {
     const rows = readCsv(journeyCsv(finalizedJourney()))
     expect(rows.filter((row) => row.Lane === 'Touchpoints').every((row) => row.Dots === '')).toBe(true)
     expect(rows.find((row) => row.Note === `'${AWKWARD_NOTES.formula}`)!.Dots).toBe('0')
+  })
+
+  it('shows a tie as a tie: the shared rank as a plain number, and what the facilitator did in the Tie column', () => {
+    const rows = readCsv(journeyCsv(finalizedJourney(tiedJourneyRecord())))
+    const row = (text: string) => rows.find((each) => each.Note === text)!
+    expect([row('Stay interviews at two years'), row(AWKWARD_NOTES.emoji)].map(({ Rank, Tie }) => [Rank, Tie])).toEqual([
+      ['2', 'tie broken by the facilitator'],
+      ['3', 'tie broken by the facilitator']
+    ])
+    expect([row('A learning budget everyone knows about'), row('Nobody asks why people leave')].map(({ Rank, Tie }) => [Rank, Tie])).toEqual([
+      ['5', 'tied, kept by the facilitator'],
+      ['5', 'tied, kept by the facilitator']
+    ])
+    expect(row(`'${AWKWARD_NOTES.formula}`)).toMatchObject({ Dots: '0', Rank: '', Tie: '' })
   })
 })

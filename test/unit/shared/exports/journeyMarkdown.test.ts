@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { journeyMarkdown } from '../../../../shared/exports/journeyMarkdown'
-import { AWKWARD_NOTES, finalizedJourney, smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { AWKWARD_NOTES, finalizedJourney, journeyRecordV1, smallJourneyRecord, tiedJourneyRecord } from '../../../exports/journeyFixtures'
 import { injectedMarkup, readMarkdown, squash } from '../../../exports/readBack'
 
 describe('journeyMarkdown, read back by marked', () => {
@@ -14,6 +14,7 @@ describe('journeyMarkdown, read back by marked', () => {
     expect(read.sections.map((each) => each.heading)).toEqual([
       'Decision record',
       'Emotion curve',
+      'Dot vote results',
       ...record.stages.map((stage) => stage.name),
       'Workshop stages'
     ])
@@ -51,8 +52,8 @@ describe('journeyMarkdown, read back by marked', () => {
     expect(read.headings.filter((heading) => heading.depth === 3).map((heading) => heading.text)).toContain('Opportunities')
     expect(onboard.items).toEqual([
       'First day: who is my buddy?',
-      `${AWKWARD_NOTES.emoji} (9 dots)`,
-      'Laptop and accounts ready before day one (11 dots; lives our value “Ownership” (from “Our core values 2026”))',
+      `${AWKWARD_NOTES.emoji} (9 dots, ranked 2)`,
+      'Laptop and accounts ready before day one (11 dots, ranked 1; lives our value “Ownership” (from “Our core values 2026”))',
       'IT and the hiring manager'
     ])
     expect(squash(onboard.text)).toContain(squash('Moments that matter First day: who is my buddy? Pain points'))
@@ -65,8 +66,9 @@ describe('journeyMarkdown, read back by marked', () => {
   it('keeps text people typed as text: no HTML, links or headings come out of it', () => {
     expect(injectedMarkup(read)).toEqual([])
     expect(read.headings.map((heading) => heading.text)).not.toContain('not a heading')
-    expect(section('Retain').items).toEqual(['Yearly review', `${AWKWARD_NOTES.markdown} (3 dots)`])
-    expect(section('Recruit').items).toContain(`${AWKWARD_NOTES.markup} (7 dots)`)
+    expect(section('Retain').items).toEqual(['Yearly review', `${AWKWARD_NOTES.markdown} (3 dots, ranked 7)`])
+    expect(section('Recruit').items).toContain(`${AWKWARD_NOTES.markup} (7 dots, ranked 3)`)
+    expect(section('Recruit').items).toContain(`${AWKWARD_NOTES.formula} (0 dots)`)
     expect(section('Develop').text).toContain('First line\nsecond line, after a break')
   })
 
@@ -74,5 +76,37 @@ describe('journeyMarkdown, read back by marked', () => {
     const anonymous = readMarkdown(journeyMarkdown(finalizedJourney({ ...record, anonymous: true, participants: { count: 9, names: null } })))
     expect(anonymous.sections[0]!.items).toEqual(expect.arrayContaining(['Participants: 9 participants; the workshop was anonymous', 'Anonymous: yes']))
     expect(anonymous.text).not.toContain('Chloé,')
+  })
+
+  it('lists the notes that received dots, most first, ranked', () => {
+    expect(section('Dot vote results').items.slice(0, 3)).toEqual([
+      '1. Laptop and accounts ready before day one (Onboard · Opportunities): 11 dots',
+      `2. ${AWKWARD_NOTES.emoji} (Onboard · Pain points): 9 dots`,
+      `3. ${AWKWARD_NOTES.markup} (Recruit · Pain points): 7 dots`
+    ])
+    // The note no one put a dot on is not ranked.
+    expect(section('Dot vote results').items).toHaveLength(8)
+  })
+})
+
+describe('journeyMarkdown shows a tie as a tie', () => {
+  it('gives a broken tie in the facilitator’s order and a kept tie one shared rank, in the results and on each note', () => {
+    const read = readMarkdown(journeyMarkdown(finalizedJourney(tiedJourneyRecord())))
+    expect(read.section('Dot vote results').items.slice(1, 6)).toEqual([
+      '2. Stay interviews at two years (Exit · Opportunities): 9 dots (tie broken by the facilitator)',
+      `3. ${AWKWARD_NOTES.emoji} (Onboard · Pain points): 9 dots (tie broken by the facilitator)`,
+      `4. ${AWKWARD_NOTES.markup} (Recruit · Pain points): 7 dots`,
+      '=5. A learning budget everyone knows about (Develop · Opportunities): 4 dots (tied, kept by the facilitator)',
+      '=5. Nobody asks why people leave (Exit · Pain points): 4 dots (tied, kept by the facilitator)'
+    ])
+    expect(read.section('Exit').items).toContain('Nobody asks why people leave (4 dots, ranked =5 (tied, kept by the facilitator))')
+  })
+
+  it('ranks a record finalized before tie decisions were kept by its dots, its ties undecided', () => {
+    const read = readMarkdown(journeyMarkdown(finalizedJourney(journeyRecordV1(tiedJourneyRecord()))))
+    expect(read.section('Dot vote results').items.slice(1, 3)).toEqual([
+      `=2. ${AWKWARD_NOTES.emoji} (Onboard · Pain points): 9 dots (tied)`,
+      '=2. Stay interviews at two years (Exit · Opportunities): 9 dots (tied)'
+    ])
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { NOTE_PALETTE } from '../../../../shared/exports/journeyLayout'
 import { journeySvg } from '../../../../shared/exports/journeySvg'
 import type { JourneyRecord } from '../../../../shared/journeyRecord'
-import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord } from '../../../exports/journeyFixtures'
+import { AWKWARD_NOTES, finalizedJourney, fullJourneyRecord, smallJourneyRecord, tiedJourneyRecord } from '../../../exports/journeyFixtures'
 import { colourCounts, readSvg, renderSvg, textOf } from '../../../exports/readGraphics'
 import { squash } from '../../../exports/readBack'
 
@@ -37,7 +37,9 @@ describe('journeySvg, read back by an XML parser', () => {
     for (const note of record.notes) {
       const drawn = notes.find((each) => each.title.startsWith(note.text))
       expect(drawn, note.text).toBeDefined()
-      const details = [...(note.votes === null ? [] : [`${note.votes} dot${note.votes === 1 ? '' : 's'}`]), ...(note.linkedValue ? [note.linkedValue.name] : [])]
+      const rank = record.votes.ranking.find((place) => place.noteId === note.id)?.rank
+      const dots = note.votes === null ? [] : [`${note.votes} dot${note.votes === 1 ? '' : 's'}${note.votes > 0 ? `, rank ${rank}` : ''}`]
+      const details = [...dots, ...(note.linkedValue ? [note.linkedValue.name] : [])]
       // Lines wrap where the layout needs them to; the words and their order must stay.
       expect(squash(drawn!.lines.join(''))).toBe(squash(note.text + details.join('')))
     }
@@ -47,8 +49,8 @@ describe('journeySvg, read back by an XML parser', () => {
     expect(read.tags).not.toContain('script')
     expect(read.tags).not.toContain('b')
     const titles = notesIn(svg).map((note) => note.title)
-    expect(titles).toContain(`${AWKWARD_NOTES.markup} · 7 dots`)
-    expect(titles).toContain(`${AWKWARD_NOTES.emoji} · 9 dots`)
+    expect(titles).toContain(`${AWKWARD_NOTES.markup} · 7 dots, ranked 3`)
+    expect(titles).toContain(`${AWKWARD_NOTES.emoji} · 9 dots, ranked 2`)
     expect(titles).toContain(AWKWARD_NOTES.quotes)
     expect(textOf(read.all('title')[0]!)).toBe(`Employee journey map: ${record.title}`)
   })
@@ -107,5 +109,16 @@ describe('journeySvg, drawn by resvg', () => {
     const height = Number(read.root.getAttribute('height')!.replace('mm', ''))
     expect(height).toBeGreaterThan(297)
     expect(height).toBeLessThanOrEqual(2 * 297)
+  })
+
+  it('shows a tie as a tie on each note, drawn and described', () => {
+    const notes = notesIn(journeySvg(finalizedJourney(tiedJourneyRecord())))
+    const learning = notes.find((note) => note.title.startsWith('A learning budget'))!
+    expect(learning.title).toBe(
+      'A learning budget everyone knows about · 4 dots, ranked =5 (tied, kept by the facilitator) · lives our value “Learning” (from “Our core values 2026”)'
+    )
+    expect(squash(learning.lines.join(''))).toBe(squash('A learning budget everyone knows about 4 dots, rank =5 Learning'))
+    const stay = notes.find((note) => note.title.startsWith('Stay interviews'))!
+    expect(stay.title).toContain('9 dots, ranked 2 (tie broken by the facilitator)')
   })
 })
