@@ -230,6 +230,14 @@ describe('topOpportunityNotes', () => {
   it('leaves out opportunities no one put a dot on, unless the map had no votes at all', () => {
     const record = tiedJourneyRecord()
     expect(topOpportunityNotes(record, 10)).toHaveLength(4)
+    // The last-placed opportunity loses its dots: it is no longer offered.
+    const opportunities = new Set(record.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id))
+    const last = record.votes.ranking.filter((place) => opportunities.has(record.notes.find((note) => note.id === place.noteId)!.laneId)).at(-1)!
+    last.dots = 0
+    record.notes.find((note) => note.id === last.noteId)!.votes = 0
+    const offered = topOpportunityNotes(record, 10).map((note) => note.id)
+    expect(offered).toHaveLength(3)
+    expect(offered).not.toContain(last.noteId)
     const noVote = changed((each) => {
       for (const note of each.notes) if (note.votes !== null) note.votes = 0
       each.votes.ranking = []
