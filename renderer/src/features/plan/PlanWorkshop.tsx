@@ -10,10 +10,9 @@ import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
 import { StageContent } from '../stages/StageContent'
 import { ProgramPlanCanvas } from './ProgramPlanCanvas'
+import { TOP_OPPORTUNITIES } from './SuggestedOpportunities'
 import '../stages/stages.css'
 
-/** How many of a journey map's opportunities are offered to start a plan from. */
-const TOP_OPPORTUNITIES = 10
 
 /** A finalized journey map's top opportunities, ties as its facilitator decided them (topOpportunityNotes). */
 export function topOpportunities(record: FinalizedRecord): string[] {

@@ -2,6 +2,9 @@ import { useId } from 'react'
 import { sameWords } from '../../crdt/textLists'
 import { preview } from '../../ui/listItems'
 
+/** How many of a journey map's opportunities are offered to start a plan from (more when a tie crosses the cut). */
+export const TOP_OPPORTUNITIES = 10
+
 interface SuggestedOpportunitiesProps {
   suggestions: readonly string[]
   /** The opportunities already in the plan: their suggestions show as added. */
@@ -18,6 +21,11 @@ export function SuggestedOpportunities({ suggestions, inPlan, onAdd }: Suggested
       <h4 id={headingId} className="plan-suggestions__title">
         Top opportunities from the journey map
       </h4>
+      {suggestions.length > TOP_OPPORTUNITIES && (
+        <p className="plan-suggestions__note">
+          {suggestions.length}, not {TOP_OPPORTUNITIES}: the opportunities tied at the cut all come in, as the map’s vote left them tied.
+        </p>
+      )}
       <ul className="plan-suggestions__items">
         {suggestions.map((text, index) => {
           const inThePlan = added.has(sameWords(text))

@@ -82,4 +82,11 @@ describe('ProgramPlanCanvas', () => {
     expect(html).toContain('No measurable outcomes.')
     expect(html.match(/Not filled in\./g)).toHaveLength(8)
   })
+
+  it('says why more than ten opportunities are offered when a tie crosses the cut', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `Opportunity ${i + 1}`)
+    expect(canvas({ readOnly: false, filled: false, suggestions: ten })).not.toContain('tied at the cut')
+    const twelve = [...ten, 'Opportunity 11', 'Opportunity 12']
+    expect(canvas({ readOnly: false, filled: false, suggestions: twelve })).toContain('12, not 10: the opportunities tied at the cut all come in')
+  })
 })
