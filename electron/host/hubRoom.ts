@@ -5,11 +5,12 @@
  * any link, a WebRTC data channel or the encrypted WebSocket, and treats every participant's
  * link as hostile:
  *
- * - an update is applied first to a scratch copy of the board; one that does not decode,
- *   that depends on changes the host does not have, or that touches control state (`meta`:
- *   stage, reveal, rounds, anonymity, lock, timer, follow-me, thresholds, vote budget) from
- *   anyone but the facilitator is refused there, before the real board sees it, and that
- *   link is closed;
+ * - an update is applied first to a scratch copy of the board; one that does not decode, or
+ *   that touches control state (`meta`: stage, reveal, rounds, anonymity, lock, timer,
+ *   follow-me, thresholds, vote budget) from anyone but the facilitator is refused there,
+ *   before the real board sees it, and that link is closed; one that depends on changes the
+ *   host does not have (its laptop's link dropped while it sent them) is not taken either,
+ *   and the laptop is asked for all the host lacks, which then comes whole;
  * - in anonymous mode a participant's ballots and ratings come only as submissions, which the
  *   host mixes and writes itself (roundMixer.ts); one written straight into the board is
  *   refused, and presence is relayed without anyone's own progress (the host publishes the
@@ -260,7 +261,10 @@ export class HubRoom {
         }
         const update = decoding.readVarUint8Array(decoder)
         bounds.countUpdate(update.byteLength)
-        this.tryOnScratch(update, state.role)
+        if (!this.tryOnScratch(update, state.role)) {
+          this.sendTo(state, linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+          return
+        }
         Y.applyUpdate(this.doc, update, state)
         return
       }
@@ -285,10 +289,11 @@ export class HubRoom {
   }
 
   /**
-   * Applies `update` to the scratch copy and checks what it did there. A refused update has
-   * left the scratch copy changed: it is rebuilt from the board, which never saw the update.
+   * Applies `update` to the scratch copy and checks what it did there: throws for an update the
+   * link must be closed for, false for one that cannot be taken yet. Either has left the scratch
+   * copy changed: it is rebuilt from the board, which never saw the update.
    */
-  private tryOnScratch(update: Uint8Array, role: LinkRole): void {
+  private tryOnScratch(update: Uint8Array, role: LinkRole): boolean {
     let touchedControl = false
     let touchedMixed = false
     const meta = this.scratch.getMap(DOC_KEYS.meta)
@@ -302,23 +307,24 @@ export class HubRoom {
     }
     this.scratch.on('afterTransaction', watch)
     let problem: string | null = null
+    let incomplete = false
     try {
       Y.applyUpdate(this.scratch, update)
+      incomplete = this.scratch.store.pendingStructs !== null || this.scratch.store.pendingDs !== null
       if (role === 'participant') {
         if (touchedControl) problem = 'a change to the facilitator’s controls'
         else if (touchedMixed && this.mixer.rules.anonymous) problem = 'a ballot or rating written straight into an anonymous board'
-        // Held back, such a change would be applied later inside someone else's change, unchecked.
-        else if (this.scratch.store.pendingStructs || this.scratch.store.pendingDs) {
-          problem = 'a change that depends on changes the host does not have'
-        }
       }
     } catch {
       problem = 'an update that does not decode'
     } finally {
       this.scratch.off('afterTransaction', watch)
     }
-    if (problem !== null || this.scratch.store.pendingStructs || this.scratch.store.pendingDs) this.rebuildScratch()
+    if (problem !== null || incomplete) this.rebuildScratch()
     if (problem !== null) throw new LinkViolation(problem)
+    // Held back, a participant's incomplete change would be applied later inside someone
+    // else's change, unchecked: it is not taken (the facilitator's is, as before).
+    return !(incomplete && role === 'participant')
   }
 
   private rebuildScratch(): void {

@@ -32,6 +32,8 @@ interface Laptop {
   /** The same presence taken in by y-protocols, as a laptop's screen does: who it shows in the room. */
   awareness: awarenessProtocol.Awareness
   closedWith: string | null
+  /** How often the host asked this laptop for the changes it lacks (a sync step 1). */
+  askedForChanges: number
   submit(submission: Submission): void
   sendUpdate(update: Uint8Array): void
   /** A presence state, with its owner's clock (by default one that moves on). */
@@ -65,6 +67,7 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
     presence: [],
     awareness: new awarenessProtocol.Awareness(new Y.Doc()),
     closedWith: null,
+    askedForChanges: 0,
     submit: (submission) =>
       attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
     sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
@@ -83,7 +86,10 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
         if (type === LINK_MESSAGE.sync) {
           const syncType = decoding.readVarUint(decoder)
           const update = decoding.readVarUint8Array(decoder)
-          if (syncType === syncProtocol.messageYjsSyncStep1) return
+          if (syncType === syncProtocol.messageYjsSyncStep1) {
+            laptop.askedForChanges++
+            return
+          }
           laptop.updates.push(update)
           Y.applyUpdate(doc, update)
         } else if (type === LINK_MESSAGE.heldBack) {
@@ -342,5 +348,24 @@ describe('the host relays presence', () => {
     again.sendPresence(7, { name: 'Ana Lima' }, 4)
     await wait(PRESENCE_BATCH_MS * 3)
     expect(shown()).toBe('Ana Lima')
+  })
+})
+
+describe('the host takes changes', () => {
+  it('asks a laptop for what it lacks, rather than closing its link, when a change builds on one it never got', async () => {
+    const room = openRoom(false)
+    const ana = join(room, 'ana')
+    const text = ana.doc.getText('scratchpad')
+    text.insert(0, 'Call the customer back')
+    const before = Y.encodeStateVector(ana.doc)
+    text.insert(text.length, ' the same day')
+    // The first change went out on a link that dropped; only the second arrives.
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc, before))
+    expect(ana.closedWith).toBeNull()
+    expect(room.doc.getText('scratchpad').toString()).toBe('')
+    expect(ana.askedForChanges).toBe(2)
+    // The laptop answers with all the host lacks, as its sync step 2 does.
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc, Y.encodeStateVector(room.doc)))
+    expect(room.doc.getText('scratchpad').toString()).toBe('Call the customer back the same day')
   })
 })
