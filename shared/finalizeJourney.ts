@@ -36,6 +36,8 @@ export interface JourneyFinalizeInput {
   minGroup: number
   /** Participants present when finalizing (the facilitator not counted). */
   participantNames: readonly string[]
+  /** Participants who were in the room at any time, as the host counted them (0 when not live): someone who left counts too. */
+  tookPart: number
   stageLog: readonly StageStart[]
 }
 
@@ -76,7 +78,7 @@ export function buildJourneyRecord(input: JourneyFinalizeInput): JourneyRecord {
   })
   const raters = Math.max(0, ...stages.map((stage) => input.ratings.get(stage.id)?.length ?? 0))
   // Someone may have left before the end; ballots and ratings still show they took part.
-  const count = Math.max(input.participantNames.length, votes.voters, raters)
+  const count = Math.max(input.participantNames.length, input.tookPart, votes.voters, raters)
 
   return {
     v: JOURNEY_RECORD_VERSION,

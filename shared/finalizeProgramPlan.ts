@@ -36,6 +36,8 @@ export interface ProgramPlanFinalizeInfo {
   finalizedAt: number
   /** Participants present when finalizing (the facilitator not counted). */
   participantNames: readonly string[]
+  /** Participants who were in the room at any time, as the host counted them (0 when not live): someone who left counts too. */
+  tookPart: number
   stageLog: readonly StageStart[]
 }
 
@@ -66,7 +68,7 @@ export function buildProgramPlanRecord(plan: DraftedProgramPlan, info: ProgramPl
     finalizedAt: new Date(info.finalizedAt).toISOString(),
     anonymous: info.anonymous,
     participants: {
-      count: info.participantNames.length,
+      count: Math.max(info.participantNames.length, info.tookPart),
       names: info.anonymous ? null : [...info.participantNames].sort((a, b) => a.localeCompare(b))
     },
     // A name is one line, whatever was pasted into its box.

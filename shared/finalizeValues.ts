@@ -36,6 +36,8 @@ export interface FinalizeInput {
   consensus: { threshold: number; minGroup: number }
   /** Participants present when finalizing (the facilitator not counted). */
   participantNames: readonly string[]
+  /** Participants who were in the room at any time, as the host counted them (0 when not live): someone who left counts too. */
+  tookPart: number
   stageLog: readonly StageStart[]
 }
 
@@ -65,7 +67,7 @@ export function buildValuesRecord(input: FinalizeInput): ValuesRecord {
   )
   const consensusVoters = Math.max(0, ...Object.values(consensus).map((result) => result.voters))
   // Someone may have left before the end; ballots still show they took part.
-  const count = Math.max(input.participantNames.length, votes.voters, consensusVoters)
+  const count = Math.max(input.participantNames.length, input.tookPart, votes.voters, consensusVoters)
   return {
     v: VALUES_RECORD_VERSION,
     workshopId: input.workshopId,

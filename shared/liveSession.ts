@@ -47,6 +47,11 @@ export function readProgress(value: unknown): Progress | null {
 export interface RoomProgress {
   /** Participants present. */
   participants: number
+  /**
+   * Participants who have been in the room since the host started, present or not: a browser
+   * that comes back counts once. What a record counts, with those present and those who voted.
+   */
+  tookPart: number
   /** Per stage id: participants who say they are done, private notes written, and how many people wrote any. */
   stages: Record<string, { done: number; notes: number; writers: number }>
   /** Per round: parts held back because they came after the round's release (electron/host/roundMixer.ts). */

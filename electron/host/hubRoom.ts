@@ -136,6 +136,8 @@ export class HubRoom {
   private readonly changedPresence = new Set<number>()
   private readonly mixer: RoundMixer
   private progress: RoomProgress
+  /** The tickets of every participant who has been in the room (said who they are) since the host started. */
+  private readonly tookPart = new Set<string>()
   private destroyed = false
 
   constructor(private readonly options: HubRoomOptions) {
@@ -371,6 +373,7 @@ export class HubRoom {
         throw new LinkViolation('a participant claiming the facilitator’s role')
       }
       state.clients.set(clientId, state.role === 'participant' ? readProgress(record.progress) : null)
+      if (state.role === 'participant') this.tookPart.add(state.ticket)
       const relayed: Record<string, unknown> = { ...record, role: state.role, colour: state.colour }
       if (this.mixer.rules.anonymous) for (const field of OWN_ACTIVITY_FIELDS) delete relayed[field]
       accepted.push({ clientId, clock: shiftedClock, json: JSON.stringify(relayed) })
@@ -409,7 +412,7 @@ export class HubRoom {
         if (reported.notes > 0) stage.writers++
       }
     }
-    return { participants, stages, waiting: this.mixer.waiting() }
+    return { participants, tookPart: this.tookPart.size, stages, waiting: this.mixer.waiting() }
   }
 
   private updateProgress(): void {

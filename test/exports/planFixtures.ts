@@ -20,6 +20,7 @@ export const PLAN_INFO: ProgramPlanFinalizeInfo = {
   anonymous: false,
   finalizedAt: at(15, 40),
   participantNames: ['Jürgen', 'Ana', 'O’Brien, Pat', 'Chloé'],
+  tookPart: 4,
   stageLog: [
     { stage: 'prompt', at: at(14, 0) },
     { stage: 'plan', at: at(14, 5) },

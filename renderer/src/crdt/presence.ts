@@ -85,8 +85,13 @@ export function readRoomProgress(state: unknown): RoomProgress | null {
   if (typeof state !== 'object' || state === null) return null
   const { role, room } = state as Record<string, unknown>
   if (role !== HOST_PRESENCE_ROLE || typeof room !== 'object' || room === null) return null
-  const { participants, stages, waiting } = room as Record<string, unknown>
-  const read: RoomProgress = { participants: readCount(participants), stages: {}, waiting: { brainstorm: 0, votes: 0, consensus: 0, emotions: 0 } }
+  const { participants, tookPart, stages, waiting } = room as Record<string, unknown>
+  const read: RoomProgress = {
+    participants: readCount(participants),
+    tookPart: readCount(tookPart),
+    stages: {},
+    waiting: { brainstorm: 0, votes: 0, consensus: 0, emotions: 0 }
+  }
   if (typeof stages === 'object' && stages !== null) {
     for (const [stage, counts] of Object.entries(stages)) {
       if (!isStageId(stage) || typeof counts !== 'object' || counts === null) continue

@@ -52,6 +52,7 @@ function finishedMap() {
     ]),
     minGroup: 3,
     participantNames: ['Amira', 'Ben'],
+    tookPart: 2,
     stageLog: [
       { stage: 'brainstorm', at: HOST },
       { stage: 'map', at: HOST + 10 * 60_000 },
@@ -106,6 +107,8 @@ describe('buildJourneyRecord', () => {
     const { input } = finishedMap()
     expect(buildJourneyRecord(input).participants).toEqual({ count: 3, names: null })
     expect(buildJourneyRecord({ ...input, anonymous: false }).participants).toEqual({ count: 3, names: ['Amira', 'Ben'] })
+    // Someone who came and left before the end, without rating or voting, still took part.
+    expect(buildJourneyRecord({ ...input, tookPart: 4 }).participants).toEqual({ count: 4, names: null })
   })
 
   it('leaves out what a faulty peer made too big for the record, instead of failing the finalize', () => {

@@ -59,6 +59,10 @@ describe('buildProgramPlanRecord', () => {
     expect(parseProgramPlanRecord(record).ok).toBe(true)
   })
 
+  it('counts those who left before the end, as the host counted them', () => {
+    expect(supportPlanRecord({ ...PLAN_INFO, anonymous: true, tookPart: 6 }).participants).toEqual({ count: 6, names: null })
+  })
+
   it('trims what was typed, names a nameless program and puts a pasted name on one line', () => {
     const plan: DraftedProgramPlan = {
       ...EMPTY_PLAN,

@@ -49,6 +49,7 @@ function input(overrides: Partial<FinalizeInput> = {}): FinalizeInput {
     consensusBallots: [ballot({ v1: 5, v2: 1 }), ballot({ v1: 4, v2: 2 }), ballot({ v1: 4 })],
     consensus: { threshold: 3, minGroup: 3 },
     participantNames: ['Ben', 'Amira'],
+    tookPart: 2,
     stageLog: [
       { stage: 'brainstorm', at: HOST },
       { stage: 'cluster', at: HOST + 10 * 60_000 },
@@ -106,6 +107,8 @@ describe('buildValuesRecord', () => {
     expect(anonymous.participants).toEqual({ count: 3, names: null })
     const named = buildValuesRecord(input({ anonymous: false }))
     expect(named.participants).toEqual({ count: 3, names: ['Amira', 'Ben'] })
+    // Five came in the course of the workshop, the host says; two left before the end without voting.
+    expect(buildValuesRecord(input({ tookPart: 5 })).participants).toEqual({ count: 5, names: null })
   })
 
   it('keeps a small group’s consensus to a count, and names a nameless value', () => {

@@ -59,7 +59,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
   // Revealed notes go into the cells they were written for (a note without one, into the first stage).
-  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack, tookPart } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -147,6 +147,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         ratings: publishedEmotions.ratings,
         minGroup: emotionGroup(flow.minGroup),
         participantNames: participants.map((person) => person.name),
+        tookPart,
         stageLog: flow.stageLog
       }),
     workshop.flowIntents

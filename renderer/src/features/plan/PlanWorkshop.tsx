@@ -9,6 +9,7 @@ import { LibrarySourcePicker } from '../stages/LibrarySourcePicker'
 import { PromptStage } from '../stages/PromptStage'
 import { StageBar } from '../stages/StageBar'
 import { StageContent } from '../stages/StageContent'
+import { useRoomProgress } from '../stages/useWorkshopRoom'
 import { ProgramPlanCanvas } from './ProgramPlanCanvas'
 import { TOP_OPPORTUNITIES } from './SuggestedOpportunities'
 import '../stages/stages.css'
@@ -31,6 +32,7 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
   const finalized = flow.finalizedAt !== null
   const readOnly = !canEdit(flow, role, viewOnly)
   const participants = people.filter((person) => person.role === 'participant')
+  const room = useRoomProgress(live)
 
   const finalizeControls = finalizeControlsFor(
     record,
@@ -43,6 +45,7 @@ export function PlanWorkshop({ workshop, role, people, live, record, viewOnly = 
         anonymous: flow.anonymous,
         finalizedAt: hostNow(),
         participantNames: participants.map((person) => person.name),
+        tookPart: room?.tookPart ?? 0,
         stageLog: flow.stageLog
       }),
     workshop.flowIntents

@@ -74,7 +74,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
 
   useFollowFacilitator(role, flow.followFacilitator, live, people)
 
-  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack } = useWorkshopRoom({
+  const { roomCount, writers, participants, turnoutOf, handIn, waiting, heldBack, tookPart } = useWorkshopRoom({
     workshop,
     flow,
     live,
@@ -128,6 +128,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
         consensusBallots: workshop.published.consensus.getSnapshot(),
         consensus: { threshold: flow.consensusThreshold, minGroup: flow.minGroup },
         participantNames: participants.map((person) => person.name),
+        tookPart,
         stageLog: flow.stageLog
       }),
     workshop.flowIntents

@@ -42,9 +42,17 @@ export interface WorkshopRoom {
   waiting: RoomProgress['waiting'] | null
   /** The rounds in which this person's own part is among those held back. */
   heldBack: readonly Round[]
+  /** Participants who have been in the room since the host started, as the host counts them (0 when not live). */
+  tookPart: number
 }
 
 const noRoom = constantStore<RoomProgress | null>(null)
+
+/** How far the room is, as the host counts it; null when not live. */
+export function useRoomProgress(live: LiveDocConnection | null): RoomProgress | null {
+  const store = live?.room ?? noRoom
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
 const nothingHeld = constantStore<readonly Round[]>([])
 
 /**
@@ -56,8 +64,7 @@ const nothingHeld = constantStore<readonly Round[]>([])
  */
 export function useWorkshopRoom({ workshop, flow, live, people, revealInto, rounds }: WorkshopRoomInput): WorkshopRoom {
   const drafts = useSyncExternalStore(workshop.privateNotes.subscribe, workshop.privateNotes.getSnapshot).drafts.length
-  const roomStore = live?.room ?? noRoom
-  const room = useSyncExternalStore(roomStore.subscribe, roomStore.getSnapshot)
+  const room = useRoomProgress(live)
   const heldStore = live?.heldBack ?? nothingHeld
   const heldBack = useSyncExternalStore(heldStore.subscribe, heldStore.getSnapshot)
   const handIn = useMemo<HandIn>(() => (flow.anonymous && live ? live.submit : null), [flow.anonymous, live])
@@ -89,6 +96,7 @@ export function useWorkshopRoom({ workshop, flow, live, people, revealInto, roun
     turnoutOf: (stage) => ({ done: room?.stages[stage]?.done ?? 0, of: room?.participants ?? 0 }),
     handIn,
     waiting: room?.waiting ?? null,
-    heldBack
+    heldBack,
+    tookPart: room?.tookPart ?? 0
   }
 }

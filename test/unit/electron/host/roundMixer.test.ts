@@ -351,6 +351,27 @@ describe('the host relays presence', () => {
   })
 })
 
+describe('the host counts who took part', () => {
+  it('counts each participant who was in the room once, present or gone, and not the facilitator', async () => {
+    const room = openRoom()
+    const tookPart = () =>
+      ([...room.awareness.getStates().values()].find((state) => state.role === HOST_PRESENCE_ROLE) as { room: { tookPart: number } }).room.tookPart
+    const facilitator = join(room, 'facilitator', 'facilitator')
+    facilitator.sendPresence(1, { name: 'Facilitator' })
+    const ana = join(room, 'ana')
+    ana.sendPresence(2, { name: 'Ana' })
+    join(room, 'silent')
+    expect(tookPart()).toBe(1)
+    const ben = join(room, 'ben')
+    ben.sendPresence(3, { name: 'Ben' })
+    ben.leave()
+    // Ana's browser comes back on a new link, with a new tab's presence.
+    ana.leave()
+    join(room, 'ana').sendPresence(4, { name: 'Ana' })
+    expect(tookPart()).toBe(2)
+  })
+})
+
 describe('the host takes changes', () => {
   it('asks a laptop for what it lacks, rather than closing its link, when a change builds on one it never got', async () => {
     const room = openRoom(false)
