@@ -27,6 +27,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
 import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, readProgress, type Progress, type RoomProgress } from '../../shared/liveSession'
+import { parseBoardPatch, PATCHED_COPY_CLIENT_ID } from '../../shared/boardPatch'
 import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
 import {
@@ -39,6 +40,7 @@ import {
   toFrames,
   type PresenceEntry
 } from '../../shared/sync/linkFrames'
+import { createPatchLedger, writeBoardChanges } from './boardPatches'
 import { createLinkBounds, DEFAULT_LINK_LIMITS, type LinkLimits } from './linkBounds'
 import { RoundMixer } from './roundMixer'
 
@@ -109,6 +111,8 @@ interface LinkState {
 
 /** Top-level maps only the host writes in anonymous mode: what it mixes (roundMixer.ts). */
 const MIXED_MAPS = [DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as const
+/** The origin of a laptop's board patch as the host writes it: no link's, so it goes to every link. */
+const BOARD_PATCH_ORIGIN = 'board-patch'
 /** Presence fields that say what one person is doing: relayed only with anonymity off. */
 const OWN_ACTIVITY_FIELDS = ['progress', 'editingNoteId'] as const
 
@@ -135,6 +139,7 @@ export class HubRoom {
   private pendingUpdates: Uint8Array[] = []
   private readonly changedPresence = new Set<number>()
   private readonly mixer: RoundMixer
+  private readonly patches = createPatchLedger()
   private progress: RoomProgress
   /** The tickets of every participant who has been in the room (said who they are) since the host started. */
   private readonly tookPart = new Set<string>()
@@ -285,6 +290,15 @@ export class HubRoom {
         this.mixer.receive(state.ticket, submission)
         return
       }
+      case LINK_MESSAGE.boardPatch: {
+        bounds.countUpdate(whole.byteLength)
+        const patch = parseBoardPatch(decoding.readVarString(decoder))
+        if (!patch) throw new LinkViolation('a board patch that is not one')
+        // Written as the host's own change, to everyone (its sender too, whose copy then gives way to it).
+        if (this.patches.take(state.ticket, patch.stream, patch.seq)) writeBoardChanges(this.doc, patch.changes, BOARD_PATCH_ORIGIN)
+        this.sendTo(state, linkMessage(LINK_MESSAGE.boardPatchWritten, (encoder) => encoding.writeVarString(encoder, JSON.stringify([patch.stream, patch.seq]))))
+        return
+      }
       default:
         throw new LinkViolation(`an unknown message type ${type}`)
     }
@@ -311,9 +325,11 @@ export class HubRoom {
     let problem: string | null = null
     let incomplete = false
     try {
+      const underCopyId = Y.parseUpdateMeta(update).from.has(PATCHED_COPY_CLIENT_ID)
       Y.applyUpdate(this.scratch, update)
       incomplete = this.scratch.store.pendingStructs !== null || this.scratch.store.pendingDs !== null
-      if (role === 'participant') {
+      if (underCopyId) problem = 'a change under the id kept for laptops’ own copies'
+      else if (role === 'participant') {
         if (touchedControl) problem = 'a change to the facilitator’s controls'
         else if (touchedMixed && this.mixer.rules.anonymous) problem = 'a ballot or rating written straight into an anonymous board'
       }

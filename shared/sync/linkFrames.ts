@@ -21,7 +21,11 @@ export const LINK_MESSAGE = {
   /** Anonymous mode: a laptop's part of a round, for the host only (shared/roundSubmissions.ts). */
   submission: 101,
   /** Anonymous mode: from the host to one person's laptops only, the rounds whose part of theirs it holds back (a latecomer's). */
-  heldBack: 102
+  heldBack: 102,
+  /** Anonymous mode: a laptop's change to the board, for the host to write as its own (shared/boardPatch.ts). */
+  boardPatch: 103,
+  /** From the host to the laptop that sent it: the patch it has written (its stream and number). */
+  boardPatchWritten: 104
 } as const
 
 /** Well under every data channel's limit, and small enough to interleave with other links' traffic. */

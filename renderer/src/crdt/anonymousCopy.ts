@@ -15,6 +15,7 @@
  * Undo still works: it runs on the copy, and its transactions get ids the same way.
  */
 import * as Y from 'yjs'
+import { PATCHED_COPY_CLIENT_ID, PATCHED_MAPS, type BoardChanges } from '../../../shared/boardPatch'
 
 /** The copy's changes that came from the board; every other transaction is this person's. */
 const FROM_BOARD = 'from-board'
@@ -31,6 +32,61 @@ export interface AnonymousCopy {
 /** A client id for one burst. Yjs ids are unsigned 32-bit integers. */
 function throwawayClientId(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
+}
+
+/**
+ * While live, for the board's notes and clusters: this person's changes go to the host as
+ * patches (shared/boardPatch.ts), which the host writes as its own change; none of this copy's
+ * own Yjs writes ever leaves this laptop. The copy shows a change at once, and gives way to the
+ * host's write of it when that arrives (PATCHED_COPY_CLIENT_ID). Undo works as on any copy.
+ */
+export function createPatchedCopy(board: Y.Doc, patchBoard: (changes: BoardChanges) => void): AnonymousCopy {
+  const copy = new Y.Doc({ gc: board.gc })
+  copy.clientID = PATCHED_COPY_CLIENT_ID
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(board), FROM_BOARD)
+  const changed = new Map<string, Set<string>>(PATCHED_MAPS.map((name) => [name, new Set<string>()]))
+  const observers = PATCHED_MAPS.map((name) => {
+    const map = copy.getMap<unknown>(name)
+    const observe = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
+      if (transaction.origin === FROM_BOARD) return
+      const ids = changed.get(name)!
+      for (const event of events) {
+        if (event.target === map) for (const key of event.keys.keys()) ids.add(key)
+        else if (typeof event.path[0] === 'string') ids.add(event.path[0])
+      }
+    }
+    map.observeDeep(observe)
+    return () => map.unobserveDeep(observe)
+  })
+  const send = (transaction: Y.Transaction) => {
+    if (transaction.origin === FROM_BOARD) return
+    const changes: BoardChanges = {}
+    for (const [name, ids] of changed) {
+      if (ids.size === 0) continue
+      const map = copy.getMap<unknown>(name)
+      changes[name as keyof BoardChanges] = Object.fromEntries(
+        [...ids].map((id) => {
+          const entry = map.get(id)
+          return [id, entry instanceof Y.Map ? (entry.toJSON() as Record<string, unknown>) : null]
+        })
+      )
+      ids.clear()
+    }
+    if (Object.keys(changes).length > 0) patchBoard(changes)
+  }
+  const fromBoard = (update: Uint8Array) => Y.applyUpdate(copy, update, FROM_BOARD)
+  copy.on('afterTransaction', send)
+  board.on('update', fromBoard)
+
+  return {
+    doc: copy,
+    destroy() {
+      for (const stop of observers) stop()
+      copy.off('afterTransaction', send)
+      board.off('update', fromBoard)
+      copy.destroy()
+    }
+  }
 }
 
 export function createAnonymousCopy(board: Y.Doc): AnonymousCopy {

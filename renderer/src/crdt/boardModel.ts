@@ -12,11 +12,14 @@ export interface BoardModel {
   destroy(): void
 }
 
-/** `template` seeds an empty board's columns; undefined leaves the board as it is. */
-export function createBoardModel(doc: Y.Doc, template: Template | undefined): BoardModel {
+/**
+ * `template` seeds an empty board's columns; undefined leaves the board as it is. `undoOf` makes
+ * its undo: Yjs's own, or on a patched copy the patches' (patchUndo.ts).
+ */
+export function createBoardModel(doc: Y.Doc, template: Template | undefined, undoOf: (doc: Y.Doc) => BoardUndo = createBoardUndo): BoardModel {
   if (template) seedBoard(doc, template)
   // Created after seeding, so Undo cannot take away the columns a new board starts with.
-  const undo = createBoardUndo(doc)
+  const undo = undoOf(doc)
   const snapshots = createBoardSnapshotStore(doc)
   return {
     intents: bindBoardIntents(doc),

@@ -7,6 +7,7 @@
  * The host checks every change and every presence state before anyone else sees it, so this
  * side applies what the host sends straight to the board.
  */
+import type { BoardChanges } from '../../../shared/boardPatch'
 import { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { createListeners, type ExternalStore } from './externalStore'
@@ -69,6 +70,10 @@ export interface LiveDocConnection {
   share(activity: Partial<Activity>): void
   /** Anonymous mode: hands this person's part of a round to the host, which mixes it into the board. */
   submit(submission: Submission): void
+  /** Anonymous mode: sends this person's change to notes or clusters to the host, which writes it as its own. */
+  patchBoard(changes: BoardChanges): void
+  /** This person leaves: their changes not yet sent (offline) are not kept on this device. */
+  forgetUnsentChanges(): void
   /** The rounds whose part of this person's the host holds back until enough latecomers can go together. */
   heldBack: ExternalStore<readonly Round[]>
   /** The host's clock (the facilitator's), as well as this screen can tell; its own clock until it can. */
@@ -222,6 +227,8 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     connection: { subscribe: connectionListeners.add, getSnapshot: () => state },
     room: { subscribe: roomListeners.add, getSnapshot: () => room },
     submit: (submission) => provider.submit(submission),
+    patchBoard: (changes) => provider.patchBoard(changes),
+    forgetUnsentChanges: () => provider.forgetUnsentChanges(),
     heldBack: { subscribe: heldBackListeners.add, getSnapshot: () => heldBack },
     share(activity) {
       const next = { ...presence, ...activity }

@@ -9,8 +9,10 @@
  * afresh at that moment: undoing across the switch would write through the other identity.)
  */
 import type * as Y from 'yjs'
-import { createAnonymousCopy, type AnonymousCopy } from './anonymousCopy'
+import { createAnonymousCopy, createPatchedCopy, type AnonymousCopy } from './anonymousCopy'
+import type { BoardChanges } from '../../../shared/boardPatch'
 import { createBoardModel, type BoardModel } from './boardModel'
+import { createPatchUndo } from './patchUndo'
 import { seedBoard } from './intents'
 import { createJourneyModel, type JourneyModel } from './journey'
 import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from './programPlan'
@@ -31,6 +33,9 @@ import { notesOf } from './boardDoc'
 
 const BALLOT_KINDS: readonly BallotKind[] = ['votes', 'consensus']
 
+/** Where a participant's board changes go in anonymous mode while live (the hub provider's patchBoard). */
+export type PatchBoard = (changes: BoardChanges) => void
+
 /** What people edit together; written anonymously in anonymous mode. */
 export interface EditingModels {
   board: BoardModel
@@ -42,8 +47,13 @@ export interface EditingModels {
 }
 
 export interface WorkshopModel {
-  /** The models to edit through now; they change when anonymity is switched. */
+  /** The models to edit through now; they change when anonymity is switched, or patches start or stop. */
   editing: ExternalStore<EditingModels>
+  /**
+   * A participant's link to the host, live: in anonymous mode their changes to notes and
+   * clusters then go through it as patches (shared/boardPatch.ts); null when not live.
+   */
+  patchBoardThrough(patchBoard: PatchBoard | null): void
   flow: WorkshopFlowStore
   /** Only the facilitator's screen offers these. */
   flowIntents: FlowIntents
@@ -98,17 +108,23 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
   notesOf(doc).observe(settleDrafts)
 
   let anonymous = flow.getSnapshot().anonymous
-  let copy: AnonymousCopy | null = null
+  let patchBoard: PatchBoard | null = null
+  let copies: AnonymousCopy[] = []
   const build = (): EditingModels => {
-    copy?.destroy()
-    copy = anonymous ? createAnonymousCopy(doc) : null
-    const target = copy?.doc ?? doc
-    const board = createBoardModel(target, undefined)
+    for (const copy of copies) copy.destroy()
+    // Live, a participant's notes and clusters go to the host as patches; what is typed together
+    // (value statements, the plan) keeps one-off ids per burst (anonymousCopy.ts).
+    const boardCopy = !anonymous ? null : patchBoard ? createPatchedCopy(doc, patchBoard) : createAnonymousCopy(doc)
+    const textCopy = !anonymous ? null : patchBoard ? createAnonymousCopy(doc) : boardCopy
+    copies = [...new Set([boardCopy, textCopy])].filter((copy) => copy !== null)
+    const boardTarget = boardCopy?.doc ?? doc
+    const textTarget = textCopy?.doc ?? doc
+    const board = createBoardModel(boardTarget, undefined, patchBoard && anonymous ? createPatchUndo : undefined)
     return {
       board,
-      journey: createJourneyModel(target, board.snapshots),
-      values: createValuesModel(target),
-      plan: createProgramPlanModel(target)
+      journey: createJourneyModel(boardTarget, board.snapshots),
+      values: createValuesModel(textTarget),
+      plan: createProgramPlanModel(textTarget)
     }
   }
   let editing = build()
@@ -118,17 +134,25 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     editing.board.destroy()
     editing.values.destroy()
   }
+  const rebuild = () => {
+    destroyEditing()
+    editing = build()
+    listeners.notify()
+  }
   const stopWatching = flow.subscribe(() => {
     const next = flow.getSnapshot().anonymous
     if (next === anonymous) return
     anonymous = next
-    destroyEditing()
-    editing = build()
-    listeners.notify()
+    rebuild()
   })
 
   return {
     editing: { subscribe: listeners.add, getSnapshot: () => editing },
+    patchBoardThrough(next) {
+      if (next === patchBoard) return
+      patchBoard = next
+      rebuild()
+    },
     flow,
     flowIntents: bindFlowIntents(doc, options.hostNow),
     privateNotes,
@@ -149,7 +173,7 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
       }
       stopWatching()
       destroyEditing()
-      copy?.destroy()
+      for (const copy of copies) copy.destroy()
       privateNotes.destroy()
       flow.destroy()
     }

@@ -10,10 +10,12 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
+import { encodeBoardPatch, type BoardChanges, type BoardPatch } from '../../../../shared/boardPatch'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
 import { createReassembler, decodePresenceEntries, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
 import { ROUNDS, type Round } from '../../../../shared/workshopMeta'
 import { openSocketTransport } from './socketTransport'
+import { createUnsentPatches, type UnsentPatches } from './unsentPatches'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
 import { openWebrtcTransport } from './webrtcTransport'
 
@@ -57,6 +59,9 @@ export interface HubLinkState {
   ended: boolean
 }
 
+const patchMessage = (patch: BoardPatch) =>
+  linkMessage(LINK_MESSAGE.boardPatch, (encoder) => encoding.writeVarString(encoder, encodeBoardPatch(patch)))
+
 export class HubProvider {
   private state: HubLinkState = { via: null, trying: null, synced: false, refusal: null, ended: false }
   private transport: Transport | null = null
@@ -70,6 +75,11 @@ export class HubProvider {
   private readonly ownPresenceListeners = new Set<(state: Record<string, unknown>) => void>()
   /** This laptop's latest part of each round, handed in again on every new link (the host keeps one per person). */
   private readonly submissions = new Map<Round, Uint8Array>()
+  /** Board patches the host has not yet said it wrote: re-sent, in order, on every new link, kept across reloads. */
+  private readonly unsentPatches: UnsentPatches
+  /** This page's stream of board patches (shared/boardPatch.ts), and the last number given. */
+  private readonly patchStream = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  private patchSeq = 0
   private readonly heldBackListeners = new Set<(rounds: Round[]) => void>()
 
   constructor(
@@ -78,6 +88,7 @@ export class HubProvider {
     private readonly address: HubAddress
   ) {
     this.webrtcFailed = address.preferWebSocket === true
+    this.unsentPatches = createUnsentPatches(address.room, typeof localStorage === 'undefined' ? null : localStorage)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onPresenceUpdate)
   }
@@ -108,6 +119,7 @@ export class HubProvider {
 
   /** Stops for good: the session is over. */
   end(): void {
+    this.unsentPatches.forget()
     this.disconnect()
     this.set({ ended: true })
   }
@@ -146,6 +158,7 @@ export class HubProvider {
         const presence = this.awareness.getLocalState()
         if (presence !== null) this.awareness.setLocalState(presence)
         for (const submission of this.submissions.values()) this.send(submission)
+        for (const patch of this.unsentPatches.all()) this.send(patchMessage(patch))
       },
       frame: (frame) => {
         if (this.transport !== current) return
@@ -247,6 +260,18 @@ export class HubProvider {
         for (const listener of this.heldBackListeners) listener(held)
         return
       }
+      case LINK_MESSAGE.boardPatchWritten: {
+        let written: unknown
+        try {
+          written = JSON.parse(decoding.readVarString(decoder))
+        } catch {
+          return
+        }
+        if (Array.isArray(written) && typeof written[0] === 'string' && typeof written[1] === 'number') {
+          this.unsentPatches.written(written[0], written[1])
+        }
+        return
+      }
       default:
         // A newer host may say more; nothing here depends on it.
         return
@@ -278,6 +303,22 @@ export class HubProvider {
     const message = linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))
     this.submissions.set(submission.round, message)
     this.send(message)
+  }
+
+  /**
+   * Anonymous mode: sends a change of this person's on the board to the host, which writes it as
+   * its own (shared/boardPatch.ts); now if linked, and again on every new link until the host
+   * says it wrote it.
+   */
+  patchBoard(changes: BoardChanges): void {
+    const patch: BoardPatch = { v: 1, stream: this.patchStream, seq: ++this.patchSeq, changes }
+    this.unsentPatches.add(patch)
+    this.send(patchMessage(patch))
+  }
+
+  /** This person leaves the session: changes not yet sent are not kept on this device. */
+  forgetUnsentChanges(): void {
+    this.unsentPatches.forget()
   }
 
   /** Calls `listener` with the rounds whose part of this person's the host holds back (they came late); returns its disposer. */

@@ -49,6 +49,8 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
           colour: session.colour,
           sessionEnded: () => sessionHasEnded(session.ticket)
         })
+        // In anonymous mode this person's notes and clusters reach the room only as the host writes them.
+        model.patchBoardThrough(connection.patchBoard)
         opened.current = { doc, own, model, connection }
         setState({ status: 'open', board: { model, connection, keptInBrowser: doc.keptInBrowser } })
       },
@@ -72,6 +74,7 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
     const board = opened.current
     opened.current = null
     if (!board) return
+    board.connection.forgetUnsentChanges()
     board.connection.destroy()
     board.model.destroy()
     // Someone done with the session leaves nothing of theirs on this device: not even unrevealed notes.

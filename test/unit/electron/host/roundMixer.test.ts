@@ -14,6 +14,7 @@ import { HubRoom, PRESENCE_BATCH_MS, UPDATE_BATCH_MS, type LinkRole } from '../.
 import { COLLECT_MS } from '../../../../electron/host/roundMixer'
 import { DOC_KEYS } from '../../../../shared/board'
 import { HOST_PRESENCE_ROLE } from '../../../../shared/liveSession'
+import { encodeBoardPatch, PATCHED_COPY_CLIENT_ID } from '../../../../shared/boardPatch'
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
 import { decodePresenceEntries, encodePresenceEntries, LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
 import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
@@ -34,6 +35,10 @@ interface Laptop {
   closedWith: string | null
   /** How often the host asked this laptop for the changes it lacks (a sync step 1). */
   askedForChanges: number
+  /** What the host said of the board patches it wrote, as it said it (JSON). */
+  patchesWritten: string[]
+  /** A board patch, as its JSON text. */
+  sendPatch(text: string): void
   submit(submission: Submission): void
   sendUpdate(update: Uint8Array): void
   /** A presence state, with its owner's clock (by default one that moves on). */
@@ -68,6 +73,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
     awareness: new awarenessProtocol.Awareness(new Y.Doc()),
     closedWith: null,
     askedForChanges: 0,
+    patchesWritten: [],
+    sendPatch: (text) => attached.receive(linkMessage(LINK_MESSAGE.boardPatch, (encoder) => encoding.writeVarString(encoder, text))),
     submit: (submission) =>
       attached.receive(linkMessage(LINK_MESSAGE.submission, (encoder) => encoding.writeVarString(encoder, encodeSubmission(submission)))),
     sendUpdate: (update) => attached.receive(linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))),
@@ -92,6 +99,8 @@ function join(room: HubRoom, ticket: string, role: LinkRole = 'participant'): La
           }
           laptop.updates.push(update)
           Y.applyUpdate(doc, update)
+        } else if (type === LINK_MESSAGE.boardPatchWritten) {
+          laptop.patchesWritten.push(decoding.readVarString(decoder))
         } else if (type === LINK_MESSAGE.heldBack) {
           laptop.heldBack = JSON.parse(decoding.readVarString(decoder)) as string[]
         } else if (type === LINK_MESSAGE.awareness) {
@@ -388,5 +397,40 @@ describe('the host takes changes', () => {
     // The laptop answers with all the host lacks, as its sync step 2 does.
     ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc, Y.encodeStateVector(room.doc)))
     expect(room.doc.getText('scratchpad').toString()).toBe('Call the customer back the same day')
+  })
+
+  it('writes a laptop’s board patch as its own change, to everyone, once, and says so to the sender', async () => {
+    const room = openRoom()
+    const [ana, ben] = [join(room, 'ana'), join(room, 'ben')]
+    const patch = (seq: number, text: string) =>
+      ana.sendPatch(encodeBoardPatch({ v: 1, stream: 'stream-ana-1', seq, changes: { notes: { n1: { text, colour: 'yellow', columnId: FIRST_COLUMN, order: 'a0' } } } }))
+    patch(1, 'Call the customer back')
+    await delivered()
+    const note = () => (ben.doc.getMap(DOC_KEYS.notes).get('n1') as Y.Map<unknown> | undefined)?.get('text')
+    expect(note()).toBe('Call the customer back')
+    // Written by the host: the sender's own copy gets it too.
+    expect(writersOf(ben.doc, DOC_KEYS.notes)).toEqual(new Set([room.doc.clientID]))
+    expect((ana.doc.getMap(DOC_KEYS.notes).get('n1') as Y.Map<unknown>).get('text')).toBe('Call the customer back')
+    expect(ana.patchesWritten).toEqual(['["stream-ana-1",1]'])
+    // Re-sent on a new link (the answer was lost), the same patch is not written again over a newer one.
+    patch(2, 'Call the customer back the same day')
+    patch(1, 'Call the customer back')
+    await delivered()
+    expect(note()).toBe('Call the customer back the same day')
+    expect(ana.closedWith).toBeNull()
+  })
+
+  it('closes the link of a laptop that sends a patch that is not one, or writes under the id kept for laptops’ own copies', () => {
+    const room = openRoom()
+    const ana = join(room, 'ana')
+    ana.sendPatch(JSON.stringify({ v: 1, stream: 'stream-ana-1', seq: 1, changes: { notes: { n1: { text: 'x'.repeat(10_000) } } } }))
+    expect(ana.closedWith).not.toBeNull()
+    const ben = join(room, 'ben')
+    const copy = new Y.Doc()
+    copy.clientID = PATCHED_COPY_CLIENT_ID
+    copy.getMap(DOC_KEYS.notes).set('n2', 'mine')
+    ben.sendUpdate(Y.encodeStateAsUpdate(copy))
+    expect(ben.closedWith).not.toBeNull()
+    expect(room.doc.getMap(DOC_KEYS.notes).has('n2')).toBe(false)
   })
 })

@@ -26,7 +26,7 @@ import * as Y from 'yjs'
 import type { SessionManager } from '../../../../../electron/host/sessionManager'
 import { DOC_KEYS, NOTE_FIELDS } from '../../../../../shared/board'
 import type { FacilitatorSession } from '../../../../../shared/contract'
-import type { JoinAnswer } from '../../../../../shared/liveSession'
+import { HOST_PRESENCE_ROLE, type JoinAnswer } from '../../../../../shared/liveSession'
 import { createReassembler, decodePresenceEntries, LINK_MESSAGE } from '../../../../../shared/sync/linkFrames'
 import { TEMPLATES } from '../../../../../shared/templates'
 import { FLOW_FIELDS } from '../../../../../shared/workshopMeta'
@@ -100,6 +100,8 @@ interface Heard {
   edits: Array<{ writer: number; at: number }>
   /** Presence client id → name, and each person's last draft count before the reveal. */
   names: Map<number, string>
+  /** Presence client id → role, everyone's (the host's and the facilitator's too). */
+  everyone: Map<number, unknown>
   drafts: Map<string, number>
   /** When each name's presence (re)appeared. */
   arrivals: Array<{ name: string; at: number }>
@@ -108,7 +110,7 @@ interface Heard {
 const ROUND_MAPS = [DOC_KEYS.notes, DOC_KEYS.votes, DOC_KEYS.consensus, DOC_KEYS.emotions] as string[]
 
 function listen(frames: Uint8Array[], times: number[]): Heard {
-  const heard: Heard = { entries: [], edits: [], names: new Map(), drafts: new Map(), arrivals: [] }
+  const heard: Heard = { entries: [], edits: [], names: new Map(), everyone: new Map(), drafts: new Map(), arrivals: [] }
   const reassembler = createReassembler(256 * 1024 * 1024)
   const present = new Set<number>()
   frames.forEach((frame, index) => {
@@ -135,6 +137,7 @@ function listen(frames: Uint8Array[], times: number[]): Heard {
           present.delete(clientId)
           continue
         }
+        heard.everyone.set(clientId, state.role)
         // The facilitator's own changes (the stage, the rounds) are theirs by role, not contributions.
         if (typeof state.name !== 'string' || state.role === 'facilitator') continue
         heard.names.set(clientId, state.name)
@@ -282,6 +285,8 @@ describe('a curious participant who only listens', () => {
         role: 'participant',
         colour: PRESENCE_COLOURS[index + 1]!
       }, page)
+      // As the participant's screen does: in anonymous mode, notes and clusters change through the host.
+      model.patchBoardThrough(connection.patchBoard)
       cleanups.push(() => connection.destroy(), () => model.destroy())
       await until(() => connection.connection.getSnapshot().synced && doc.getMap(DOC_KEYS.columns).size > 0, `${plan.name} to link`)
       const noteIds = Array.from({ length: plan.notes }, (_, i) => model.privateNotes.addDraft(`${plan.name}'s idea ${i + 1}`).id!)
@@ -345,9 +350,12 @@ describe('a curious participant who only listens', () => {
     const { heard, board } = await runWorkshop(true)
     expect(heard.entries.filter((entry) => entry.map === DOC_KEYS.notes)).toHaveLength(10)
     for (const attack of [byWriter, byGrouping, byLateness]) expect(attack(heard), attack.name).toEqual([])
-    // Edits on the board come under one-off ids, never a presence id (they do not yet come through the host: README).
+    // Edits on the board are the host's writes (the facilitator's own, of the stage and rounds, are theirs).
     expect(heard.edits.length).toBeGreaterThan(0)
     expect(byEditWriter(heard)).toEqual([])
+    const facilitatorId = [...heard.everyone].find(([, role]) => role === 'facilitator')?.[0]
+    const hostId = [...heard.everyone].find(([, role]) => role === HOST_PRESENCE_ROLE)?.[0]
+    expect(new Set(heard.edits.map((edit) => edit.writer))).toEqual(new Set([hostId, facilitatorId]))
     // Dora's ballot waits for two more latecomers: it is in no one's board.
     expect(board.getMap(DOC_KEYS.votes).size).toBe(3)
   }, 90_000)

@@ -1,0 +1,49 @@
+/**
+ * The host's side of anonymous board changes (shared/boardPatch.ts): a laptop's patch, written
+ * into the board as the host's own change, each patch of a laptop's stream once and in order.
+ */
+import * as Y from 'yjs'
+import { PATCHED_MAPS, type BoardChanges } from '../../shared/boardPatch'
+
+/** How many laptops' streams the host remembers the last written patch of. */
+const REMEMBERED_STREAMS = 10_000
+
+/** Writes `changes` into `doc` in one transaction: each entry as it now is, or deleted. */
+export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unknown): void {
+  doc.transact(() => {
+    for (const mapName of PATCHED_MAPS) {
+      const map = doc.getMap<unknown>(mapName)
+      for (const [id, fields] of Object.entries(changes[mapName] ?? {})) {
+        if (fields === null) {
+          map.delete(id)
+          continue
+        }
+        const entry = map.get(id)
+        if (!(entry instanceof Y.Map)) {
+          map.set(id, new Y.Map<unknown>(Object.entries(fields)))
+          continue
+        }
+        for (const [field, value] of Object.entries(fields)) {
+          if (JSON.stringify(entry.get(field)) !== JSON.stringify(value)) entry.set(field, value)
+        }
+        for (const field of [...entry.keys()]) if (!(field in fields)) entry.delete(field)
+      }
+    }
+  }, origin)
+}
+
+/** Which patches of each stream the host has written: a patch re-sent on a new link is not written twice. */
+export function createPatchLedger() {
+  const written = new Map<string, number>()
+  return {
+    /** True, and noted, when this patch comes next in its stream; false for one already written. */
+    take(ticket: string, stream: string, seq: number): boolean {
+      const key = `${ticket}/${stream}`
+      if (seq <= (written.get(key) ?? 0)) return false
+      written.delete(key)
+      written.set(key, seq)
+      if (written.size > REMEMBERED_STREAMS) written.delete(written.keys().next().value!)
+      return true
+    }
+  }
+}
