@@ -9,6 +9,7 @@
  * on where WebRTC cannot open, without the 4 s wait for it). The facilitator's laptop is the
  * host itself: its window joins over loopback with the facilitator's ticket, by the WebSocket.
  */
+import type { BoardChanges } from '../../shared/boardPatch'
 import { get } from 'node:http'
 import { createRequire } from 'node:module'
 import { WebSocket as NodeWebSocket } from 'ws'
@@ -50,6 +51,7 @@ export interface LiveDocConnection {
   connection: { getSnapshot(): LinkSnapshot }
   share(activity: Record<string, unknown>): void
   submit(submission: Submission): void
+  patchBoard(changes: BoardChanges): void
   hostNow(): number
   destroy(): void
 }
