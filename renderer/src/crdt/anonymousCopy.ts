@@ -34,6 +34,20 @@ function throwawayClientId(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
 
+/** The entries of a patched map (notes, clusters) that `events` changed, themselves or a field of theirs. */
+export function changedEntries(map: Y.Map<unknown>, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>): Set<string> {
+  const ids = new Set<string>()
+  for (const event of events) {
+    if (event.target === map) for (const key of event.keys.keys()) ids.add(key)
+    else if (typeof event.path[0] === 'string') ids.add(event.path[0])
+  }
+  return ids
+}
+
+/** An entry's fields as they are, or null: it is not there. */
+export const entryFields = (entry: unknown): Record<string, unknown> | null =>
+  entry instanceof Y.Map ? (entry.toJSON() as Record<string, unknown>) : null
+
 /**
  * While live, for the board's notes and clusters: this person's changes go to the host as
  * patches (shared/boardPatch.ts), which the host writes as its own change; none of this copy's
@@ -49,11 +63,7 @@ export function createPatchedCopy(board: Y.Doc, patchBoard: (changes: BoardChang
     const map = copy.getMap<unknown>(name)
     const observe = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
       if (transaction.origin === FROM_BOARD) return
-      const ids = changed.get(name)!
-      for (const event of events) {
-        if (event.target === map) for (const key of event.keys.keys()) ids.add(key)
-        else if (typeof event.path[0] === 'string') ids.add(event.path[0])
-      }
+      for (const id of changedEntries(map, events)) changed.get(name)!.add(id)
     }
     map.observeDeep(observe)
     return () => map.unobserveDeep(observe)
@@ -65,10 +75,7 @@ export function createPatchedCopy(board: Y.Doc, patchBoard: (changes: BoardChang
       if (ids.size === 0) continue
       const map = copy.getMap<unknown>(name)
       changes[name as keyof BoardChanges] = Object.fromEntries(
-        [...ids].map((id) => {
-          const entry = map.get(id)
-          return [id, entry instanceof Y.Map ? (entry.toJSON() as Record<string, unknown>) : null]
-        })
+        [...ids].map((id) => [id, entryFields(map.get(id))])
       )
       ids.clear()
     }

@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs'
 import { PATCHED_MAPS } from '../../../shared/boardPatch'
+import { changedEntries, entryFields } from './anonymousCopy'
 import { LOCAL_ORIGIN } from './boardDoc'
 import { createListeners } from './externalStore'
 import type { BoardUndo, UndoState } from './undo'
@@ -25,11 +26,10 @@ const UNDOING = Symbol('undoing')
 const REDOING = Symbol('redoing')
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-const fieldsOf = (entry: unknown): Fields | null => (entry instanceof Y.Map ? (entry.toJSON() as Fields) : null)
 
 export function createPatchUndo(doc: Y.Doc): BoardUndo {
   const shadow = new Map(PATCHED_MAPS.map((name) => [name, new Map<string, Fields | null>()]))
-  for (const name of PATCHED_MAPS) doc.getMap<unknown>(name).forEach((entry, id) => shadow.get(name)!.set(id, fieldsOf(entry)))
+  for (const name of PATCHED_MAPS) doc.getMap<unknown>(name).forEach((entry, id) => shadow.get(name)!.set(id, entryFields(entry)))
   const undoStack: EntryChange[][] = []
   const redoStack: EntryChange[][] = []
   const listeners = createListeners()
@@ -46,14 +46,9 @@ export function createPatchUndo(doc: Y.Doc): BoardUndo {
   const stopObserving = PATCHED_MAPS.map((name) => {
     const map = doc.getMap<unknown>(name)
     const observe = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-      const ids = new Set<string>()
-      for (const event of events) {
-        if (event.target === map) for (const key of event.keys.keys()) ids.add(key)
-        else if (typeof event.path[0] === 'string') ids.add(event.path[0])
-      }
-      for (const id of ids) {
+      for (const id of changedEntries(map, events)) {
         const before = shadow.get(name)!.get(id) ?? null
-        const after = fieldsOf(map.get(id))
+        const after = entryFields(map.get(id))
         shadow.get(name)!.set(id, after)
         changes.push({ map: name, id, before, after })
       }
