@@ -18,7 +18,7 @@ import { createJourneyModel, type JourneyModel } from './journey'
 import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from './programPlan'
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
-import { createPrivateNotes, rememberMine, type PrivateNotes } from './privateNotes'
+import { createPrivateNotes, type PrivateNotes } from './privateNotes'
 import { createEmotionRatings, createPublishedEmotionsStore, type EmotionRatings, type PublishedEmotions } from './emotions'
 import {
   createPublishedBallotsStore,
@@ -119,19 +119,7 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     copies = [...new Set([boardCopy, textCopy])].filter((copy) => copy !== null)
     const boardTarget = boardCopy?.doc ?? doc
     const textTarget = textCopy?.doc ?? doc
-    const boardModel = createBoardModel(boardTarget, undefined, patchBoard && anonymous ? createPatchUndo : undefined)
-    // A note this person adds on the board is "Mine" on their screen, as their revealed notes are.
-    const board: BoardModel = {
-      ...boardModel,
-      intents: {
-        ...boardModel.intents,
-        addNote(...note) {
-          const added = boardModel.intents.addNote(...note)
-          if (added.noteId !== null) rememberMine(options.privateDoc, added.noteId)
-          return added
-        }
-      }
-    }
+    const board = createBoardModel(boardTarget, undefined, patchBoard && anonymous ? createPatchUndo : undefined)
     return {
       board,
       journey: createJourneyModel(boardTarget, board.snapshots),

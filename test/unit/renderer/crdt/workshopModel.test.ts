@@ -35,23 +35,6 @@ describe('the workshop model', () => {
     model.destroy()
   })
 
-  it('marks a note this person adds on the board as theirs, on their screen only, whichever way it is written', () => {
-    const { doc, model } = facilitatorModel()
-    const unsorted = model.editing.getSnapshot().board.snapshots.getSnapshot().columns[0]!.id
-    const anonymous = model.editing.getSnapshot().board.intents.addNote(unsorted, 'Anonymous idea').noteId!
-    model.patchBoardThrough(() => undefined)
-    const patched = model.editing.getSnapshot().board.intents.addNote(unsorted, 'Through the host').noteId!
-    expect([...model.privateNotes.getSnapshot().mine].sort()).toEqual([anonymous, patched].sort())
-    // Someone else's note is not.
-    const other = peerOf(doc)
-    const theirs = createWorkshopModel(other, { template: undefined, hostNow: () => 1_000, privateDoc: new Y.Doc() })
-    theirs.editing.getSnapshot().board.intents.addNote(unsorted, 'Theirs')
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
-    expect(model.privateNotes.getSnapshot().mine.size).toBe(2)
-    theirs.destroy()
-    model.destroy()
-  })
-
   it('starts a new core-values board with its one unsorted column, and publishes sealed ballots only when asked', () => {
     const { doc, model } = facilitatorModel()
     expect(model.editing.getSnapshot().board.snapshots.getSnapshot().columns.map((column) => column.title)).toEqual(['Unsorted ideas'])
