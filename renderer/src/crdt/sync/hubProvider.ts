@@ -14,6 +14,7 @@ import { encodeBoardPatch, type BoardChanges, type BoardPatch } from '../../../.
 import { encodeSubmission, type Submission } from '../../../../shared/roundSubmissions'
 import { createReassembler, decodePresenceEntries, LINK_MESSAGE, linkMessage, toFrames } from '../../../../shared/sync/linkFrames'
 import { ROUNDS, type Round } from '../../../../shared/workshopMeta'
+import { newId } from '../ids'
 import { openSocketTransport } from './socketTransport'
 import { createUnsentPatches, type UnsentPatches } from './unsentPatches'
 import type { LinkClosed, Transport, TransportEvents } from './transport'
@@ -59,6 +60,15 @@ export interface HubLinkState {
   ended: boolean
 }
 
+/** A host message's JSON text, read; undefined for text that is not JSON (a newer or faulty host). */
+function readJson(decoder: decoding.Decoder): unknown {
+  try {
+    return JSON.parse(decoding.readVarString(decoder)) as unknown
+  } catch {
+    return undefined
+  }
+}
+
 const patchMessage = (patch: BoardPatch) =>
   linkMessage(LINK_MESSAGE.boardPatch, (encoder) => encoding.writeVarString(encoder, encodeBoardPatch(patch)))
 
@@ -78,7 +88,7 @@ export class HubProvider {
   /** Board patches the host has not yet said it wrote: re-sent, in order, on every new link, kept across reloads. */
   private readonly unsentPatches: UnsentPatches
   /** This page's stream of board patches (shared/boardPatch.ts), and the last number given. */
-  private readonly patchStream = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  private readonly patchStream = newId()
   private patchSeq = 0
   private readonly heldBackListeners = new Set<(rounds: Round[]) => void>()
 
@@ -249,24 +259,14 @@ export class HubProvider {
         this.send(this.presenceMessage([this.awareness.clientID]))
         return
       case LINK_MESSAGE.heldBack: {
-        let rounds: unknown
-        try {
-          rounds = JSON.parse(decoding.readVarString(decoder))
-        } catch {
-          return
-        }
+        const rounds = readJson(decoder)
         if (!Array.isArray(rounds)) return
         const held = ROUNDS.filter((round) => rounds.includes(round))
         for (const listener of this.heldBackListeners) listener(held)
         return
       }
       case LINK_MESSAGE.boardPatchWritten: {
-        let written: unknown
-        try {
-          written = JSON.parse(decoding.readVarString(decoder))
-        } catch {
-          return
-        }
+        const written = readJson(decoder)
         if (Array.isArray(written) && typeof written[0] === 'string' && typeof written[1] === 'number') {
           this.unsentPatches.written(written[0], written[1])
         }
