@@ -4,11 +4,15 @@
  * the entries it changed as they now are, and the host writes them into the board as its own
  * change. So no participant's Yjs writes reach the room, and nothing in the document names
  * who changed what (issue 13). The laptop's own copy shows the change at once
- * (renderer/src/crdt/anonymousCopy.ts) and gives way to the host's when it arrives.
+ * (renderer/src/crdt/anonymousCopy.ts) and gives way to the host's when it arrives. What a
+ * group writes together (values, the plan) travels in the same patches, each entry with its
+ * base, and the host merges it (shared/sharedWriting.ts).
  *
  * A patch carries a laptop's stream (one per copy of the board: a page that reloads starts a new
  * one) and a number counting up in it: the host writes each patch of a stream once, in order,
  * and says which it has written, so a laptop re-sends on a new link only what is unconfirmed.
+ * It says so after its write has left for that laptop: a laptop that hears a patch is written
+ * already has the host's write of it.
  */
 import { z } from 'zod'
 import { DOC_KEYS } from './board'
@@ -27,6 +31,8 @@ export const PATCHED_COPY_CLIENT_ID = 0
 
 /** Bounds on one patch, well above any person's change (a merge moves a cluster's notes). */
 export const PATCH_LIMITS = { entries: 2_000, fields: 16, fieldBytes: 4_096 } as const
+/** Bounds on shared writing in one patch (shared/sharedWriting.ts): a value's lists run to 20 items of 1,000 characters. */
+export const WRITING_LIMITS = { entries: 64, fields: 16, fieldBytes: 32_768 } as const
 
 const entryId = z.string().min(1).max(64)
 const fieldName = z.string().min(1).max(32)
@@ -43,11 +49,33 @@ const entries = z
   .record(entryId, entryFields.nullable())
   .refine((changed) => Object.keys(changed).length <= PATCH_LIMITS.entries, 'a patch with too many entries')
 
+const writingValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.object({ text: z.string() }).strict(),
+  z.object({ list: z.array(z.string()) }).strict()
+])
+const writingEntry = z
+  .record(fieldName, writingValue.refine((value) => JSON.stringify(value).length <= WRITING_LIMITS.fieldBytes, 'a field value that is too big'))
+  .refine((fields) => Object.keys(fields).length <= WRITING_LIMITS.fields, 'an entry with too many fields')
+const writingChanges = z
+  .record(entryId, z.object({ now: writingEntry.nullable(), base: writingEntry.nullable() }))
+  .refine((changed) => Object.keys(changed).length <= WRITING_LIMITS.entries, 'a patch with too many entries')
+
 export const boardPatchSchema = z.object({
   v: z.literal(1),
   stream: z.string().min(8).max(64),
   seq: z.number().int().min(1),
-  changes: z.object({ [DOC_KEYS.notes]: entries.optional(), [DOC_KEYS.columns]: entries.optional() })
+  changes: z.object({
+    [DOC_KEYS.notes]: entries.optional(),
+    [DOC_KEYS.columns]: entries.optional(),
+    // Shared writing (shared/sharedWriting.ts' WRITING_AREAS), merged by the host.
+    values: writingChanges.optional(),
+    plan: writingChanges.optional(),
+    outcomes: writingChanges.optional()
+  })
 })
 
 export type BoardPatch = z.infer<typeof boardPatchSchema>

@@ -4,11 +4,15 @@
  */
 import * as Y from 'yjs'
 import { PATCHED_MAPS, sameFieldValue, type BoardChanges } from '../../shared/boardPatch'
+import { mergeWritingEntry, readWritingEntry, writeWritingEntry, writingEntryOf, WRITING_AREAS } from '../../shared/sharedWriting'
 
 /** How many laptops' streams the host remembers the last written patch of. */
 const REMEMBERED_STREAMS = 10_000
 
-/** Writes `changes` into `doc` in one transaction: each entry as it now is, or deleted. */
+/**
+ * Writes `changes` into `doc` in one transaction: each note or cluster as it now is, or deleted;
+ * each entry of shared writing merged with what the board has now.
+ */
 export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unknown): void {
   doc.transact(() => {
     for (const mapName of PATCHED_MAPS) {
@@ -27,6 +31,12 @@ export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unk
           if (!sameFieldValue(entry.get(field), value)) entry.set(field, value)
         }
         for (const field of [...entry.keys()]) if (!(field in fields)) entry.delete(field)
+      }
+    }
+    for (const area of WRITING_AREAS) {
+      for (const [id, { now, base }] of Object.entries(changes[area] ?? {})) {
+        const merged = mergeWritingEntry(base, readWritingEntry(writingEntryOf(doc, area, id)), now)
+        writeWritingEntry(doc, area, id, merged)
       }
     }
   }, origin)

@@ -296,6 +296,8 @@ export class HubRoom {
         if (!patch) throw new LinkViolation('a board patch that is not one')
         // Written as the host's own change, to everyone (its sender too, whose copy then gives way to it).
         if (this.patches.take(state.ticket, patch.stream, patch.seq)) writeBoardChanges(this.doc, patch.changes, BOARD_PATCH_ORIGIN)
+        // Its sender hears it is written only once the write has left: its copy merges from the board then.
+        this.sendUpdatesNow()
         this.sendTo(state, linkMessage(LINK_MESSAGE.boardPatchWritten, (encoder) => encoding.writeVarString(encoder, JSON.stringify([patch.stream, patch.seq]))))
         return
       }
@@ -459,6 +461,13 @@ export class HubRoom {
     const frame = linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update))
     for (const state of this.links) if (state !== origin) this.sendTo(state, frame)
     this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
+  }
+
+  /** Sends the changes held for the current window now. */
+  private sendUpdatesNow(): void {
+    if (this.pendingUpdates.length === 0) return
+    clearTimeout(this.updateTimer)
+    this.flushUpdates()
   }
 
   private readonly flushUpdates = () => {

@@ -85,7 +85,7 @@ async function runWorkshop(anonymous: boolean): Promise<{ bytes: number; writers
       const model = createWorkshopModel(doc, { template: undefined, hostNow: Date.now, privateDoc: new Y.Doc() })
       const connection = await laptop.joinSession(origin, live.code, doc, { name: `P${i}`, role: 'participant', colour: PRESENCE_COLOURS[1]! }, 'websocket')
       // As a participant's screen does: in anonymous mode, notes and clusters change through the host.
-      model.patchBoardThrough(connection.patchBoard)
+      model.patchBoardThrough(connection)
       laptops.push({ doc, model, live: connection })
       for (let n = 0; n < NOTES_EACH; n++) model.privateNotes.addDraft(`Participant ${i}'s idea number ${n}: ${'something we value '.slice(0, 5 + (n % 14))}`)
     }

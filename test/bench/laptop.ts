@@ -51,7 +51,8 @@ export interface LiveDocConnection {
   connection: { getSnapshot(): LinkSnapshot }
   share(activity: Record<string, unknown>): void
   submit(submission: Submission): void
-  patchBoard(changes: BoardChanges): void
+  patchBoard(changes: BoardChanges): number
+  onPatchWritten(listener: (seq: number) => void): () => void
   hostNow(): number
   destroy(): void
 }

@@ -35,7 +35,7 @@ function laptopTakesInReveal(mode: Mode): { cpuMs: number; wallMs: number } {
   laptop.on('update', () => undefined)
   const model = createWorkshopModel(laptop, { template: undefined, hostNow: Date.now, privateDoc: new Y.Doc() })
   // A participant's screen, live: in anonymous mode its notes and clusters go to the host as patches.
-  model.patchBoardThrough(() => undefined)
+  model.patchBoardThrough({ patchBoard: () => 0, onPatchWritten: () => () => undefined })
   const snapshots = model.editing.getSnapshot().board.snapshots
   snapshots.subscribe(() => undefined)
 

@@ -40,7 +40,8 @@ import type { StageId } from '../../shared/stages'
 import { TEMPLATES } from '../../shared/templates'
 import type { BoardModel } from '../../renderer/src/crdt/boardModel'
 import { PRESENCE_COLOURS, PRESENCE_VERSION, presentPeople, type Progress } from '../../renderer/src/crdt/presence'
-import { createWorkshopModel, type PatchBoard, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
+import { createWorkshopModel, type WorkshopModel } from '../../renderer/src/crdt/workshopModel'
+import type { PatchLink } from '../../renderer/src/crdt/writingCopy'
 import type { PeerStatus } from './livePeer'
 import { becomeLaptop, envOf, now, type LinkKind } from './laptop'
 import { cpuMs } from './stats'
@@ -125,7 +126,7 @@ interface Transport {
   /** Where a round's part goes in anonymous mode (the host); null where laptops write their own. */
   handIn: ((submission: Submission) => void) | null
   /** Where a participant's board changes go in anonymous mode (the host, as in the app); null otherwise. */
-  patchBoard: PatchBoard | null
+  patchLink: PatchLink | null
   hostNow(): number
   destroy(): void
 }
@@ -144,7 +145,7 @@ async function connect(me: Me, target: Target, doc: Y.Doc): Promise<Transport> {
       people: () => live.people.getSnapshot().length,
       shareProgress: (progress) => live.share({ progress }),
       handIn: (submission) => live.submit(submission),
-      patchBoard: target.facilitator ? null : live.patchBoard,
+      patchLink: target.facilitator ? null : live,
       hostNow: () => live.hostNow(),
       destroy: () => live.destroy()
     }
@@ -164,7 +165,7 @@ async function connect(me: Me, target: Target, doc: Y.Doc): Promise<Transport> {
       awareness.setLocalState(presence)
     },
     handIn: null,
-    patchBoard: null,
+    patchLink: null,
     hostNow: () => Date.now(),
     destroy() {
       relay.destroy()
@@ -282,7 +283,7 @@ async function openSession(me: Me, target: Target): Promise<Session> {
 
   const transport = await connect(me, target, doc)
   link.transport = transport
-  workshop.patchBoardThrough(transport.patchBoard)
+  workshop.patchBoardThrough(transport.patchLink)
   render()
 
   return {

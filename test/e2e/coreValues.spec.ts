@@ -266,6 +266,10 @@ test('a facilitator and three participants agree core values, from the prompt to
     await expect(ben.getByRole('textbox', { name: 'Definition of Integrity' })).toHaveValue('We tell the truth and keep our word.')
     await expect(amira.getByRole('article', { name: 'Integrity' })).toContainText('Promise what we cannot deliver')
     await saveScreenshot(amira, testInfo, 'values-draft-participant')
+    // What the participants wrote together reached the room only as the host's writes: no
+    // participant's client id, nor a throwaway one, is anywhere under the values.
+    await expect.poll(() => JSON.stringify(observer.doc.getMap('values').toJSON())).toContain('Promise what we cannot deliver')
+    expect(new Set(observer.subtreeWritersOf('values'))).toEqual(new Set([observer.hostClientId(), facilitatorId]))
 
     // Consensus check: fist-of-five, private until the facilitator closes it.
     await nextStage(facilitator, 'Consensus check')

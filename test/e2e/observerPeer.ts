@@ -22,6 +22,11 @@ export interface ObserverPeer {
   writersOf(mapName: string): number[]
   /** The client id that wrote each entry of a top-level map (not its fields). */
   entryWritersOf(mapName: string): number[]
+  /**
+   * Every client id that ever wrote anything under a top-level map, however deep (a value's
+   * definition and lists), deleted and overwritten writes included.
+   */
+  subtreeWritersOf(mapName: string): number[]
   destroy(): void
 }
 
@@ -55,6 +60,22 @@ export async function joinAsObserver(sessionOrigin: string, code: string): Promi
         })
       collect(doc.getMap(mapName), 0)
       return writers
+    },
+    subtreeWritersOf(mapName) {
+      const writers = new Set<number>()
+      const visit = (type: Y.AbstractType<unknown>) => {
+        const items: Y.Item[] = []
+        type._map.forEach((latest) => {
+          for (let item: Y.Item | null = latest; item; item = item.left) items.push(item)
+        })
+        for (let item = type._start; item; item = item.right) items.push(item)
+        for (const item of items) {
+          writers.add(item.id.client)
+          if (!item.deleted && item.content instanceof Y.ContentType) visit(item.content.type)
+        }
+      }
+      visit(doc.getMap(mapName) as unknown as Y.AbstractType<unknown>)
+      return [...writers]
     },
     entryWritersOf: (mapName) => [...doc.getMap(mapName)._map.values()].filter((item) => !item.deleted).map((item) => item.id.client),
     destroy() {

@@ -1,37 +1,22 @@
 /**
- * Anonymous mode, in the document itself, for what people edit together on the board (moves,
- * notes added or edited, value statements, the plan). Every item Yjs writes carries the
- * writer's client id, and a peer's presence (awareness) is keyed by that same id: a board
- * edited directly would tell everyone who wrote each note. So in anonymous mode the board
- * model works on a copy of the board, and this person's changes on the copy are written under
- * client ids never used before; the board then takes each change like any other peer's.
- *
- * One burst of editing (keystrokes less than BURST_GAP_MS apart, for at most BURST_MAX_MS)
- * keeps one id: a keystroke per id made a document of 2,000 keystrokes hold 2,001 writers and
- * grow past 1.4× its size. A burst groups only what was typed in one go; two changes a pause
- * apart never share an id. (The rounds' contributions do not come this way at all: the host
- * writes them, mixed; see shared/roundSubmissions.ts.)
- *
- * Undo still works: it runs on the copy, and its transactions get ids the same way.
+ * Anonymous mode, for a live participant's changes to the board's notes and clusters. Every
+ * item Yjs writes carries the writer's client id, and a peer's presence (awareness) is keyed
+ * by that same id: a board edited directly would tell everyone who wrote each note. So the
+ * board model works on a copy of the board, and this person's changes on the copy go to the
+ * host as patches (shared/boardPatch.ts), which the host writes as its own change. What the
+ * group writes together (values, the plan) goes the same way through writingCopy.ts. (The
+ * rounds' contributions do not come this way at all: the host writes them, mixed; see
+ * shared/roundSubmissions.ts.)
  */
 import * as Y from 'yjs'
-import { PATCHED_COPY_CLIENT_ID, PATCHED_MAPS, type BoardChanges } from '../../../shared/boardPatch'
+import { PATCHED_COPY_CLIENT_ID, PATCHED_MAPS, type BoardChanges, type PatchedMap } from '../../../shared/boardPatch'
 
 /** The copy's changes that came from the board; every other transaction is this person's. */
 const FROM_BOARD = 'from-board'
-/** A change within this long of this person's previous one continues its burst (and its id). */
-export const BURST_GAP_MS = 1_000
-/** However fast someone keeps typing, a burst takes a new id after this long. */
-export const BURST_MAX_MS = 10_000
 
 export interface AnonymousCopy {
   doc: Y.Doc
   destroy(): void
-}
-
-/** A client id for one burst. Yjs ids are unsigned 32-bit integers. */
-function throwawayClientId(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
 
 /** The entries of a patched map (notes, clusters) that `events` changed, themselves or a field of theirs. */
@@ -74,7 +59,7 @@ export function createPatchedCopy(board: Y.Doc, patchBoard: (changes: BoardChang
     for (const [name, ids] of changed) {
       if (ids.size === 0) continue
       const map = copy.getMap<unknown>(name)
-      changes[name as keyof BoardChanges] = Object.fromEntries(
+      changes[name as PatchedMap] = Object.fromEntries(
         [...ids].map((id) => [id, entryFields(map.get(id))])
       )
       ids.clear()
@@ -91,44 +76,6 @@ export function createPatchedCopy(board: Y.Doc, patchBoard: (changes: BoardChang
       for (const stop of observers) stop()
       copy.off('afterTransaction', send)
       board.off('update', fromBoard)
-      copy.destroy()
-    }
-  }
-}
-
-export function createAnonymousCopy(board: Y.Doc): AnonymousCopy {
-  const copy = new Y.Doc({ gc: board.gc })
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(board), FROM_BOARD)
-
-  let burstStart = -Infinity
-  let lastChange = -Infinity
-  const fresh = (transaction: Y.Transaction) => {
-    if (transaction.origin === FROM_BOARD) return
-    const now = Date.now()
-    if (now - lastChange > BURST_GAP_MS || now - burstStart > BURST_MAX_MS) {
-      copy.clientID = throwawayClientId()
-      burstStart = now
-    }
-    lastChange = now
-  }
-  // The copy itself is the origin of what it writes into the board: everything else the board
-  // takes (peers' changes, the host's mixed rounds) must come back into the copy.
-  const fromBoard = (update: Uint8Array, origin: unknown) => {
-    if (origin !== copy) Y.applyUpdate(copy, update, FROM_BOARD)
-  }
-  const toBoard = (update: Uint8Array, origin: unknown) => {
-    if (origin !== FROM_BOARD) Y.applyUpdate(board, update, copy)
-  }
-  copy.on('beforeTransaction', fresh)
-  board.on('update', fromBoard)
-  copy.on('update', toBoard)
-
-  return {
-    doc: copy,
-    destroy() {
-      copy.off('beforeTransaction', fresh)
-      board.off('update', fromBoard)
-      copy.off('update', toBoard)
       copy.destroy()
     }
   }

@@ -70,8 +70,10 @@ export interface LiveDocConnection {
   share(activity: Partial<Activity>): void
   /** Anonymous mode: hands this person's part of a round to the host, which mixes it into the board. */
   submit(submission: Submission): void
-  /** Anonymous mode: sends this person's change to notes or clusters to the host, which writes it as its own. */
-  patchBoard(changes: BoardChanges): void
+  /** Anonymous mode: sends this person's change to the board (notes, clusters, shared writing) to the host, which writes it as its own; returns the patch's number. */
+  patchBoard(changes: BoardChanges): number
+  /** Calls `listener` with each patch number the host says it wrote; returns its disposer. */
+  onPatchWritten(listener: (seq: number) => void): () => void
   /** This person leaves: their changes not yet sent (offline) are not kept on this device. */
   forgetUnsentChanges(): void
   /** The rounds whose part of this person's the host holds back until enough latecomers can go together. */
@@ -228,6 +230,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     room: { subscribe: roomListeners.add, getSnapshot: () => room },
     submit: (submission) => provider.submit(submission),
     patchBoard: (changes) => provider.patchBoard(changes),
+    onPatchWritten: (listener) => provider.onPatchWritten(listener),
     forgetUnsentChanges: () => provider.forgetUnsentChanges(),
     heldBack: { subscribe: heldBackListeners.add, getSnapshot: () => heldBack },
     share(activity) {

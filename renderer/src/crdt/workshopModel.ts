@@ -3,14 +3,16 @@
  * clusters), the value statements, the facilitator's flow (stage, timer, settings), and this
  * person's private notes and sealed ballots.
  *
- * In anonymous mode the board and values models work on an anonymous copy (anonymousCopy.ts);
- * when the facilitator turns anonymity on or off, they are rebuilt over the right
- * document, so from then on each change is written the right way. (Undo history starts
- * afresh at that moment: undoing across the switch would write through the other identity.)
+ * In anonymous mode a live participant's board, values and plan models work on copies whose
+ * changes reach the room only as the host writes them (anonymousCopy.ts, writingCopy.ts); when
+ * the facilitator turns anonymity on or off, they are rebuilt over the right document, so from
+ * then on each change is written the right way. (Undo history starts afresh at that moment:
+ * undoing across the switch would write through the other identity.) The facilitator's own
+ * edits are written as the facilitator's, anonymous or not: everyone sees them lead.
  */
 import type * as Y from 'yjs'
-import { createAnonymousCopy, createPatchedCopy, type AnonymousCopy } from './anonymousCopy'
-import type { BoardChanges } from '../../../shared/boardPatch'
+import { createPatchedCopy, type AnonymousCopy } from './anonymousCopy'
+import { createWritingCopy, type PatchLink } from './writingCopy'
 import { createBoardModel, type BoardModel } from './boardModel'
 import { createPatchUndo } from './patchUndo'
 import { seedBoard } from './intents'
@@ -33,9 +35,6 @@ import { notesOf } from './boardDoc'
 
 const BALLOT_KINDS: readonly BallotKind[] = ['votes', 'consensus']
 
-/** Where a participant's board changes go in anonymous mode while live (the hub provider's patchBoard). */
-export type PatchBoard = (changes: BoardChanges) => void
-
 /** What people edit together; written anonymously in anonymous mode. */
 export interface EditingModels {
   board: BoardModel
@@ -50,10 +49,10 @@ export interface WorkshopModel {
   /** The models to edit through now; they change when anonymity is switched, or patches start or stop. */
   editing: ExternalStore<EditingModels>
   /**
-   * A participant's link to the host, live: in anonymous mode their changes to notes and
-   * clusters then go through it as patches (shared/boardPatch.ts); null when not live.
+   * A participant's link to the host, live: in anonymous mode their changes to the board (notes,
+   * clusters, values, the plan) then go through it as patches (shared/boardPatch.ts); null when not live.
    */
-  patchBoardThrough(patchBoard: PatchBoard | null): void
+  patchBoardThrough(link: PatchLink | null): void
   flow: WorkshopFlowStore
   /** Only the facilitator's screen offers these. */
   flowIntents: FlowIntents
@@ -108,18 +107,19 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
   notesOf(doc).observe(settleDrafts)
 
   let anonymous = flow.getSnapshot().anonymous
-  let patchBoard: PatchBoard | null = null
+  let patchLink: PatchLink | null = null
   let copies: AnonymousCopy[] = []
   const build = (): EditingModels => {
     for (const copy of copies) copy.destroy()
-    // Live, a participant's notes and clusters go to the host as patches; what is typed together
-    // (value statements, the plan) keeps one-off ids per burst (anonymousCopy.ts).
-    const boardCopy = !anonymous ? null : patchBoard ? createPatchedCopy(doc, patchBoard) : createAnonymousCopy(doc)
-    const textCopy = !anonymous ? null : patchBoard ? createAnonymousCopy(doc) : boardCopy
-    copies = [...new Set([boardCopy, textCopy])].filter((copy) => copy !== null)
+    // A live participant's changes go to the host as patches: notes and clusters from one copy,
+    // what is written together (values, the plan) from another.
+    const link = anonymous ? patchLink : null
+    const boardCopy = link ? createPatchedCopy(doc, (changes) => link.patchBoard(changes)) : null
+    const textCopy = link ? createWritingCopy(doc, link) : null
+    copies = [boardCopy, textCopy].filter((copy) => copy !== null)
     const boardTarget = boardCopy?.doc ?? doc
     const textTarget = textCopy?.doc ?? doc
-    const board = createBoardModel(boardTarget, undefined, patchBoard && anonymous ? createPatchUndo : undefined)
+    const board = createBoardModel(boardTarget, undefined, link ? createPatchUndo : undefined)
     return {
       board,
       journey: createJourneyModel(boardTarget, board.snapshots),
@@ -149,8 +149,8 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
   return {
     editing: { subscribe: listeners.add, getSnapshot: () => editing },
     patchBoardThrough(next) {
-      if (next === patchBoard) return
-      patchBoard = next
+      if (next === patchLink) return
+      patchLink = next
       rebuild()
     },
     flow,

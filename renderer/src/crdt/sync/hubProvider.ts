@@ -90,6 +90,7 @@ export class HubProvider {
   /** This page's stream of board patches (shared/boardPatch.ts), and the last number given. */
   private readonly patchStream = newId()
   private patchSeq = 0
+  private readonly patchWrittenListeners = new Set<(seq: number) => void>()
   private readonly heldBackListeners = new Set<(rounds: Round[]) => void>()
 
   constructor(
@@ -269,6 +270,7 @@ export class HubProvider {
         const written = readJson(decoder)
         if (Array.isArray(written) && typeof written[0] === 'string' && typeof written[1] === 'number') {
           this.unsentPatches.written(written[0], written[1])
+          if (written[0] === this.patchStream) for (const listener of this.patchWrittenListeners) listener(written[1])
         }
         return
       }
@@ -310,10 +312,17 @@ export class HubProvider {
    * its own (shared/boardPatch.ts); now if linked, and again on every new link until the host
    * says it wrote it.
    */
-  patchBoard(changes: BoardChanges): void {
+  patchBoard(changes: BoardChanges): number {
     const patch: BoardPatch = { v: 1, stream: this.patchStream, seq: ++this.patchSeq, changes }
     this.unsentPatches.add(patch)
     this.send(patchMessage(patch))
+    return patch.seq
+  }
+
+  /** Calls `listener` with each number of this page's patches the host says it wrote (after its write has left); returns its disposer. */
+  onPatchWritten(listener: (seq: number) => void): () => void {
+    this.patchWrittenListeners.add(listener)
+    return () => this.patchWrittenListeners.delete(listener)
   }
 
   /** This person leaves the session: changes not yet sent are not kept on this device. */

@@ -50,7 +50,7 @@ export function useParticipantBoard(session: JoinedSession): { state: Participan
           sessionEnded: () => sessionHasEnded(session.ticket)
         })
         // In anonymous mode this person's notes and clusters reach the room only as the host writes them.
-        model.patchBoardThrough(connection.patchBoard)
+        model.patchBoardThrough(connection)
         opened.current = { doc, own, model, connection }
         setState({ status: 'open', board: { model, connection, keptInBrowser: doc.keptInBrowser } })
       },

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { BURST_GAP_MS, BURST_MAX_MS, createAnonymousCopy, createPatchedCopy } from '../../../../renderer/src/crdt/anonymousCopy'
+import { createPatchedCopy } from '../../../../renderer/src/crdt/anonymousCopy'
 import { writeBoardChanges } from '../../../../electron/host/boardPatches'
 import { PATCHED_COPY_CLIENT_ID, type BoardChanges } from '../../../../shared/boardPatch'
 import { createBoardModel } from '../../../../renderer/src/crdt/boardModel'
@@ -16,85 +16,6 @@ function writersOfNotes(doc: Y.Doc): number[] {
   })
   return writers
 }
-
-describe('createAnonymousCopy', () => {
-  afterEach(() => vi.useRealTimers())
-
-  it("writes a person's changes a pause apart under client ids of their own, never the person's", () => {
-    vi.useFakeTimers()
-    const board = threeColumnBoard()
-    const copy = createAnonymousCopy(board)
-    const model = createBoardModel(copy.doc, undefined)
-    for (const text of ['Own it', 'Say no', 'Call back']) {
-      model.intents.addNote(IDEAS, text)
-      vi.advanceTimersByTime(BURST_GAP_MS + 1)
-    }
-
-    const room = peerOf(board)
-    expect(textsIn(room, IDEAS)).toEqual(['Own it', 'Say no', 'Call back'])
-    const writers = writersOfNotes(room)
-    expect(writers).toHaveLength(3)
-    expect(new Set(writers).size).toBe(3)
-    expect(writers).not.toContain(board.clientID)
-    model.destroy()
-    copy.destroy()
-  })
-
-  it('keeps one id for a burst of typing, so the board does not grow a writer per keystroke, and a new one after BURST_MAX_MS', () => {
-    vi.useFakeTimers()
-    const board = threeColumnBoard()
-    const copy = createAnonymousCopy(board)
-    const model = createBoardModel(copy.doc, undefined)
-    const { noteId } = model.intents.addNote(IDEAS, 'O')
-    const writers = () => new Set(Y.decodeUpdate(Y.encodeStateAsUpdate(board)).structs.map((struct) => struct.id.client))
-    const before = writers().size
-    let text = 'O'
-    for (const char of 'wn it, every day') {
-      vi.advanceTimersByTime(150)
-      text += char
-      model.intents.editNote(noteId!, text)
-    }
-    expect(writers().size).toBe(before)
-    // Typing on without a pause: the burst ends after BURST_MAX_MS all the same.
-    for (let elapsed = 0; elapsed < BURST_MAX_MS; elapsed += 150) {
-      vi.advanceTimersByTime(150)
-      text += '.'
-      model.intents.editNote(noteId!, text)
-    }
-    expect(writers().size).toBe(before + 1)
-    model.destroy()
-    copy.destroy()
-  })
-
-  it('keeps undo and redo, which write anonymously too', () => {
-    const board = threeColumnBoard()
-    const copy = createAnonymousCopy(board)
-    const model = createBoardModel(copy.doc, undefined)
-    const ownStructs = () => board.store.clients.get(board.clientID)?.length
-    const seeded = ownStructs()
-    const { noteId } = model.intents.addNote(IDEAS, 'Own it')
-    model.intents.moveNote(noteId!, THEMES, null, null)
-    model.undo.undo()
-    expect(textsIn(board, IDEAS)).toEqual(['Own it'])
-    model.undo.redo()
-    expect(textsIn(board, THEMES)).toEqual(['Own it'])
-    // Only the columns this board was seeded with carry its own id.
-    expect(ownStructs()).toBe(seeded)
-    model.destroy()
-    copy.destroy()
-  })
-
-  it("shows others' changes to the board in the copy, and stops following once destroyed", () => {
-    const board = threeColumnBoard()
-    const copy = createAnonymousCopy(board)
-    const direct = createBoardModel(board, undefined)
-    direct.intents.addNote(IDEAS, 'From the room')
-    expect(textsIn(copy.doc, IDEAS)).toEqual(['From the room'])
-    copy.destroy()
-    direct.intents.addNote(IDEAS, 'Later')
-    expect(textsIn(board, IDEAS)).toEqual(['From the room', 'Later'])
-  })
-})
 
 describe('createPatchedCopy', () => {
   /** A board, the host's copy of it, and a laptop's patched copy whose patches the host writes when `deliver` is called. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { BoardChanges } from '../../../../shared/boardPatch'
 import { TEMPLATES } from '../../../../shared/templates'
 import { createWorkshopModel } from '../../../../renderer/src/crdt/workshopModel'
 import { peerOf } from './boardFixtures'
@@ -14,24 +15,37 @@ function facilitatorModel() {
 const noteWriters = (doc: Y.Doc) => [...peerOf(doc).getMap('notes')._map.values()].map((item) => item.id.client)
 
 describe('the workshop model', () => {
-  it('writes notes anonymously in anonymous mode and as this person once it is turned off', () => {
-    const { doc, model } = facilitatorModel()
+  it('sends a live participant’s notes and values to the host in anonymous mode, and writes them as this person once it is off', () => {
+    const { doc: board, model: facilitator } = facilitatorModel()
+    const doc = peerOf(board)
+    const model = createWorkshopModel(doc, { template: undefined, hostNow: () => 1_000, privateDoc: new Y.Doc() })
+    const patches: BoardChanges[] = []
+    model.patchBoardThrough({ patchBoard: (changes) => patches.push(changes), onPatchWritten: () => () => undefined })
     const unsorted = () => model.editing.getSnapshot().board.snapshots.getSnapshot().columns[0]!.id
     model.editing.getSnapshot().board.intents.addNote(unsorted(), 'Anonymous idea')
-    expect(noteWriters(doc)).not.toContain(doc.clientID)
+    model.editing.getSnapshot().values.intents.addValue('Candour')
+    expect(patches.flatMap((changes) => Object.keys(changes)).sort()).toEqual(['notes', 'values'])
+    expect(doc.getMap('notes').size).toBe(0)
+    expect(doc.getMap('values').size).toBe(0)
 
     let rebuilt = 0
     model.editing.subscribe(() => rebuilt++)
-    model.flowIntents.setAnonymous(false)
+    // The facilitator turns anonymity off; this laptop hears it from the board.
+    facilitator.flowIntents.setAnonymous(false)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(board))
     expect(rebuilt).toBe(1)
     model.editing.getSnapshot().board.intents.addNote(unsorted(), 'Signed idea')
-    expect(noteWriters(doc)).toContain(doc.clientID)
-    expect(model.editing.getSnapshot().board.snapshots.getSnapshot().notes).toSatisfy((notes: object) => Object.keys(notes).length === 2)
+    expect(noteWriters(doc)).toEqual([doc.clientID])
+    model.destroy()
+    facilitator.destroy()
+  })
 
-    model.flowIntents.setAnonymous(true)
-    model.editing.getSnapshot().board.intents.addNote(unsorted(), 'Anonymous again')
-    const ownNotes = noteWriters(doc).filter((writer) => writer === doc.clientID)
-    expect(ownNotes).toHaveLength(1)
+  it('writes the facilitator’s own edits as the facilitator’s, anonymous or not', () => {
+    const { doc, model } = facilitatorModel()
+    expect(model.flow.getSnapshot().anonymous).toBe(true)
+    const unsorted = model.editing.getSnapshot().board.snapshots.getSnapshot().columns[0]!.id
+    model.editing.getSnapshot().board.intents.addNote(unsorted, 'Welcome everyone')
+    expect(noteWriters(doc)).toEqual([doc.clientID])
     model.destroy()
   })
 

@@ -286,7 +286,7 @@ describe('a curious participant who only listens', () => {
         colour: PRESENCE_COLOURS[index + 1]!
       }, page)
       // As the participant's screen does: in anonymous mode, notes and clusters change through the host.
-      model.patchBoardThrough(connection.patchBoard)
+      model.patchBoardThrough(connection)
       cleanups.push(() => connection.destroy(), () => model.destroy())
       await until(() => connection.connection.getSnapshot().synced && doc.getMap(DOC_KEYS.columns).size > 0, `${plan.name} to link`)
       const noteIds = Array.from({ length: plan.notes }, (_, i) => model.privateNotes.addDraft(`${plan.name}'s idea ${i + 1}`).id!)

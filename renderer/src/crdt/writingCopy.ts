@@ -1,0 +1,200 @@
+/**
+ * Anonymous mode, while live, for what the group writes together (values, the plan): the
+ * laptop's side of shared/sharedWriting.ts. The values and plan models work on this copy;
+ * each entry this person changes goes to the host in a patch, with the entry as the host last
+ * had it (its base), and the host writes the merge as its own change. None of the copy's own
+ * Yjs writes ever leaves this laptop.
+ *
+ * The copy is not a replica of the board: it takes the board's writing entry by entry, merged
+ * three ways with what is typed here, so the host's write of this person's own words never
+ * shows twice. One patch is on its way at a time; what is typed meanwhile goes in the next.
+ * While a patch is on its way, the board's changes to its entries wait: the host says a patch
+ * is written only after its write has left, so when it says so the board holds the write, and
+ * the copy merges with the patch as its base.
+ */
+import * as Y from 'yjs'
+import { PATCHED_COPY_CLIENT_ID, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
+import { DOC_KEYS } from '../../../shared/board'
+import {
+  mergeWritingEntry,
+  PLAN_ENTRY_ID,
+  readWritingEntry,
+  sameWriting,
+  writeWritingEntry,
+  writingEntryIds,
+  writingEntryOf,
+  WRITING_AREAS,
+  type WritingArea,
+  type WritingEntry
+} from '../../../shared/sharedWriting'
+import type { AnonymousCopy } from './anonymousCopy'
+
+/** A live participant's link to the host for patches (liveSync.ts' LiveConnection has both). */
+export interface PatchLink {
+  /** Sends a patch; returns its number in this page's stream. */
+  patchBoard(changes: BoardChanges): number
+  /** Calls `listener` with each number of this page's stream the host says it wrote; returns its disposer. */
+  onPatchWritten(listener: (seq: number) => void): () => void
+}
+
+/**
+ * Typing goes to the host at most this often: a burst of keystrokes then reaches the board as
+ * a few runs of text, not an item per keystroke (the saved document would grow by a third).
+ */
+export const SEND_EVERY_MS = 200
+
+/** The copy's writes that take the board's entries; every other transaction is this person's. */
+const FROM_BOARD = 'writing-from-board'
+/** The plan's field holding its rows (programPlan.ts' PLAN_FIELDS.outcomes). */
+const OUTCOMES_FIELD = 'outcomes'
+
+type Key = `${WritingArea}/${string}`
+const keyOf = (area: WritingArea, id: string): Key => `${area}/${id}`
+const splitKey = (key: Key): [WritingArea, string] => {
+  const slash = key.indexOf('/')
+  return [key.slice(0, slash) as WritingArea, key.slice(slash + 1)]
+}
+
+/** The values a transaction's events on the values map touched (paths start at that map). */
+function touchedValues(values: Y.Map<unknown>, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, keys: Set<Key>): void {
+  for (const event of events) {
+    if (event.target === values) for (const id of event.keys.keys()) keys.add(keyOf('values', id))
+    else if (typeof event.path[0] === 'string') keys.add(keyOf('values', event.path[0]))
+  }
+}
+
+/** The plan's entries (its own fields, its rows) a transaction's events on the plan map touched. */
+function touchedPlan(plan: Y.Map<unknown>, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, keys: Set<Key>): void {
+  for (const event of events) {
+    const [field, rowId] = event.path
+    if (event.target === plan) {
+      for (const key of event.keys.keys()) {
+        if (key !== OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
+        // The rows' map made or replaced: the rows in it came with it.
+        else for (const id of writingEntryIds(plan.doc!, 'outcomes')) keys.add(keyOf('outcomes', id))
+      }
+    } else if (field !== OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
+    else if (event.path.length === 1) for (const id of event.keys.keys()) keys.add(keyOf('outcomes', id))
+    else if (typeof rowId === 'string') keys.add(keyOf('outcomes', rowId))
+  }
+}
+
+/** Calls `onChange` with the writing entries each transaction of `doc` touched (and its origin). */
+function watchWriting(doc: Y.Doc, onChange: (keys: Set<Key>, origin: unknown) => void): () => void {
+  const values = doc.getMap<unknown>(DOC_KEYS.values)
+  const plan = doc.getMap<unknown>(DOC_KEYS.plan)
+  let touched = new Set<Key>()
+  const observeValues = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => touchedValues(values, events, touched)
+  const observePlan = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => touchedPlan(plan, events, touched)
+  const after = (transaction: Y.Transaction) => {
+    if (touched.size === 0) return
+    const keys = touched
+    touched = new Set()
+    onChange(keys, transaction.origin)
+  }
+  values.observeDeep(observeValues)
+  plan.observeDeep(observePlan)
+  doc.on('afterTransaction', after)
+  return () => {
+    values.unobserveDeep(observeValues)
+    plan.unobserveDeep(observePlan)
+    doc.off('afterTransaction', after)
+  }
+}
+
+export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy {
+  const copy = new Y.Doc({ gc: board.gc })
+  copy.clientID = PATCHED_COPY_CLIENT_ID
+  /** Each entry as the board had it when the copy last took it (null: not there). */
+  const bases = new Map<Key, WritingEntry | null>()
+  /** Entries changed here and not yet sent. */
+  const unsent = new Set<Key>()
+  /** The patch on its way, and each entry as it was sent. */
+  let onItsWay: { seq: number; sent: Map<Key, WritingEntry | null> } | null = null
+
+  const read = (doc: Y.Doc, key: Key) => readWritingEntry(writingEntryOf(doc, ...splitKey(key)))
+
+  /** The copy's entry takes the board's, merged with this person's changes since `base`. */
+  const take = (key: Key, base: WritingEntry | null) => {
+    const theirs = read(board, key)
+    const mine = read(copy, key)
+    const merged = sameWriting(mine, base) ? theirs : mergeWritingEntry(base, theirs, mine)
+    bases.set(key, theirs)
+    if (!sameWriting(mine, merged)) copy.transact(() => writeWritingEntry(copy, ...splitKey(key), merged), FROM_BOARD)
+    if (sameWriting(merged, theirs)) unsent.delete(key)
+    else unsent.add(key)
+  }
+
+  let lastSent = -Infinity
+  let sendTimer: ReturnType<typeof setTimeout> | undefined
+  const send = () => {
+    if (onItsWay || unsent.size === 0 || sendTimer !== undefined) return
+    const wait = lastSent + SEND_EVERY_MS - Date.now()
+    if (wait > 0) {
+      sendTimer = setTimeout(() => {
+        sendTimer = undefined
+        send()
+      }, wait)
+      return
+    }
+    sendNow()
+  }
+  const sendNow = () => {
+    lastSent = Date.now()
+    const changes: BoardChanges = {}
+    const sent = new Map<Key, WritingEntry | null>()
+    for (const key of unsent) {
+      if (sent.size === WRITING_LIMITS.entries) break
+      unsent.delete(key)
+      const now = read(copy, key)
+      // Patches are written in order: one still on its way is the base of the next (see destroy).
+      const base = onItsWay?.sent.has(key) ? onItsWay.sent.get(key)! : (bases.get(key) ?? null)
+      if (sameWriting(now, base)) continue
+      const [area, id] = splitKey(key)
+      changes[area] = { ...changes[area], [id]: { now, base } }
+      sent.set(key, now)
+    }
+    if (sent.size > 0) onItsWay = { seq: link.patchBoard(changes), sent }
+  }
+
+  copy.transact(() => {
+    for (const area of WRITING_AREAS) {
+      for (const id of writingEntryIds(board, area)) {
+        const entry = read(board, keyOf(area, id))
+        writeWritingEntry(copy, area, id, entry)
+        bases.set(keyOf(area, id), entry)
+      }
+    }
+  }, FROM_BOARD)
+
+  const stopWatchingCopy = watchWriting(copy, (keys, origin) => {
+    if (origin === FROM_BOARD) return
+    for (const key of keys) unsent.add(key)
+    send()
+  })
+  const stopWatchingBoard = watchWriting(board, (keys) => {
+    for (const key of keys) if (!onItsWay?.sent.has(key)) take(key, bases.get(key) ?? null)
+    send()
+  })
+  const stopHearing = link.onPatchWritten((seq) => {
+    if (!onItsWay || seq < onItsWay.seq) return
+    const { sent } = onItsWay
+    onItsWay = null
+    // The board now holds the host's write of what was sent: merged from it, what was typed since stays.
+    for (const [key, entry] of sent) take(key, entry)
+    send()
+  })
+
+  return {
+    doc: copy,
+    destroy() {
+      // What is typed but not sent still goes (the copy is rebuilt when anonymity is switched, or the screen closes).
+      clearTimeout(sendTimer)
+      while (unsent.size > 0) sendNow()
+      stopHearing()
+      stopWatchingBoard()
+      stopWatchingCopy()
+      copy.destroy()
+    }
+  }
+}
