@@ -134,3 +134,37 @@ test('a facilitator and a participant write a program plan live, finalize it, an
   await endSession(facilitator)
   await expect(facilitator.getByRole('button', { name: 'Go live' })).toHaveCount(0)
 })
+
+test('two participants type in one sentence at the same time, anonymously: both keep their words on every screen', async ({
+  page: facilitator,
+  browser,
+  hostApp
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await facilitator.goto(hostApp.url)
+  await createWorkshop(facilitator, { template: /EX program plan/, title: 'Written together' })
+  await facilitator.getByRole('checkbox', { name: 'Anonymous' }).check()
+  const { joinLink } = await goLive(facilitator)
+  const amira = (await participant(browser)).page
+  const ben = (await participant(browser)).page
+  await joinSession(amira, joinLink, 'Amira')
+  await joinSession(ben, joinLink, 'Ben')
+  await nextStage(facilitator, 'Plan the program')
+  await write(facilitator, 'Program name', 'fix it')
+  const everyone = [facilitator, amira, ben]
+  for (const page of everyone) await expect(page.getByRole('textbox', { name: 'Program name', exact: true })).toHaveValue('fix it')
+
+  // Amira types on at the end while Ben types at the start, a keystroke every 40 ms each.
+  const amiraBox = amira.getByRole('textbox', { name: 'Program name', exact: true })
+  const benBox = ben.getByRole('textbox', { name: 'Program name', exact: true })
+  await amiraBox.click()
+  await amiraBox.press('End')
+  await benBox.click()
+  await benBox.press('Home')
+  await Promise.all([amiraBox.pressSequentially(' the first time, every time', { delay: 40 }), benBox.pressSequentially('We ', { delay: 40 })])
+  for (const page of everyone) {
+    await expect(page.getByRole('textbox', { name: 'Program name', exact: true })).toHaveValue('We fix it the first time, every time')
+  }
+  await saveScreenshot(ben, testInfo, 'plan-written-together-participant')
+})
+
