@@ -7,10 +7,12 @@
  *
  * The copy is not a replica of the board: it takes the board's writing entry by entry, merged
  * three ways with what is typed here, so the host's write of this person's own words never
- * shows twice. One patch is on its way at a time; what is typed meanwhile goes in the next.
- * While a patch is on its way, the board's changes to its entries wait: the host says a patch
- * is written only after its write has left, so when it says so the board holds the write, and
- * the copy merges with the patch as its base.
+ * shows twice. While a patch with an entry is on its way, the board's changes to that entry
+ * wait: the host writes patches in order and says one is written only after its write has
+ * left, so when it says so the board holds the write, and the copy merges with the entry as
+ * sent as its base. A later patch takes the entry as sent in the one before as its base, so
+ * patches go on being sent (and kept in the browser, unsentPatches.ts) while the host is out
+ * of reach.
  */
 import * as Y from 'yjs'
 import { PATCHED_COPY_CLIENT_ID, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
@@ -109,8 +111,8 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
   const bases = new Map<Key, WritingEntry | null>()
   /** Entries changed here and not yet sent. */
   const unsent = new Set<Key>()
-  /** The patch on its way, and each entry as it was sent. */
-  let onItsWay: { seq: number; sent: Map<Key, WritingEntry | null> } | null = null
+  /** Entries in patches on their way: the last patch carrying each, and the entry as sent in it. */
+  const onItsWay = new Map<Key, { seq: number; sent: WritingEntry | null }>()
 
   const read = (doc: Y.Doc, key: Key) => readWritingEntry(writingEntryOf(doc, ...splitKey(key)))
 
@@ -128,7 +130,7 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
   let lastSent = -Infinity
   let sendTimer: ReturnType<typeof setTimeout> | undefined
   const send = () => {
-    if (onItsWay || unsent.size === 0 || sendTimer !== undefined) return
+    if (unsent.size === 0 || sendTimer !== undefined) return
     const wait = lastSent + SEND_EVERY_MS - Date.now()
     if (wait > 0) {
       sendTimer = setTimeout(() => {
@@ -147,14 +149,15 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
       if (sent.size === WRITING_LIMITS.entries) break
       unsent.delete(key)
       const now = read(copy, key)
-      // Patches are written in order: one still on its way is the base of the next (see destroy).
-      const base = onItsWay?.sent.has(key) ? onItsWay.sent.get(key)! : (bases.get(key) ?? null)
+      const base = onItsWay.has(key) ? onItsWay.get(key)!.sent : (bases.get(key) ?? null)
       if (sameWriting(now, base)) continue
       const [area, id] = splitKey(key)
       changes[area] = { ...changes[area], [id]: { now, base } }
       sent.set(key, now)
     }
-    if (sent.size > 0) onItsWay = { seq: link.patchBoard(changes), sent }
+    if (sent.size === 0) return
+    const seq = link.patchBoard(changes)
+    for (const [key, entry] of sent) onItsWay.set(key, { seq, sent: entry })
   }
 
   copy.transact(() => {
@@ -173,15 +176,16 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
     send()
   })
   const stopWatchingBoard = watchWriting(board, (keys) => {
-    for (const key of keys) if (!onItsWay?.sent.has(key)) take(key, bases.get(key) ?? null)
+    for (const key of keys) if (!onItsWay.has(key)) take(key, bases.get(key) ?? null)
     send()
   })
   const stopHearing = link.onPatchWritten((seq) => {
-    if (!onItsWay || seq < onItsWay.seq) return
-    const { sent } = onItsWay
-    onItsWay = null
     // The board now holds the host's write of what was sent: merged from it, what was typed since stays.
-    for (const [key, entry] of sent) take(key, entry)
+    for (const [key, { seq: last, sent }] of onItsWay) {
+      if (last > seq) continue
+      onItsWay.delete(key)
+      take(key, sent)
+    }
     send()
   })
 

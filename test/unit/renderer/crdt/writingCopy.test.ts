@@ -25,6 +25,9 @@ interface Laptop {
   sent: BoardChanges[]
   /** The screen's models are rebuilt or closed: the copy goes, the link stays. */
   closeCopy(): void
+  /** Out of reach: patches wait on this laptop (as the app keeps them) until `backOnline`. */
+  goOffline(): void
+  backOnline(): void
   destroy(): void
 }
 
@@ -55,6 +58,9 @@ function join(room: HubRoom, ticket: string): Laptop {
   const stream = `stream-${ticket}-1`
   let seq = 0
   let open = true
+  let held: string[] | null = null
+  const deliver = (text: string) =>
+    later(() => attached.receive(linkMessage(LINK_MESSAGE.boardPatch, (encoder) => encoding.writeVarString(encoder, text))))
   const attached = room.attach(
     {
       kind: 'websocket',
@@ -85,7 +91,8 @@ function join(room: HubRoom, ticket: string): Laptop {
       const patch = { v: 1 as const, stream, seq: ++seq, changes }
       sent.push(changes)
       const text = encodeBoardPatch(patch)
-      later(() => attached.receive(linkMessage(LINK_MESSAGE.boardPatch, (encoder) => encoding.writeVarString(encoder, text))))
+      if (held) held.push(text)
+      else deliver(text)
       return patch.seq
     },
     onPatchWritten(listener) {
@@ -98,6 +105,11 @@ function join(room: HubRoom, ticket: string): Laptop {
     copy: copy.doc,
     sent,
     closeCopy: () => copy.destroy(),
+    goOffline: () => (held = []),
+    backOnline() {
+      for (const text of held ?? []) deliver(text)
+      held = null
+    },
     destroy() {
       open = false
       copy.destroy()
@@ -235,5 +247,29 @@ describe('shared writing through the host (anonymous, live)', () => {
     ana.closeCopy()
     await settle()
     expect(definitionOf(room.doc, valueId)).toBe('We listen first, then act.')
+  })
+
+  it('keeps sending what is typed while the host is out of reach, and merges it all when it is back', async () => {
+    let valueId = ''
+    const room = openRoom((doc) => (valueId = seedValue(doc)))
+    const ana = join(room, 'ana')
+    const ben = join(room, 'ben')
+    const anaValues = createValuesModel(ana.copy)
+    const benValues = createValuesModel(ben.copy)
+    ana.goOffline()
+    for (const text of ['We listen first.', 'We listen first, then act.', 'We listen first, then act together.']) {
+      anaValues.intents.setDefinition(valueId, text)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    benValues.intents.setDefinition(valueId, 'Always: we listen.')
+    await settle()
+    // Each pause's words left in a patch of their own, each on the one before it.
+    expect(ana.sent).toHaveLength(3)
+    expect(definitionOf(room.doc, valueId)).toBe('Always: we listen.')
+    ana.backOnline()
+    await settle()
+    for (const doc of [room.doc, ana.copy, ben.copy]) expect(definitionOf(doc, valueId)).toBe('Always: we listen first, then act together.')
+    anaValues.destroy()
+    benValues.destroy()
   })
 })
