@@ -128,6 +128,9 @@ test('a workshop goes live: people join by link and by code, edit together over 
   }
   await expectHostLink(a.page)
   await expect(a.page.getByRole('button', { name: '3 here' })).toBeVisible()
+  // The note A added is "Mine" on A's screen, and on no one else's.
+  await expect(noteIn(a.page, 'Onboard, Touchpoints', 'Ownership').getByText('Mine')).toBeVisible()
+  await expect(noteIn(b.page, 'Onboard, Touchpoints', 'Ownership').getByText('Mine')).toHaveCount(0)
 
   // A refresh goes straight back to the board, without the code.
   await a.page.reload()

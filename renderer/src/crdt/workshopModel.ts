@@ -20,7 +20,7 @@ import { createJourneyModel, type JourneyModel } from './journey'
 import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from './programPlan'
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
-import { createPrivateNotes, type PrivateNotes } from './privateNotes'
+import { createPrivateNotes, rememberMine, type PrivateNotes } from './privateNotes'
 import { createEmotionRatings, createPublishedEmotionsStore, type EmotionRatings, type PublishedEmotions } from './emotions'
 import {
   createPublishedBallotsStore,
@@ -119,7 +119,19 @@ export function createWorkshopModel(doc: Y.Doc, options: WorkshopModelOptions): 
     copies = [boardCopy, textCopy].filter((copy) => copy !== null)
     const boardTarget = boardCopy?.doc ?? doc
     const textTarget = textCopy?.doc ?? doc
-    const board = createBoardModel(boardTarget, undefined, link ? createPatchUndo : undefined)
+    const boardModel = createBoardModel(boardTarget, undefined, link ? createPatchUndo : undefined)
+    // A note this person adds on the board is "Mine" on their screen, as their revealed notes are.
+    const board: BoardModel = {
+      ...boardModel,
+      intents: {
+        ...boardModel.intents,
+        addNote(...note) {
+          const added = boardModel.intents.addNote(...note)
+          if (added.noteId !== null) rememberMine(options.privateDoc, added.noteId)
+          return added
+        }
+      }
+    }
     return {
       board,
       journey: createJourneyModel(boardTarget, board.snapshots),

@@ -40,6 +40,23 @@ describe('the workshop model', () => {
     facilitator.destroy()
   })
 
+  it('marks a note this person adds on the board as theirs, on their screen only, whichever way it is written', () => {
+    const { doc, model } = facilitatorModel()
+    const unsorted = model.editing.getSnapshot().board.snapshots.getSnapshot().columns[0]!.id
+    const direct = model.editing.getSnapshot().board.intents.addNote(unsorted, 'Written here').noteId!
+    model.patchBoardThrough({ patchBoard: () => 1, onPatchWritten: () => () => undefined })
+    const patched = model.editing.getSnapshot().board.intents.addNote(unsorted, 'Through the host').noteId!
+    expect([...model.privateNotes.getSnapshot().mine].sort()).toEqual([direct, patched].sort())
+    // Someone else's note is not.
+    const other = peerOf(doc)
+    const theirs = createWorkshopModel(other, { template: undefined, hostNow: () => 1_000, privateDoc: new Y.Doc() })
+    theirs.editing.getSnapshot().board.intents.addNote(unsorted, 'Theirs')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    expect(model.privateNotes.getSnapshot().mine.size).toBe(2)
+    theirs.destroy()
+    model.destroy()
+  })
+
   it('writes the facilitator’s own edits as the facilitator’s, anonymous or not', () => {
     const { doc, model } = facilitatorModel()
     expect(model.flow.getSnapshot().anonymous).toBe(true)
