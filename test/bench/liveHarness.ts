@@ -40,8 +40,24 @@ const COLUMNS = BENCH_BOARD.columns.length
 const FACILITATOR_ADDRESS = '127.0.0.1'
 /** How long the links must stay as they are before a room where some laptops fell back counts as settled. */
 const STABLE_LINKS_MS = 3_000
-/** BENCH_PROFILE_DIR=/some/dir: every laptop, host and relay writes a V8 CPU profile there when it exits. */
-const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+/**
+ * BENCH_PROFILE_DIR=/some/dir: every laptop, host and relay writes a V8 CPU profile there when it
+ * exits. BENCH_PROFILE_INTERVAL_US samples less often than V8's 1,000 µs: 32 profilers sampling
+ * every millisecond cost the 2-core machine ~1.5 cores of their own.
+ */
+const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR
+  ? [
+      '--cpu-prof',
+      `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`,
+      ...(process.env.BENCH_PROFILE_INTERVAL_US ? [`--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US)}`] : [])
+    ]
+  : []
+/**
+ * BENCH_LAPTOP_NODE_FLAGS: Node/V8 flags for the laptops' processes only, to take a cost apart
+ * (e.g. `--no-opt`: what V8's optimizing compiler, on its own threads, adds to a laptop's CPU).
+ * A diagnosis, not a measurement of the app: a browser runs with its own.
+ */
+const LAPTOP_FLAGS = process.env.BENCH_LAPTOP_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -72,7 +88,7 @@ class PeerChild {
   readonly laptops = new Map<number, PeerProcess>()
 
   constructor(first: number, count: number, address: string, env: Record<string, string>, onExit: () => void, script: string) {
-    this.child = spawn(process.execPath, [...PROFILE_ARGS, '--import', 'tsx', script], {
+    this.child = spawn(process.execPath, [...PROFILE_ARGS, ...LAPTOP_FLAGS, '--import', 'tsx', script], {
       cwd: repositoryRoot,
       env: { ...process.env, ...env, PEER_INDEX: String(first), LAPTOPS: String(count), LOCAL_ADDRESS: address },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc']
