@@ -1,8 +1,8 @@
 /**
  * Anonymous mode, for what a group writes together while live: the values (each one's name,
  * definition and lists) and the program plan (its texts, its lists, its outcome rows). A
- * laptop sends the host each entry it changed as it now is, with its base: the entry as the
- * laptop last had it from the host. The host merges every text and list three ways (the base,
+ * laptop sends the host what it changed in each entry, with its base: the same fields as the
+ * laptop last had them from the host. The host merges every text and list three ways (the base,
  * the board's, the laptop's), so two people typing in one sentence both keep their words, and
  * writes the result as its own change (shared/boardPatch.ts carries it). No laptop's Yjs writes
  * reach the room, and nothing in the document carries an author's or a throwaway client id.
@@ -25,7 +25,11 @@ const OUTCOMES_FIELD = 'outcomes'
 /** A field as it travels: a plain value, a text (a Y.Text in the document) or a list of texts (a Y.Array). */
 export type WritingValue = string | number | boolean | null | { text: string } | { list: string[] }
 export type WritingEntry = Record<string, WritingValue>
-/** An entry as it now is on a laptop (null: deleted), and as the laptop last had it from the host (null: not there). */
+/**
+ * A laptop's change to an entry: the fields it changed as they now are (the whole entry when
+ * new; null: deleted), and the same fields as the laptop last had them from the host (null: the
+ * entry was not there).
+ */
 export interface WritingChange {
   now: WritingEntry | null
   base: WritingEntry | null
@@ -201,7 +205,8 @@ function mergeField(base: WritingValue | undefined, theirs: WritingValue | undef
 
 /**
  * One entry merged three ways: `base` as both sides last shared it, `theirs` as it is now in the
- * board, `mine` as this side has it. A deletion on either side wins over edits.
+ * board, `mine` as this side has it (or only the fields this side changed: the rest are
+ * theirs). A deletion on either side wins over edits.
  */
 export function mergeWritingEntry(base: WritingEntry | null, theirs: WritingEntry | null, mine: WritingEntry | null): WritingEntry | null {
   if (mine === null || (theirs === null && base !== null)) return null

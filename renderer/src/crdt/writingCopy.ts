@@ -1,9 +1,9 @@
 /**
  * Anonymous mode, while live, for what the group writes together (values, the plan): the
  * laptop's side of shared/sharedWriting.ts. The values and plan models work on this copy;
- * each entry this person changes goes to the host in a patch, with the entry as the host last
- * had it (its base), and the host writes the merge as its own change. None of the copy's own
- * Yjs writes ever leaves this laptop.
+ * what this person changes in an entry goes to the host in a patch, with those fields as the
+ * host last had them (the base), and the host writes the merge as its own change. None of the
+ * copy's own Yjs writes ever leaves this laptop.
  *
  * The copy is not a replica of the board: it takes the board's writing entry by entry, merged
  * three ways with what is typed here, so the host's write of this person's own words never
@@ -27,6 +27,7 @@ import {
   writingEntryOf,
   WRITING_AREAS,
   type WritingArea,
+  type WritingChange,
   type WritingEntry
 } from '../../../shared/sharedWriting'
 import type { AnonymousCopy } from './anonymousCopy'
@@ -104,6 +105,17 @@ function watchWriting(doc: Y.Doc, onChange: (keys: Set<Key>, origin: unknown) =>
   }
 }
 
+/**
+ * What a patch carries of an entry: the fields this side changed since `base`, as they now are
+ * and as they were (the host merges those and keeps the rest); a new or deleted entry whole.
+ */
+function changedFields(now: WritingEntry | null, base: WritingEntry | null): WritingChange {
+  if (now === null || base === null) return { now, base }
+  const changed = Object.keys(now).filter((field) => !sameWriting(now[field], base[field]))
+  const pick = (entry: WritingEntry) => Object.fromEntries(changed.filter((field) => field in entry).map((field) => [field, entry[field]!]))
+  return { now: pick(now), base: pick(base) }
+}
+
 export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy {
   const copy = new Y.Doc({ gc: board.gc })
   copy.clientID = PATCHED_COPY_CLIENT_ID
@@ -152,7 +164,7 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
       const base = onItsWay.has(key) ? onItsWay.get(key)!.sent : (bases.get(key) ?? null)
       if (sameWriting(now, base)) continue
       const [area, id] = splitKey(key)
-      changes[area] = { ...changes[area], [id]: { now, base } }
+      changes[area] = { ...changes[area], [id]: changedFields(now, base) }
       sent.set(key, now)
     }
     if (sent.size === 0) return

@@ -226,6 +226,8 @@ describe('shared writing through the host (anonymous, live)', () => {
     benPlan.intents.setOutcomeText(rowId!, 'metric', 'Time to first commit')
     await settle()
 
+    // A patch carries only what changed: Ben's list, not the program's name he never touched.
+    expect(ben.sent[0]).toEqual({ plan: { plan: { now: { activities: { list: ['Buddy lunch'] } }, base: { activities: { list: [] } } } } })
     for (const doc of [room.doc, ana.copy, ben.copy]) {
       const plan = createProgramPlanModel(doc).snapshots.getSnapshot()
       expect(plan.programName).toBe('Welcome week')
