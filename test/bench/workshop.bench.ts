@@ -19,7 +19,7 @@
  *   they are done; nothing is published. Then the facilitator's closeVoting(); every screen
  *   publishes its sealed ballot. Measured: from just before closeVoting() until the last
  *   screen's results (rankClusters over its published ballots) count 30 voters.
- * Both targets: under 1 s. All times are process.hrtime, one clock for every process. CPU:
+ * Both targets (issue 10): under 1 s at 30 participants, under 2 s at 100. All times are process.hrtime, one clock for every process. CPU:
  * each laptop's and the host's own process.cpuUsage(), before and after each step.
  *
  * BENCH_RUNS (default 3), BENCH_PARTICIPANTS (30), BENCH_NOTES (notes each, 10);
@@ -69,7 +69,8 @@ const TRANSPORTS = parseTransports(process.env.BENCH_TRANSPORTS, ['webrtc'])
 if (TRANSPORTS.length !== 1) throw new Error('workshop.bench: BENCH_TRANSPORTS names one transport (webrtc, websocket or relay)')
 const TRANSPORT = TRANSPORTS[0]!
 const CLUSTERS = ['Honesty', 'Ownership', 'Care for each other', 'Curiosity', 'Craft']
-const TARGET_MS = 1_000
+/** Issue 10's targets: under 1 s for 30 participants, under 2 s for a room of 100. */
+const TARGET_MS = PARTICIPANTS > 30 ? 2_000 : 1_000
 /** How long a measured step may take before it counts as not done. */
 const STEP_TIMEOUT_MS = 1000 * Number(process.env.BENCH_STEP_TIMEOUT_S ?? 60)
 /** Quiet before each measured step, so it does not start in the tail of the one before. */
