@@ -11,7 +11,7 @@
  * write comes back, with what was typed in the meantime.
  */
 import * as Y from 'yjs'
-import { diff3Merge, diffIndices } from 'node-diff3'
+import { diffIndices } from 'node-diff3'
 import { DOC_KEYS } from './board'
 
 /** Where shared writing lives: the values' entries, the plan's own fields (one entry), the plan's outcome rows. */
@@ -42,6 +42,56 @@ const isList = (value: WritingValue | undefined): value is { list: string[] } =>
 
 /** Whether two entries (or fields) are the same. */
 export const sameWriting = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+// ——— Differences ———
+
+/**
+ * The diffing a patch may cost, counted in cells of the longest-common-subsequence tables
+ * (a 1,000-character stretch against another is a million): typing costs next to nothing, as
+ * only the stretch that changed is compared; a patch made to be costly stops being diffed
+ * finely once it has spent its share, and the host counts what each link spends.
+ */
+export interface MergeWork {
+  cells: number
+  limit: number
+}
+/** Per patch: ~0.1–0.2 s of the host's time at most. */
+export const PATCH_MERGE_CELLS = 20_000_000
+/** A stretch larger than this is replaced whole, not diffed. */
+const STRETCH_CELLS = 1_000_000
+export const mergeWork = (limit = PATCH_MERGE_CELLS): MergeWork => ({ cells: 0, limit })
+
+/** Replace `base[start, end)` with `insert`. */
+interface Hunk<T> {
+  start: number
+  end: number
+  insert: T[]
+}
+
+/**
+ * What changed from `base` to `side`, as hunks in order. The common start and end are left out
+ * first, so only the stretch between them is diffed.
+ */
+function hunksOf<T>(base: readonly T[], side: readonly T[], work: MergeWork): Hunk<T>[] {
+  let head = 0
+  while (head < base.length && head < side.length && base[head] === side[head]) head++
+  let tail = 0
+  while (tail < base.length - head && tail < side.length - head && base[base.length - 1 - tail] === side[side.length - 1 - tail]) tail++
+  const from = base.slice(head, base.length - tail)
+  const to = side.slice(head, side.length - tail)
+  if (from.length === 0 && to.length === 0) return []
+  const cells = from.length * to.length
+  if (cells > STRETCH_CELLS || work.cells + cells > work.limit) {
+    work.cells += from.length + to.length
+    return [{ start: head, end: head + from.length, insert: [...to] }]
+  }
+  work.cells += cells
+  return diffIndices([...from], [...to]).map((hunk) => ({
+    start: head + hunk.buffer1[0],
+    end: head + hunk.buffer1[0] + hunk.buffer1[1],
+    insert: hunk.buffer2Content
+  }))
+}
 
 // ——— Reading and writing entries in a document ———
 
@@ -107,25 +157,22 @@ const codePoints = (text: string): string[] => Array.from(text)
 const utf16Length = (points: readonly string[]): number => points.reduce((length, point) => length + point.length, 0)
 
 /** Makes `text` read `target` with the smallest edits, so anyone's caret elsewhere in it stays put. */
-function writeText(text: Y.Text, target: string): void {
+function writeText(text: Y.Text, target: string, work: MergeWork): void {
   const current = codePoints(text.toString())
-  const wanted = codePoints(target)
   // From the end, so the offsets of the edits still to come hold.
-  for (const hunk of diffIndices(current, wanted).reverse()) {
-    const [offset, length] = hunk.buffer1
-    const at = utf16Length(current.slice(0, offset))
-    const removed = utf16Length(current.slice(offset, offset + length))
+  for (const { start, end, insert } of hunksOf(current, codePoints(target), work).reverse()) {
+    const at = utf16Length(current.slice(0, start))
+    const removed = utf16Length(current.slice(start, end))
     if (removed > 0) text.delete(at, removed)
-    if (hunk.buffer2Content.length > 0) text.insert(at, hunk.buffer2Content.join(''))
+    if (insert.length > 0) text.insert(at, insert.join(''))
   }
 }
 
-function writeList(list: Y.Array<unknown>, target: readonly string[]): void {
+function writeList(list: Y.Array<unknown>, target: readonly string[], work: MergeWork): void {
   const current = list.toArray().map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
-  for (const hunk of diffIndices(current, [...target]).reverse()) {
-    const [offset, length] = hunk.buffer1
-    if (length > 0) list.delete(offset, length)
-    if (hunk.buffer2Content.length > 0) list.insert(offset, hunk.buffer2Content)
+  for (const { start, end, insert } of hunksOf(current, target, work).reverse()) {
+    if (end > start) list.delete(start, end - start)
+    if (insert.length > 0) list.insert(start, insert)
   }
 }
 
@@ -133,7 +180,7 @@ function writeList(list: Y.Array<unknown>, target: readonly string[]): void {
  * Makes an entry read `target` (null: deleted), changing only what differs: texts and lists by
  * their smallest edits, in place. Call inside a transaction.
  */
-export function writeWritingEntry(doc: Y.Doc, area: WritingArea, id: string, target: WritingEntry | null): void {
+export function writeWritingEntry(doc: Y.Doc, area: WritingArea, id: string, target: WritingEntry | null, work: MergeWork): void {
   if (area === 'plan') {
     if (id !== PLAN_ENTRY_ID || target === null) return
   }
@@ -149,8 +196,8 @@ export function writeWritingEntry(doc: Y.Doc, area: WritingArea, id: string, tar
   }
   for (const [field, value] of Object.entries(target)) {
     const current = existing.get(field)
-    if (isText(value) && current instanceof Y.Text) writeText(current, value.text)
-    else if (isList(value) && current instanceof Y.Array) writeList(current as Y.Array<unknown>, value.list)
+    if (isText(value) && current instanceof Y.Text) writeText(current, value.text, work)
+    else if (isList(value) && current instanceof Y.Array) writeList(current as Y.Array<unknown>, value.list, work)
     else if (current === undefined || !sameWriting(travellingValue(current), value)) existing.set(field, documentValue(value))
   }
   // A plain field taken out (none of ours is; a peer's odd one can be).
@@ -162,8 +209,9 @@ export function writeWritingEntry(doc: Y.Doc, area: WritingArea, id: string, tar
 
 // ——— Merging ———
 
-/** Whether `whole` holds `part` as one run. */
+/** Whether `whole` holds `part` as one run (not looked for in stretches too large to search). */
 function holds<T>(whole: readonly T[], part: readonly T[]): boolean {
+  if (whole.length * part.length > STRETCH_CELLS) return false
   for (let start = 0; start + part.length <= whole.length; start++) {
     if (part.every((item, index) => whole[start + index] === item)) return true
   }
@@ -175,29 +223,59 @@ function holds<T>(whole: readonly T[], part: readonly T[]): boolean {
  * Where both changed the same stretch differently, the one that holds the other's words (one
  * typed on where the other stopped); else `mine` and then `theirs`: both keep their words.
  */
-export function mergeSequences<T>(base: readonly T[], theirs: readonly T[], mine: readonly T[]): T[] {
+export function mergeSequences<T>(base: readonly T[], theirs: readonly T[], mine: readonly T[], work: MergeWork = mergeWork()): T[] {
+  const hunks = [
+    ...hunksOf(base, mine, work).map((hunk) => ({ ...hunk, mine: true })),
+    ...hunksOf(base, theirs, work).map((hunk) => ({ ...hunk, mine: false }))
+  ].sort((a, b) => a.start - b.start || a.end - b.end)
   const merged: T[] = []
-  for (const region of diff3Merge<T>([...mine], [...base], [...theirs], { excludeFalseConflicts: true })) {
-    if (region.ok) merged.push(...region.ok)
-    else if (region.conflict) {
-      const { a: ours, b: others } = region.conflict
+  let at = 0
+  for (let next = 0; next < hunks.length; ) {
+    // A run of hunks that touch the same stretch of the base: two insertions at one place, or any that overlap.
+    const first = hunks[next]!
+    let end = first.end
+    let last = next + 1
+    while (last < hunks.length) {
+      const hunk = hunks[last]!
+      const samePlace = hunk.start === first.start && hunk.start === hunk.end && first.start === end
+      if (hunk.start >= end && !samePlace) break
+      end = Math.max(end, hunk.end)
+      last++
+    }
+    const run = hunks.slice(next, last)
+    merged.push(...base.slice(at, first.start))
+    const versionOf = (side: boolean) => {
+      const version: T[] = []
+      let from = first.start
+      for (const hunk of run.filter((candidate) => candidate.mine === side)) {
+        version.push(...base.slice(from, hunk.start), ...hunk.insert)
+        from = hunk.end
+      }
+      return [...version, ...base.slice(from, end)]
+    }
+    if (run.every((hunk) => hunk.mine === run[0]!.mine)) merged.push(...versionOf(run[0]!.mine))
+    else {
+      const ours = versionOf(true)
+      const others = versionOf(false)
       if (holds(ours, others)) merged.push(...ours)
       else if (holds(others, ours)) merged.push(...others)
       else merged.push(...ours, ...others)
     }
+    at = end
+    next = last
   }
-  return merged
+  return [...merged, ...base.slice(at)]
 }
 
 /** One field merged; with no base or no field of the same kind on the board, this side's. */
-function mergeField(base: WritingValue | undefined, theirs: WritingValue | undefined, mine: WritingValue): WritingValue {
+function mergeField(base: WritingValue | undefined, theirs: WritingValue | undefined, mine: WritingValue, work: MergeWork): WritingValue {
   if (isText(mine)) {
     if (!isText(base) || !isText(theirs)) return mine
-    return { text: mergeSequences(codePoints(base.text), codePoints(theirs.text), codePoints(mine.text)).join('') }
+    return { text: mergeSequences(codePoints(base.text), codePoints(theirs.text), codePoints(mine.text), work).join('') }
   }
   if (isList(mine)) {
     if (!isList(base) || !isList(theirs)) return mine
-    return { list: mergeSequences(base.list, theirs.list, mine.list) }
+    return { list: mergeSequences(base.list, theirs.list, mine.list, work) }
   }
   // A plain value: mine if I changed it, else theirs.
   return theirs !== undefined && sameWriting(mine, base) ? theirs : mine
@@ -208,10 +286,15 @@ function mergeField(base: WritingValue | undefined, theirs: WritingValue | undef
  * board, `mine` as this side has it (or only the fields this side changed: the rest are
  * theirs). A deletion on either side wins over edits.
  */
-export function mergeWritingEntry(base: WritingEntry | null, theirs: WritingEntry | null, mine: WritingEntry | null): WritingEntry | null {
+export function mergeWritingEntry(
+  base: WritingEntry | null,
+  theirs: WritingEntry | null,
+  mine: WritingEntry | null,
+  work: MergeWork = mergeWork()
+): WritingEntry | null {
   if (mine === null || (theirs === null && base !== null)) return null
   if (theirs === null) return mine
   const merged: WritingEntry = { ...theirs }
-  for (const [field, value] of Object.entries(mine)) merged[field] = mergeField(base?.[field], theirs[field], value)
+  for (const [field, value] of Object.entries(mine)) merged[field] = mergeField(base?.[field], theirs[field], value, work)
   return merged
 }

@@ -4,16 +4,18 @@
  */
 import * as Y from 'yjs'
 import { PATCHED_MAPS, sameFieldValue, type BoardChanges } from '../../shared/boardPatch'
-import { mergeWritingEntry, readWritingEntry, writeWritingEntry, writingEntryOf, WRITING_AREAS } from '../../shared/sharedWriting'
+import { mergeWork, mergeWritingEntry, readWritingEntry, writeWritingEntry, writingEntryOf, WRITING_AREAS } from '../../shared/sharedWriting'
 
 /** How many laptops' streams the host remembers the last written patch of. */
 const REMEMBERED_STREAMS = 10_000
 
 /**
  * Writes `changes` into `doc` in one transaction: each note or cluster as it now is, or deleted;
- * each entry of shared writing merged with what the board has now.
+ * each entry of shared writing merged with what the board has now. Returns the diffing it cost
+ * (sharedWriting.ts' MergeWork), for the link to be charged with.
  */
-export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unknown): void {
+export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unknown): number {
+  const work = mergeWork()
   doc.transact(() => {
     for (const mapName of PATCHED_MAPS) {
       const map = doc.getMap<unknown>(mapName)
@@ -35,11 +37,12 @@ export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unk
     }
     for (const area of WRITING_AREAS) {
       for (const [id, { now, base }] of Object.entries(changes[area] ?? {})) {
-        const merged = mergeWritingEntry(base, readWritingEntry(writingEntryOf(doc, area, id)), now)
-        writeWritingEntry(doc, area, id, merged)
+        const merged = mergeWritingEntry(base, readWritingEntry(writingEntryOf(doc, area, id)), now, work)
+        writeWritingEntry(doc, area, id, merged, work)
       }
     }
   }, origin)
+  return work.cells
 }
 
 /** Which patches of each stream the host has written: a patch re-sent on a new link is not written twice. */

@@ -295,7 +295,8 @@ export class HubRoom {
         const patch = parseBoardPatch(decoding.readVarString(decoder))
         if (!patch) throw new LinkViolation('a board patch that is not one')
         // Written as the host's own change, to everyone (its sender too, whose copy then gives way to it).
-        if (this.patches.take(state.ticket, patch.stream, patch.seq)) writeBoardChanges(this.doc, patch.changes, BOARD_PATCH_ORIGIN)
+        bounds.checkMerging()
+        if (this.patches.take(state.ticket, patch.stream, patch.seq)) bounds.countMerging(writeBoardChanges(this.doc, patch.changes, BOARD_PATCH_ORIGIN))
         // Its sender hears it is written only once the write has left: its copy merges from the board then.
         this.sendUpdatesNow()
         this.sendTo(state, linkMessage(LINK_MESSAGE.boardPatchWritten, (encoder) => encoding.writeVarString(encoder, JSON.stringify([patch.stream, patch.seq]))))

@@ -21,6 +21,9 @@ export interface LinkLimits {
   presencePerSecond: number
   presenceBurst: number
   maxPresenceBytes: number
+  /** Diffing a link's patches of shared writing may cost the host (sharedWriting.ts' MergeWork cells) per second, and the burst. */
+  mergeCellsPerSecond: number
+  mergeCellBurst: number
 }
 
 export const DEFAULT_LINK_LIMITS: LinkLimits = Object.freeze({
@@ -32,7 +35,10 @@ export const DEFAULT_LINK_LIMITS: LinkLimits = Object.freeze({
   updateByteBurst: 24 * 1024 * 1024,
   presencePerSecond: 20,
   presenceBurst: 60,
-  maxPresenceBytes: 16 * 1024
+  maxPresenceBytes: 16 * 1024,
+  // Typing costs thousands of cells a patch; this lets a link keep ~0.1–0.2 s of the host's time a second, no more.
+  mergeCellsPerSecond: 20_000_000,
+  mergeCellBurst: 60_000_000
 })
 
 interface Bucket {
@@ -40,10 +46,14 @@ interface Bucket {
   at: number
 }
 
-function take(bucket: Bucket, amount: number, perSecond: number, capacity: number, what: string): void {
+function refill(bucket: Bucket, perSecond: number, capacity: number): void {
   const now = performance.now()
   bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * perSecond)
   bucket.at = now
+}
+
+function take(bucket: Bucket, amount: number, perSecond: number, capacity: number, what: string): void {
+  refill(bucket, perSecond, capacity)
   if (bucket.tokens < amount) throw new LinkViolation(what)
   bucket.tokens -= amount
 }
@@ -53,6 +63,7 @@ export function createLinkBounds(limits: LinkLimits) {
   const frames: Bucket = { tokens: limits.frameBurst, at: now }
   const bytes: Bucket = { tokens: limits.updateByteBurst, at: now }
   const presence: Bucket = { tokens: limits.presenceBurst, at: now }
+  const merging: Bucket = { tokens: limits.mergeCellBurst, at: now }
   return {
     countFrame(): void {
       take(frames, 1, limits.framesPerSecond, limits.frameBurst, 'too many messages')
@@ -63,6 +74,16 @@ export function createLinkBounds(limits: LinkLimits) {
     countPresence(size: number): void {
       if (size > limits.maxPresenceBytes) throw new LinkViolation('presence too large')
       take(presence, 1, limits.presencePerSecond, limits.presenceBurst, 'presence too often')
+    },
+    /** Before a patch: a link that has spent more than its share of diffing has its patch refused. */
+    checkMerging(): void {
+      refill(merging, limits.mergeCellsPerSecond, limits.mergeCellBurst)
+      if (merging.tokens < 0) throw new LinkViolation('patches too costly to merge')
+    },
+    /** After a patch: what its diffing cost (known only once done), owed if more than is left. */
+    countMerging(cells: number): void {
+      refill(merging, limits.mergeCellsPerSecond, limits.mergeCellBurst)
+      merging.tokens -= cells
     }
   }
 }

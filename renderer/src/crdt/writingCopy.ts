@@ -18,6 +18,7 @@ import * as Y from 'yjs'
 import { PATCHED_COPY_CLIENT_ID, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
 import { DOC_KEYS } from '../../../shared/board'
 import {
+  mergeWork,
   mergeWritingEntry,
   PLAN_ENTRY_ID,
   readWritingEntry,
@@ -134,7 +135,7 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
     const mine = read(copy, key)
     const merged = sameWriting(mine, base) ? theirs : mergeWritingEntry(base, theirs, mine)
     bases.set(key, theirs)
-    if (!sameWriting(mine, merged)) copy.transact(() => writeWritingEntry(copy, ...splitKey(key), merged), FROM_BOARD)
+    if (!sameWriting(mine, merged)) copy.transact(() => writeWritingEntry(copy, ...splitKey(key), merged, mergeWork()), FROM_BOARD)
     if (sameWriting(merged, theirs)) unsent.delete(key)
     else unsent.add(key)
   }
@@ -176,7 +177,7 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
     for (const area of WRITING_AREAS) {
       for (const id of writingEntryIds(board, area)) {
         const entry = read(board, keyOf(area, id))
-        writeWritingEntry(copy, area, id, entry)
+        writeWritingEntry(copy, area, id, entry, mergeWork())
         bases.set(keyOf(area, id), entry)
       }
     }

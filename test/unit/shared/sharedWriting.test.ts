@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeSequences, mergeWritingEntry } from '../../../shared/sharedWriting'
+import { mergeSequences, mergeWork, mergeWritingEntry, PATCH_MERGE_CELLS } from '../../../shared/sharedWriting'
 
 const mergeText = (base: string, theirs: string, mine: string) =>
   mergeSequences(Array.from(base), Array.from(theirs), Array.from(mine)).join('')
@@ -35,4 +35,25 @@ describe('merging what a group writes together', () => {
     // New on this side: as it is.
     expect(mergeWritingEntry(null, null, mine)).toEqual(mine)
   })
+
+  it('diffs only what changed: two people at the two ends of a long text cost next to nothing', () => {
+    const middle = 'We recognise every success at the Monday stand-up. '.repeat(40)
+    const work = mergeWork()
+    expect(mergeSequences(Array.from(middle), Array.from(`Always: ${middle}`), Array.from(`${middle}And we say thanks.`), work).join('')).toBe(
+      `Always: ${middle}And we say thanks.`
+    )
+    expect(work.cells).toBeLessThan(1_000)
+  })
+
+  it('stops diffing finely once a patch has spent its share, and still gives a merge', () => {
+    const random = (length: number) => Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)))
+    const work = mergeWork()
+    for (let field = 0; field < 40; field++) {
+      const merged = mergeSequences(random(900), random(900), random(900), work)
+      expect(merged.length).toBeGreaterThan(0)
+    }
+    // Each 900 × 900 stretch is 810,000 cells; past the patch's share they are replaced whole.
+    expect(work.cells).toBeLessThanOrEqual(PATCH_MERGE_CELLS + 40 * 2 * 1_800)
+  })
 })
+

@@ -433,4 +433,43 @@ describe('the host takes changes', () => {
     expect(ben.closedWith).not.toBeNull()
     expect(room.doc.getMap(DOC_KEYS.notes).has('n2')).toBe(false)
   })
+
+  it('closes the link of a laptop whose patches of shared writing are made to be costly to merge, and takes an honest one after', () => {
+    const random = (length: number) => Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')
+    const room = openRoom()
+    const values = room.doc.getMap(DOC_KEYS.values)
+    room.doc.transact(() => {
+      for (let v = 0; v < 64; v++) values.set(`value-${v}`, new Y.Map<unknown>([['definition', new Y.Text(random(990))]]))
+    })
+    const rogue = join(room, 'rogue')
+    // Each patch: 64 definitions, each a 990-character text unlike its base and unlike the board's.
+    const costly = (seq: number) =>
+      JSON.stringify({
+        v: 1,
+        stream: 'stream-rogue-1',
+        seq,
+        changes: {
+          values: Object.fromEntries(
+            Array.from({ length: 64 }, (_, v) => [`value-${v}`, { now: { definition: { text: random(990) } }, base: { definition: { text: random(990) } } }])
+          )
+        }
+      })
+    let sent = 0
+    while (rogue.closedWith === null && sent < 20) rogue.sendPatch(costly(++sent))
+    expect(rogue.closedWith).toContain('too costly to merge')
+    expect(sent).toBeLessThan(20)
+
+    const ana = join(room, 'ana')
+    ana.sendPatch(
+      JSON.stringify({
+        v: 1,
+        stream: 'stream-ana-1',
+        seq: 1,
+        changes: { values: { 'value-0': { now: { definition: { text: 'We listen.' } }, base: null } } }
+      })
+    )
+    expect(ana.closedWith).toBeNull()
+    expect(String((values.get('value-0') as Y.Map<unknown>).get('definition'))).toContain('We listen.')
+  })
 })
+
