@@ -168,9 +168,12 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
       changes[area] = { ...changes[area], [id]: changedFields(now, base) }
       sent.set(key, now)
     }
-    if (sent.size === 0) return
-    const seq = link.patchBoard(changes)
-    for (const [key, entry] of sent) onItsWay.set(key, { seq, sent: entry })
+    if (sent.size > 0) {
+      const seq = link.patchBoard(changes)
+      for (const [key, entry] of sent) onItsWay.set(key, { seq, sent: entry })
+    }
+    // More entries than one patch may carry (values made from every cluster at once): the rest go next.
+    send()
   }
 
   copy.transact(() => {
@@ -206,8 +209,8 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
     doc: copy,
     destroy() {
       // What is typed but not sent still goes (the copy is rebuilt when anonymity is switched, or the screen closes).
-      clearTimeout(sendTimer)
       while (unsent.size > 0) sendNow()
+      clearTimeout(sendTimer)
       stopHearing()
       stopWatchingBoard()
       stopWatchingCopy()

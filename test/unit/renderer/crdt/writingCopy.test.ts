@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { HubRoom } from '../../../../electron/host/hubRoom'
-import { encodeBoardPatch, type BoardChanges } from '../../../../shared/boardPatch'
+import { encodeBoardPatch, WRITING_LIMITS, type BoardChanges } from '../../../../shared/boardPatch'
 import { DOC_KEYS } from '../../../../shared/board'
 import { LINK_MESSAGE, linkMessage } from '../../../../shared/sync/linkFrames'
 import { FLOW_FIELDS } from '../../../../shared/workshopMeta'
@@ -274,4 +274,22 @@ describe('shared writing through the host (anonymous, live)', () => {
     anaValues.destroy()
     benValues.destroy()
   })
+
+  it('sends changes to more entries than one patch may carry in patches one after another', async () => {
+    const room = openRoom(() => undefined)
+    const ana = join(room, 'ana')
+    // Out of reach, so no word from the host sets the rest going: they go by themselves.
+    ana.goOffline()
+    ana.copy.transact(() => {
+      for (let v = 0; v < WRITING_LIMITS.entries + 6; v++) {
+        ana.copy.getMap(DOC_KEYS.values).set(`value-${v}`, new Y.Map<unknown>([['name', `Value ${v}`]]))
+      }
+    })
+    await settle()
+    expect(ana.sent).toHaveLength(2)
+    ana.backOnline()
+    await settle()
+    expect(room.doc.getMap(DOC_KEYS.values).size).toBe(WRITING_LIMITS.entries + 6)
+  })
 })
+
