@@ -81,8 +81,8 @@ export const boardPatchSchema = z.object({
 export type BoardPatch = z.infer<typeof boardPatchSchema>
 export type BoardChanges = BoardPatch['changes']
 
-/** Whether two field values are the same (plain JSON values: a text, a colour, a link to a value). */
-export const sameFieldValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+/** Whether two plain JSON values are the same: a field's (a text, a colour, a link to a value), or a whole entry's fields. */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 export const encodeBoardPatch = (patch: BoardPatch): string => JSON.stringify(patch)
 

@@ -13,6 +13,7 @@
 import * as Y from 'yjs'
 import { diffIndices } from 'node-diff3'
 import { DOC_KEYS } from './board'
+import { sameJson } from './boardPatch'
 
 /** Where shared writing lives: the values' entries, the plan's own fields (one entry), the plan's outcome rows. */
 export const WRITING_AREAS = ['values', 'plan', 'outcomes'] as const
@@ -39,9 +40,6 @@ const isText = (value: WritingValue | undefined): value is { text: string } =>
   typeof value === 'object' && value !== null && 'text' in value
 const isList = (value: WritingValue | undefined): value is { list: string[] } =>
   typeof value === 'object' && value !== null && 'list' in value
-
-/** Whether two entries (or fields) are the same. */
-export const sameWriting = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 // ——— Differences ———
 
@@ -198,7 +196,7 @@ export function writeWritingEntry(doc: Y.Doc, area: WritingArea, id: string, tar
     const current = existing.get(field)
     if (isText(value) && current instanceof Y.Text) writeText(current, value.text, work)
     else if (isList(value) && current instanceof Y.Array) writeList(current as Y.Array<unknown>, value.list, work)
-    else if (current === undefined || !sameWriting(travellingValue(current), value)) existing.set(field, documentValue(value))
+    else if (current === undefined || !sameJson(travellingValue(current), value)) existing.set(field, documentValue(value))
   }
   // A plain field taken out (none of ours is; a peer's odd one can be).
   for (const field of [...existing.keys()]) {
@@ -278,7 +276,7 @@ function mergeField(base: WritingValue | undefined, theirs: WritingValue | undef
     return { list: mergeSequences(base.list, theirs.list, mine.list, work) }
   }
   // A plain value: mine if I changed it, else theirs.
-  return theirs !== undefined && sameWriting(mine, base) ? theirs : mine
+  return theirs !== undefined && sameJson(mine, base) ? theirs : mine
 }
 
 /**

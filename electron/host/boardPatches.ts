@@ -3,7 +3,7 @@
  * into the board as the host's own change, each patch of a laptop's stream once and in order.
  */
 import * as Y from 'yjs'
-import { PATCHED_MAPS, sameFieldValue, type BoardChanges } from '../../shared/boardPatch'
+import { PATCHED_MAPS, sameJson, type BoardChanges } from '../../shared/boardPatch'
 import { mergeWork, mergeWritingEntry, readWritingEntry, writeWritingEntry, writingEntryOf, WRITING_AREAS } from '../../shared/sharedWriting'
 
 /** How many laptops' streams the host remembers the last written patch of. */
@@ -30,7 +30,7 @@ export function writeBoardChanges(doc: Y.Doc, changes: BoardChanges, origin: unk
           continue
         }
         for (const [field, value] of Object.entries(fields)) {
-          if (!sameFieldValue(entry.get(field), value)) entry.set(field, value)
+          if (!sameJson(entry.get(field), value)) entry.set(field, value)
         }
         for (const field of [...entry.keys()]) if (!(field in fields)) entry.delete(field)
       }

@@ -7,7 +7,7 @@
  * changed since is not undone.
  */
 import * as Y from 'yjs'
-import { PATCHED_MAPS, sameFieldValue } from '../../../shared/boardPatch'
+import { PATCHED_MAPS, sameJson } from '../../../shared/boardPatch'
 import { changedEntries, entryFields } from './anonymousCopy'
 import { LOCAL_ORIGIN } from './boardDoc'
 import { createListeners } from './externalStore'
@@ -82,7 +82,7 @@ export function createPatchUndo(doc: Y.Doc): BoardUndo {
           map.set(id, new Y.Map<unknown>(Object.entries(before)))
         } else {
           for (const field of new Set([...Object.keys(before), ...Object.keys(after ?? {})])) {
-            if (sameFieldValue(before[field], after?.[field]) || !sameFieldValue(now.get(field), after?.[field])) continue
+            if (sameJson(before[field], after?.[field]) || !sameJson(now.get(field), after?.[field])) continue
             if (field in before) now.set(field, before[field])
             else now.delete(field)
           }

@@ -15,14 +15,13 @@
  * of reach.
  */
 import * as Y from 'yjs'
-import { PATCHED_COPY_CLIENT_ID, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
+import { PATCHED_COPY_CLIENT_ID, sameJson, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
 import { DOC_KEYS } from '../../../shared/board'
 import {
   mergeWork,
   mergeWritingEntry,
   PLAN_ENTRY_ID,
   readWritingEntry,
-  sameWriting,
   writeWritingEntry,
   writingEntryIds,
   writingEntryOf,
@@ -112,7 +111,7 @@ function watchWriting(doc: Y.Doc, onChange: (keys: Set<Key>, origin: unknown) =>
  */
 function changedFields(now: WritingEntry | null, base: WritingEntry | null): WritingChange {
   if (now === null || base === null) return { now, base }
-  const changed = Object.keys(now).filter((field) => !sameWriting(now[field], base[field]))
+  const changed = Object.keys(now).filter((field) => !sameJson(now[field], base[field]))
   const pick = (entry: WritingEntry) => Object.fromEntries(changed.filter((field) => field in entry).map((field) => [field, entry[field]!]))
   return { now: pick(now), base: pick(base) }
 }
@@ -133,10 +132,10 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
   const take = (key: Key, base: WritingEntry | null) => {
     const theirs = read(board, key)
     const mine = read(copy, key)
-    const merged = sameWriting(mine, base) ? theirs : mergeWritingEntry(base, theirs, mine)
+    const merged = sameJson(mine, base) ? theirs : mergeWritingEntry(base, theirs, mine)
     bases.set(key, theirs)
-    if (!sameWriting(mine, merged)) copy.transact(() => writeWritingEntry(copy, ...splitKey(key), merged, mergeWork()), FROM_BOARD)
-    if (sameWriting(merged, theirs)) unsent.delete(key)
+    if (!sameJson(mine, merged)) copy.transact(() => writeWritingEntry(copy, ...splitKey(key), merged, mergeWork()), FROM_BOARD)
+    if (sameJson(merged, theirs)) unsent.delete(key)
     else unsent.add(key)
   }
 
@@ -163,7 +162,7 @@ export function createWritingCopy(board: Y.Doc, link: PatchLink): AnonymousCopy 
       unsent.delete(key)
       const now = read(copy, key)
       const base = onItsWay.has(key) ? onItsWay.get(key)!.sent : (bases.get(key) ?? null)
-      if (sameWriting(now, base)) continue
+      if (sameJson(now, base)) continue
       const [area, id] = splitKey(key)
       changes[area] = { ...changes[area], [id]: changedFields(now, base) }
       sent.set(key, now)

@@ -142,6 +142,7 @@ export class HubProvider {
     this.listeners.clear()
     this.ownPresenceListeners.clear()
     this.heldBackListeners.clear()
+    this.patchWrittenListeners.clear()
   }
 
   /** How a new link is tried first. */
