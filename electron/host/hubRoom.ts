@@ -137,6 +137,8 @@ export class HubRoom {
   private updateTimer: NodeJS.Timeout | undefined
   private readonly clockTimer: NodeJS.Timeout
   private pendingUpdates: Uint8Array[] = []
+  /** "Patch written" notices that wait for the window holding their writes to leave. */
+  private readonly pendingWrittenNotices: Array<{ state: LinkState; message: Uint8Array }> = []
   private readonly changedPresence = new Set<number>()
   private readonly mixer: RoundMixer
   private readonly patches = createPatchLedger()
@@ -297,9 +299,11 @@ export class HubRoom {
         // Written as the host's own change, to everyone (its sender too, whose copy then gives way to it).
         bounds.checkMerging()
         if (this.patches.take(state.ticket, patch.stream, patch.seq)) bounds.countMerging(writeBoardChanges(this.doc, patch.changes, BOARD_PATCH_ORIGIN))
-        // Its sender hears it is written only once the write has left: its copy merges from the board then.
-        this.sendUpdatesNow()
-        this.sendTo(state, linkMessage(LINK_MESSAGE.boardPatchWritten, (encoder) => encoding.writeVarString(encoder, JSON.stringify([patch.stream, patch.seq]))))
+        // Its sender hears it is written only once the write has left (with the window's other
+        // changes, if one is open): its copy merges from the board then.
+        const written = linkMessage(LINK_MESSAGE.boardPatchWritten, (encoder) => encoding.writeVarString(encoder, JSON.stringify([patch.stream, patch.seq])))
+        if (this.pendingUpdates.length > 0) this.pendingWrittenNotices.push({ state, message: written })
+        else this.sendTo(state, written)
         return
       }
       default:
@@ -464,13 +468,6 @@ export class HubRoom {
     this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
   }
 
-  /** Sends the changes held for the current window now. */
-  private sendUpdatesNow(): void {
-    if (this.pendingUpdates.length === 0) return
-    clearTimeout(this.updateTimer)
-    this.flushUpdates()
-  }
-
   private readonly flushUpdates = () => {
     this.updateTimer = undefined
     if (this.pendingUpdates.length === 0 || this.destroyed) return
@@ -479,6 +476,7 @@ export class HubRoom {
     // To everyone, senders included: one merge for the whole room, and a laptop takes its own changes back as no-ops.
     const frame = linkMessage(LINK_MESSAGE.sync, (encoder) => syncProtocol.writeUpdate(encoder, merged))
     for (const state of this.links) this.sendTo(state, frame)
+    for (const { state, message } of this.pendingWrittenNotices.splice(0)) this.sendTo(state, message)
     // What just left opens a new window, so a steady stream leaves once per window.
     this.updateTimer = setTimeout(this.flushUpdates, UPDATE_BATCH_MS)
   }

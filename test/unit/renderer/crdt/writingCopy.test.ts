@@ -154,8 +154,13 @@ describe('shared writing through the host (anonymous, live)', () => {
 
     anaValues.intents.setDefinition(valueId, 'We listen first.')
     benValues.intents.setDefinition(valueId, 'We all listen.')
+    // Ben's patch is written while Ana's write still holds the host's window open: what his
+    // screen shows never loses his words on the way (he hears his patch is written only after).
+    const benSaw: string[] = []
+    ben.copy.on('afterTransaction', () => benSaw.push(definitionOf(ben.copy, valueId) ?? ''))
     await settle()
 
+    expect(benSaw.filter((shown) => !shown.includes('We all'))).toEqual([])
     for (const doc of [room.doc, ana.board, ana.copy, ben.board, ben.copy]) expect(definitionOf(doc, valueId)).toBe('We all listen first.')
     // Only the host (and the facilitator who seeded the board) ever wrote into the room's document.
     expect(writers(room.doc)).toEqual([...writersBefore, room.doc.clientID].sort())
