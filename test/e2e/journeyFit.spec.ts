@@ -1,7 +1,7 @@
 /**
  * The journey map on a 1366×768 laptop with the live panel open, as a facilitator shows it
- * to the room: "Fit to screen" brings every stage into view, and the lane labels never cover
- * a note when the map scrolls sideways.
+ * to the room: "Fit to screen" brings every stage into view and the map fills the window below
+ * the facilitator's bar, and the lane labels never cover a note when the map scrolls sideways.
  */
 import type { Locator, Page } from '@playwright/test'
 import { addNote, createWorkshop, noteIn, startMapping } from './boardPage'
@@ -46,6 +46,15 @@ function coveredNotes(page: Page): Promise<string[]> {
   })
 }
 
+/** A fitted note's four actions take one line, as symbols that keep their names. */
+async function expectActionsOnOneLine(note: Locator): Promise<void> {
+  await note.hover()
+  await expect(note.getByRole('button', { name: 'Move to…' })).toBeVisible()
+  const tops = await note.getByRole('button').evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)))
+  expect(tops).toHaveLength(4)
+  expect(new Set(tops).size, `rows of the note's actions (their tops: ${tops.join(', ')})`).toBe(1)
+}
+
 test('on a 1366×768 laptop with the live panel open, Fit shows all six stages and lane labels never cover a note', async ({
   page,
   hostApp
@@ -82,12 +91,17 @@ test('on a 1366×768 laptop with the live panel open, Fit shows all six stages a
     expect(await isOnTopAtItsCentre(stageHeader(stage)), `${stage}'s header is not covered`).toBe(true)
   }
   expect(await coveredNotes(page)).toEqual([])
+  // The map fills the window under the facilitator's bar: two lanes in view, not one and a bit.
+  const lanes = page.getByRole('group', { name: 'Lanes' })
+  await expect(lanes.getByRole('heading', { level: 3, name: 'Moments that matter' })).toBeInViewport({ ratio: 1 })
+  await expectActionsOnOneLine(noteIn(page, 'Attract, Touchpoints', 'Attract: first contact'))
   await saveScreenshot(page, testInfo, 'journey-1366-fit')
 
   // Compact density stays on this device: after a reload the map opens compact and fitted.
   const compact = page.getByRole('button', { name: 'Compact' })
   await compact.click()
   await expect(compact).toHaveAttribute('aria-pressed', 'true')
+  await expectActionsOnOneLine(noteIn(page, 'Attract, Touchpoints', 'Attract: first contact'))
   await saveScreenshot(page, testInfo, 'journey-1366-fit-compact')
   await page.reload()
   await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true')

@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useId, useRef, useState, type MouseEvent,
 import type { Note } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { NOTE_TOO_LONG_MESSAGE } from '../../crdt/noteText'
+import { ActionFace } from './ActionFace'
 import { useBoardOptions } from './boardOptions'
 import { ColourPalette } from './ColourPalette'
 import { NOTE_DRAG_TYPE, type NoteDragData } from './dragTypes'
@@ -139,12 +140,12 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
         }}
       >
         {openMoveDialog && (
-          <button type="button" className="note__action" onClick={() => openMoveDialog(note.id)}>
-            Move to…
+          <button type="button" className="note__action" title="Move to…" onClick={() => openMoveDialog(note.id)}>
+            <ActionFace symbol="⇄" word="Move to…" />
           </button>
         )}
         <button type="button" className="note__action" aria-label="Edit note" title="Edit note" onClick={onStartEditing}>
-          Edit
+          <ActionFace symbol="✎" word="Edit" />
         </button>
         <button
           ref={colourButton}
@@ -155,10 +156,10 @@ const NoteCardBody = memo(function NoteCardBody({ note, editing, intents, onStar
           aria-expanded={paletteOpen}
           onClick={() => setPaletteOpen((open) => !open)}
         >
-          Colour
+          <ActionFace symbol="◐" word="Colour" />
         </button>
         <button type="button" className="note__action" aria-label="Delete note" title="Delete note" onClick={deleteNote}>
-          Delete
+          <ActionFace symbol="✕" word="Delete" />
         </button>
         {paletteOpen && (
           <ColourPalette

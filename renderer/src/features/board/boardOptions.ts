@@ -14,10 +14,12 @@ export interface BoardOptions {
   mine: ReadonlySet<string>
   /** More on a card, below its text: a journey note's dots and linked value. */
   noteExtra: ((note: Note) => ReactNode) | null
+  /** Cards are narrow (a journey map fitted to the screen): their actions show as symbols (ActionFace.tsx). */
+  narrowCards: boolean
 }
 
 const NONE: ReadonlySet<string> = new Set()
-export const PLAIN_BOARD: BoardOptions = { readOnly: false, clusters: false, mine: NONE, noteExtra: null }
+export const PLAIN_BOARD: BoardOptions = { readOnly: false, clusters: false, mine: NONE, noteExtra: null, narrowCards: false }
 
 export const BoardOptionsContext = createContext<BoardOptions>(PLAIN_BOARD)
 export const useBoardOptions = (): BoardOptions => useContext(BoardOptionsContext)

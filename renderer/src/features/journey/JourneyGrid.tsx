@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react'
 import type { Column } from '../../../../shared/board'
 import type { BoardIntents } from '../../crdt/intents'
 import { cellKey, cellOf, LANE_TITLE_MAX_LENGTH, MAX_JOURNEY_STAGES, MAX_LANES, type JourneyIntents, type JourneySnapshot } from '../../crdt/journey'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { InlineTextEdit } from '../../ui/InlineTextEdit'
+import { ActionFace } from '../board/ActionFace'
+import { BoardOptionsContext, useBoardOptions } from '../board/boardOptions'
 import type { DropPlace } from '../board/dragItems'
 import type { MoveDestination } from '../board/moveDestinations'
 import { NoteDragArea } from '../board/NoteDragArea'
@@ -52,13 +54,20 @@ function AxisHeader({ axis, entry, index, count, structure }: AxisHeaderProps) {
       )}
       {structure && !renaming && (
         <div className="journey-axis__tools">
-          <button type="button" className="note__action" aria-label={`Rename ${entry.title}`} onClick={() => setRenaming(true)}>
-            Rename
+          <button
+            type="button"
+            className="note__action"
+            aria-label={`Rename ${entry.title}`}
+            title={`Rename ${entry.title}`}
+            onClick={() => setRenaming(true)}
+          >
+            <ActionFace symbol="✎" word="Rename" />
           </button>
           <button
             type="button"
             className="note__action"
             aria-label={`Move ${entry.title} ${backWord}`}
+            title={`Move ${entry.title} ${backWord}`}
             disabled={index === 0}
             onClick={() => structure.move(axis, entry.id, index - 1)}
           >
@@ -68,6 +77,7 @@ function AxisHeader({ axis, entry, index, count, structure }: AxisHeaderProps) {
             type="button"
             className="note__action"
             aria-label={`Move ${entry.title} ${forwardWord}`}
+            title={`Move ${entry.title} ${forwardWord}`}
             disabled={index === count - 1}
             onClick={() => structure.move(axis, entry.id, index + 1)}
           >
@@ -77,10 +87,11 @@ function AxisHeader({ axis, entry, index, count, structure }: AxisHeaderProps) {
             type="button"
             className="note__action"
             aria-label={`Remove ${entry.title}`}
+            title={`Remove ${entry.title}`}
             disabled={count <= 1}
             onClick={() => setRemoving(true)}
           >
-            Remove
+            <ActionFace symbol="✕" word="Remove" />
           </button>
         </div>
       )}
@@ -142,7 +153,12 @@ function AddAxisForm({ axis, structure, full }: { axis: Axis; structure: Journey
 function JourneyViewButtons({ view, changeView }: { view: JourneyView; changeView(change: Partial<JourneyView>): void }) {
   return (
     <div className="journey-view" role="group" aria-label="Map view">
-      <button type="button" className="journey-view__toggle" aria-pressed={view.fit} onClick={() => changeView({ fit: !view.fit })}>
+      <button
+        type="button"
+        className="journey-view__toggle"
+        aria-pressed={view.fit}
+        onClick={() => changeView({ fit: !view.fit })}
+      >
         Fit to screen
       </button>
       <button
@@ -208,6 +224,19 @@ function useLaneColumn(grid: RefObject<HTMLDivElement | null>, lanes: RefObject<
   }, [grid, lanes, shapeKey])
 }
 
+/**
+ * Turned to "Fit to screen", the map scrolls up to the top of the stage's area and fills it (the
+ * stage's own tools above it go out of view), once laid out fitted. Not when it opens fitted: a
+ * stage opens at its top (StageContent.tsx).
+ */
+function useFillWindowWhenFitted(journey: RefObject<HTMLDivElement | null>, fit: boolean) {
+  const wasFit = useRef(fit)
+  useLayoutEffect(() => {
+    if (fit && !wasFit.current) journey.current?.scrollIntoView({ block: 'start' })
+    wasFit.current = fit
+  }, [journey, fit])
+}
+
 interface JourneyGridProps {
   snapshot: JourneySnapshot
   /** Must be stable: every card is memoized on it. */
@@ -224,6 +253,11 @@ interface JourneyGridProps {
 export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) {
   const { stages, lanes, cells, notes } = snapshot
   const [view, changeView] = useJourneyView()
+  // Fitted, a stage can be as narrow as --journey-fit-width: the cards' actions take one line as symbols.
+  const workshopOptions = useBoardOptions()
+  const options = useMemo(() => ({ ...workshopOptions, narrowCards: view.fit }), [workshopOptions, view.fit])
+  const journey = useRef<HTMLDivElement>(null)
+  useFillWindowWhenFitted(journey, view.fit)
   const grid = useRef<HTMLDivElement>(null)
   const laneColumn = useRef<HTMLDivElement>(null)
   // Which cells there are: a new stage or lane brings elements to measure.
@@ -255,58 +289,60 @@ export function JourneyGrid({ snapshot, intents, structure }: JourneyGridProps) 
   const style = { '--journey-stages': stages.length } as CSSProperties
 
   return (
-    <div className={`journey${view.fit ? ' journey--fit' : ''}${view.compact ? ' journey--compact' : ''}`} style={style}>
-      <NoteDragArea
-        containers={cells as Record<string, string[]>}
-        notes={notes}
-        titleOf={titleOf}
-        destinations={destinations}
-        onDrop={onDrop}
-      >
-        {(items, activeNoteId) => (
-          <div className="journey-map">
-            <div ref={laneColumn} className="journey-lanes" role="group" aria-label="Lanes">
-              <div className="journey-lanes__corner">
-                <JourneyViewButtons view={view} changeView={changeView} />
-              </div>
-              {lanes.map((lane, laneIndex) => (
-                <AxisHeader key={lane.id} axis="lane" entry={lane} index={laneIndex} count={lanes.length} structure={structure} />
-              ))}
-            </div>
-            <div ref={grid} className="journey-grid" role="group" aria-label="Employee journey map">
-              {stages.map((stage, index) => (
-                <AxisHeader key={stage.id} axis="stage" entry={stage} index={index} count={stages.length} structure={structure} />
-              ))}
-              {lanes.map((lane) => (
-                <div key={lane.id} className="journey-grid__row" role="group" aria-label={lane.title}>
-                  {stages.map((stage) => {
-                    const key = cellKey(stage.id, lane.id)
-                    return (
-                      <JourneyCell
-                        key={key}
-                        id={key}
-                        stageId={stage.id}
-                        laneId={lane.id}
-                        title={`${stage.title}, ${lane.title}`}
-                        noteIds={items[key] ?? EMPTY}
-                        notes={notes}
-                        intents={intents}
-                        activeNoteId={activeNoteId}
-                      />
-                    )
-                  })}
+    <BoardOptionsContext value={options}>
+      <div ref={journey} className={`journey${view.fit ? ' journey--fit' : ''}${view.compact ? ' journey--compact' : ''}`} style={style}>
+        <NoteDragArea
+          containers={cells as Record<string, string[]>}
+          notes={notes}
+          titleOf={titleOf}
+          destinations={destinations}
+          onDrop={onDrop}
+        >
+          {(items, activeNoteId) => (
+            <div className="journey-map">
+              <div ref={laneColumn} className="journey-lanes" role="group" aria-label="Lanes">
+                <div className="journey-lanes__corner">
+                  <JourneyViewButtons view={view} changeView={changeView} />
                 </div>
-              ))}
+                {lanes.map((lane, laneIndex) => (
+                  <AxisHeader key={lane.id} axis="lane" entry={lane} index={laneIndex} count={lanes.length} structure={structure} />
+                ))}
+              </div>
+              <div ref={grid} className="journey-grid" role="group" aria-label="Employee journey map">
+                {stages.map((stage, index) => (
+                  <AxisHeader key={stage.id} axis="stage" entry={stage} index={index} count={stages.length} structure={structure} />
+                ))}
+                {lanes.map((lane) => (
+                  <div key={lane.id} className="journey-grid__row" role="group" aria-label={lane.title}>
+                    {stages.map((stage) => {
+                      const key = cellKey(stage.id, lane.id)
+                      return (
+                        <JourneyCell
+                          key={key}
+                          id={key}
+                          stageId={stage.id}
+                          laneId={lane.id}
+                          title={`${stage.title}, ${lane.title}`}
+                          noteIds={items[key] ?? EMPTY}
+                          notes={notes}
+                          intents={intents}
+                          activeNoteId={activeNoteId}
+                        />
+                      )
+                    })}
+                  </div>
+                ))}
+              </div>
             </div>
+          )}
+        </NoteDragArea>
+        {structure && (
+          <div className="journey__shape" role="group" aria-label="Stages and lanes">
+            <AddAxisForm axis="stage" structure={structure} full={stages.length >= MAX_JOURNEY_STAGES} />
+            <AddAxisForm axis="lane" structure={structure} full={lanes.length >= MAX_LANES} />
           </div>
         )}
-      </NoteDragArea>
-      {structure && (
-        <div className="journey__shape" role="group" aria-label="Stages and lanes">
-          <AddAxisForm axis="stage" structure={structure} full={stages.length >= MAX_JOURNEY_STAGES} />
-          <AddAxisForm axis="lane" structure={structure} full={lanes.length >= MAX_LANES} />
-        </div>
-      )}
-    </div>
+      </div>
+    </BoardOptionsContext>
   )
 }

@@ -119,7 +119,9 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
       readOnly: readOnly || !boardOnScreen(flow, role),
       clusters: false,
       mine,
-      noteExtra: (note) => <JourneyNoteExtra note={note} extras={extras} />
+      noteExtra: (note) => <JourneyNoteExtra note={note} extras={extras} />,
+      // Set by the map itself, which knows whether it is fitted (JourneyGrid.tsx).
+      narrowCards: false
     }
   }, [readOnly, flow, role, mine, grid.links, linking, opportunityIds, places, journey.intents])
 

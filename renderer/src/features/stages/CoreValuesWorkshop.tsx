@@ -96,7 +96,7 @@ export function CoreValuesWorkshop({ workshop, role, people, live, record, viewO
   }, [flow.consensusClosed, check, workshop, handIn])
 
   const options: BoardOptions = useMemo(
-    () => ({ readOnly, clusters: flow.stage === 'cluster', mine, noteExtra: null }),
+    () => ({ readOnly, clusters: flow.stage === 'cluster', mine, noteExtra: null, narrowCards: false }),
     [readOnly, flow.stage, mine]
   )
 
