@@ -49,3 +49,26 @@ export function emotionResult(stageId: string, ratings: readonly number[], minGr
     spread: { low: quantile(sorted, 0.25), high: quantile(sorted, 0.75) }
   }
 }
+
+/**
+ * What the shared document publishes of the ratings: each stage's ratings, and for a stage the
+ * host withheld (anonymous mode: fewer than k people rated it) only how many did.
+ */
+export interface PublishedEmotions {
+  /** Ratings per journey stage id. */
+  ratings: ReadonlyMap<string, readonly number[]>
+  /** Stages the host withheld, with how many people rated each. */
+  withheld: ReadonlyMap<string, number>
+}
+
+/** The curve as every screen and the record show it: one result per journey stage, withheld below `minGroup`. */
+export function emotionCurve(published: PublishedEmotions, stageIds: readonly string[], minGroup: number): EmotionResult[] {
+  return stageIds.map((stageId) => {
+    const ratings = published.ratings.get(stageId) ?? []
+    const withheld = published.withheld.get(stageId)
+    // The host wrote no rating of a stage fewer than k rated, only how many did.
+    return ratings.length === 0 && withheld !== undefined
+      ? { stageId, raters: withheld, median: null, spread: null }
+      : emotionResult(stageId, ratings, emotionGroup(minGroup))
+  })
+}

@@ -1,12 +1,12 @@
 /**
  * What a finished journey-map workshop puts in its record (journeyRecord.ts), worked out
  * from what every screen already knows: the grid, the published dot-vote ballots, the
- * published emotion ratings, the stages. Pure: the facilitator's screen calls it once, when
+ * published emotion ratings (and the counts of stages too few rated), the stages. Pure: the facilitator's screen calls it once, when
  * finalizing, and the record is kept as it is, whatever anyone does to the map afterwards.
  */
 import { decideTies, rankClusters, type TieDecision } from './ballots'
 import { NOTE_TEXT_MAX_LENGTH, type Note } from './board'
-import { emotionResult } from './emotions'
+import { emotionCurve, type PublishedEmotions } from './emotions'
 import { JOURNEY_RECORD_LIMITS, JOURNEY_RECORD_VERSION, type JourneyNote, type JourneyRecord } from './journeyRecord'
 import { stageTimeline, type StageStart } from './stages'
 import type { LaneKind } from './templates'
@@ -31,8 +31,8 @@ export interface JourneyFinalizeInput {
   vote: { budget: number; multipleDots: boolean }
   /** The facilitator's decisions on ties of the vote (meta's voteTies); a tie without one is recorded as undecided. */
   voteTies: readonly TieDecision[]
-  /** Published emotion ratings per journey stage id. */
-  ratings: ReadonlyMap<string, readonly number[]>
+  /** The emotion ratings as the document publishes them, and the stages the host withheld. */
+  emotions: PublishedEmotions
   minGroup: number
   /** Participants present when finalizing (the facilitator not counted). */
   participantNames: readonly string[]
@@ -76,7 +76,8 @@ export function buildJourneyRecord(input: JourneyFinalizeInput): JourneyRecord {
       linkedValue: link ? { name: link.name, workshopTitle: link.workshopTitle } : null
     }
   })
-  const raters = Math.max(0, ...stages.map((stage) => input.ratings.get(stage.id)?.length ?? 0))
+  const curve = emotionCurve(input.emotions, stages.map((stage) => stage.id), input.minGroup)
+  const raters = Math.max(0, ...curve.map((result) => result.raters))
   // Someone may have left before the end; ballots and ratings still show they took part.
   const count = Math.max(input.participantNames.length, input.tookPart, votes.voters, raters)
 
@@ -94,7 +95,7 @@ export function buildJourneyRecord(input: JourneyFinalizeInput): JourneyRecord {
     notes,
     emotions: {
       minGroup: input.minGroup,
-      stages: stages.map((stage) => emotionResult(stage.id, input.ratings.get(stage.id) ?? [], input.minGroup))
+      stages: curve
     },
     votes: {
       budget: input.vote.budget,

@@ -227,7 +227,9 @@ test('a facilitator and two participants map the employee journey, from the ques
     const onboard = document.record.stages.find((stage) => stage.name === 'Onboard')!.id
     expect(document.record.emotions.minGroup).toBe(3)
     expect(document.record.emotions.stages.find((result) => result.stageId === onboard)).toMatchObject({ raters: 3, median: -1 })
-    expect(document.record.emotions.stages.find((result) => result.stageId === exitStage)).toMatchObject({ median: null })
+    // Exit was withheld: the record says one person rated it, as the screen did, not "no ratings".
+    expect(document.record.emotions.stages.find((result) => result.stageId === exitStage)).toMatchObject({ raters: 1, median: null })
+    expect(await readFile(saved['Markdown']!, 'utf8')).toMatch(/\|\s*Exit\s*\|\s*1\s*\|\s*not shown: fewer than 3 ratings\s*\|/)
     expect(document.record.participants).toEqual({ count: 3, names: null })
     const ranking = document.record.v === 2 ? document.record.votes.ranking : []
     expect(ranking.map(({ rank, tie }) => [rank, tie])).toEqual([

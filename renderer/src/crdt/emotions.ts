@@ -12,8 +12,7 @@
  */
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../../shared/board'
-import { EMOTION_SCALE, emotionGroup, emotionResult } from '../../../shared/emotions'
-import type { EmotionResult } from '../../../shared/journeyRecord'
+import { EMOTION_SCALE, type PublishedEmotions } from '../../../shared/emotions'
 import type { HandIn } from '../../../shared/roundSubmissions'
 import { createListeners, type ExternalStore } from './externalStore'
 import { newId } from './ids'
@@ -62,13 +61,6 @@ function readRatings(map: Y.Map<unknown>): Record<string, number> {
 }
 
 export const emotionsOf = (board: Y.Doc): Y.Map<unknown> => board.getMap(DOC_KEYS.emotions)
-
-export interface PublishedEmotions {
-  /** Ratings per journey stage id. */
-  ratings: Map<string, number[]>
-  /** Stages the host withheld (fewer than k rated them), with how many did. */
-  withheld: Map<string, number>
-}
 
 /** What the shared document holds, each entry checked: a malformed one from a peer counts for nothing. */
 export function readPublishedEmotions(board: Y.Doc): PublishedEmotions {
@@ -135,18 +127,6 @@ export function createEmotionRatings(own: Y.Doc): EmotionRatings {
       sealed.unobserve(refresh)
     }
   }
-}
-
-/** The curve as every screen and the record show it: one result per journey stage, withheld below `minGroup`. */
-export function emotionCurve(published: PublishedEmotions, stageIds: readonly string[], minGroup: number): EmotionResult[] {
-  return stageIds.map((stageId) => {
-    const ratings = published.ratings.get(stageId) ?? []
-    const withheld = published.withheld.get(stageId)
-    // The host wrote no rating of a stage fewer than k rated, only how many did.
-    return ratings.length === 0 && withheld !== undefined
-      ? { stageId, raters: withheld, median: null, spread: null }
-      : emotionResult(stageId, ratings, emotionGroup(minGroup))
-  })
 }
 
 /** A store of what the document's emotion entries say, for the curve. */

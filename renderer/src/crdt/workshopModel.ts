@@ -21,7 +21,8 @@ import { createProgramPlanModel, seedProgramPlan, type ProgramPlanModel } from '
 import { createListeners, type ExternalStore } from './externalStore'
 import { createValuesModel, type ValuesModel } from './values'
 import { createPrivateNotes, rememberMine, type PrivateNotes } from './privateNotes'
-import { createEmotionRatings, createPublishedEmotionsStore, type EmotionRatings, type PublishedEmotions } from './emotions'
+import type { PublishedEmotions } from '../../../shared/emotions'
+import { createEmotionRatings, createPublishedEmotionsStore, type EmotionRatings } from './emotions'
 import {
   createPublishedBallotsStore,
   createSealedBallot,

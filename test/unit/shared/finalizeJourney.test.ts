@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { buildJourneyRecord, type JourneyFinalizeInput } from '../../../shared/finalizeJourney'
+import { emotionSummary } from '../../../shared/exports/journeyText'
 import { parseJourneyRecord } from '../../../shared/journeyRecord'
 import { TEMPLATES } from '../../../shared/templates'
 import { createBoardModel } from '../../../renderer/src/crdt/boardModel'
@@ -46,10 +47,9 @@ function finishedMap() {
     voteBallots: [ballot({ [ids.laptop]: 2, [ids.buddy]: 1 }), ballot({ [ids.laptop]: 1 }), ballot({ [ids.laptop]: 9 })],
     vote: { budget: 3, multipleDots: true },
     voteTies: [],
-    ratings: new Map([
-      [stage('Onboard'), [-2, -1, -1]],
-      [stage('Exit'), [2, 1]]
-    ]),
+    // As the host publishes them in anonymous mode: Exit was rated by two people, fewer than
+    // the minimum group, so the document holds only how many.
+    emotions: { ratings: new Map([[stage('Onboard'), [-2, -1, -1]]]), withheld: new Map([[stage('Exit'), 2]]) },
     minGroup: 3,
     participantNames: ['Amira', 'Ben'],
     tookPart: 2,
@@ -92,13 +92,12 @@ describe('buildJourneyRecord', () => {
       median: -1,
       spread: { low: -1.5, high: -1 }
     })
-    // Two ratings of Exit: fewer than the minimum group, so no median and no spread.
-    expect(record.emotions.stages.find((result) => result.stageId === stage('Exit'))).toEqual({
-      stageId: stage('Exit'),
-      raters: 2,
-      median: null,
-      spread: null
-    })
+    // Two ratings of Exit: fewer than the minimum group, so no median and no spread, but the
+    // record says how many rated it, as the screen did ("fewer than 3 ratings", not "no ratings").
+    const exit = record.emotions.stages.find((result) => result.stageId === stage('Exit'))!
+    expect(exit).toEqual({ stageId: stage('Exit'), raters: 2, median: null, spread: null })
+    expect(emotionSummary(exit, record.emotions.minGroup)).toBe('fewer than 3 ratings')
+    expect(emotionSummary(record.emotions.stages.find((result) => result.stageId === stage('Retain'))!, 3)).toBe('no ratings')
     expect(record.timeline.map((entry) => entry.stage)).toEqual(['Silent brainstorm', 'Map the journey', 'Finalize'])
     expect(record.timeline.at(-1)?.endedAt).toBe(new Date(input.finalizedAt).toISOString())
   })
@@ -109,6 +108,9 @@ describe('buildJourneyRecord', () => {
     expect(buildJourneyRecord({ ...input, anonymous: false }).participants).toEqual({ count: 3, names: ['Amira', 'Ben'] })
     // Someone who came and left before the end, without rating or voting, still took part.
     expect(buildJourneyRecord({ ...input, tookPart: 4 }).participants).toEqual({ count: 4, names: null })
+    // Not live at the end and no one voted: the people who rated a withheld stage still count.
+    const emotions = { ratings: new Map<string, number[]>(), withheld: new Map([[input.stages[0]!.id, 2]]) }
+    expect(buildJourneyRecord({ ...input, emotions, voteBallots: [], participantNames: [], tookPart: 0 }).participants.count).toBe(2)
   })
 
   it('leaves out what a faulty peer made too big for the record, instead of failing the finalize', () => {

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { buildJourneyRecord } from '../../../../shared/finalizeJourney'
 import { isFinalizedJourney, isFinalizedValues, type FinalizedRecord } from '../../../../shared/workshopRecord'
-import { emotionGroup } from '../../../../shared/emotions'
-import { emotionCurve } from '../../crdt/emotions'
+import { emotionCurve, emotionGroup } from '../../../../shared/emotions'
 import { cellKey, type JourneySnapshot } from '../../crdt/journey'
 import { BoardOptionsContext, type BoardOptions } from '../board/boardOptions'
 import { boardOnScreen, canEdit } from '../stages/boardAccess'
@@ -146,7 +145,7 @@ export function JourneyWorkshop({ workshop, role, people, live, record, viewOnly
         voteBallots: workshop.published.votes.getSnapshot(),
         vote: { budget: flow.voteBudget, multipleDots: flow.multipleDots },
         voteTies: flow.voteTies,
-        ratings: publishedEmotions.ratings,
+        emotions: publishedEmotions,
         minGroup: emotionGroup(flow.minGroup),
         participantNames: participants.map((person) => person.name),
         tookPart,

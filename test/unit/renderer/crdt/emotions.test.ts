@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Submission } from '../../../../shared/roundSubmissions'
-import { createEmotionRatings, emotionCurve, emotionsOf, readPublishedEmotions } from '../../../../renderer/src/crdt/emotions'
+import { emotionCurve } from '../../../../shared/emotions'
+import { createEmotionRatings, emotionsOf, readPublishedEmotions } from '../../../../renderer/src/crdt/emotions'
 import { sync } from './boardFixtures'
 
 const K = 3
