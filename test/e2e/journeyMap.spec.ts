@@ -123,7 +123,7 @@ test('a facilitator and two participants map the employee journey, from the ques
     expect(ratingsIn(observer)).toEqual([])
     await facilitator.getByRole('button', { name: 'Close the ratings and show the curve' }).click()
     const curve = amira.getByRole('list', { name: 'Ratings per stage' })
-    await expect(curve.getByRole('listitem').filter({ hasText: 'Onboard' })).toHaveText('Onboard: 3 ratings, median -1, middle half -1.5 to -0.5')
+    await expect(curve.getByRole('listitem').filter({ hasText: 'Onboard' })).toHaveText('Onboard: 3 ratings, median −1, middle half −1.5 to −0.5')
     await expect(curve.getByRole('listitem').filter({ hasText: 'Attract' })).toHaveText('Attract: 3 ratings, median +1, middle half +1 to +1.5')
     await expect(curve.getByRole('listitem').filter({ hasText: 'Exit' })).toHaveText('Exit: fewer than 3 ratings')
     // One person rated Exit: the room's document holds that one did, never what they said. The
