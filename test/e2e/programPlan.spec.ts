@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { planJsonSchema, type PlanJsonDocument } from '../../shared/exports/planJson'
 import { pdfText, readJson, readMarkdown, squash } from '../exports/readBack'
-import { smallJourneyRecord } from '../exports/journeyFixtures'
+import { journeyRecordTiedAtTheCut, smallJourneyRecord } from '../exports/journeyFixtures'
 import { createWorkshop, nextStage, stageHeading } from './boardPage'
 import { seedFinalized } from './contractCalls'
 import { expect, saveScreenshot, test } from './fixtures'
@@ -168,3 +168,31 @@ test('two participants type in one sentence at the same time, anonymously: both 
   await saveScreenshot(ben, testInfo, 'plan-written-together-participant')
 })
 
+
+test('a plan started from a map whose vote left a tie across the tenth place is offered every tied opportunity, and says why', async ({
+  page: facilitator,
+  hostApp
+}, testInfo) => {
+  await facilitator.goto(hostApp.url)
+  await seedFinalized(facilitator, 'journey-map', 'Joining us', journeyRecordTiedAtTheCut())
+  await createWorkshop(facilitator, { template: /EX program plan/, title: 'Support empowerment' })
+  await nextStage(facilitator, 'Plan the program')
+  await facilitator.getByRole('combobox', { name: 'Start from the opportunities of' }).selectOption({ label: 'Joining us' })
+
+  const suggestions = facilitator.getByRole('region', { name: 'Top opportunities from the journey map' })
+  await expect(suggestions.getByText('12, not 10: the opportunities tied at the cut all come in, as the map’s vote left them tied.')).toBeVisible()
+  const offered = suggestions.getByRole('button', { name: /^Add to the plan: / })
+  await expect(offered).toHaveCount(12)
+  // Most dots first; the three on 2 dots, tied across the tenth place, last.
+  const names = (await offered.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).map((name) =>
+    name!.replace(/^Add to the plan: /, '')
+  )
+  expect(names.slice(0, 2)).toEqual(['Laptop and accounts ready before day one', 'A careers page written by the team'])
+  expect(new Set(names.slice(9))).toEqual(new Set(['Goals for the first 90 days', 'A yearly talk about the next step', 'Keep in touch with alumni']))
+
+  await suggestions.getByRole('button', { name: 'Add to the plan: Keep in touch with alumni' }).click()
+  await expect(suggestions.getByRole('button', { name: 'In the plan: Keep in touch with alumni' })).toBeVisible()
+  await expect(facilitator.getByRole('region', { name: 'Workshop stage' })).toBeVisible()
+  await suggestions.scrollIntoViewIfNeeded()
+  await saveScreenshot(facilitator, testInfo, 'plan-suggestions-tied-at-the-cut')
+})

@@ -147,6 +147,32 @@ export function smallJourneyRecord(): JourneyRecord {
   }
 }
 
+/**
+ * The small map with twelve voted opportunities, the last three tied on 2 dots across the tenth
+ * place, the tie left undecided: a plan started from it is offered all twelve.
+ */
+export function journeyRecordTiedAtTheCut(): JourneyRecord {
+  const more: NoteSpec[] = [
+    { stage: 0, lane: 4, text: 'A careers page written by the team', votes: 10 },
+    { stage: 1, lane: 4, text: 'Salary range in every job ad', votes: 9 },
+    { stage: 1, lane: 4, text: 'One interview panel, not three', votes: 8 },
+    { stage: 2, lane: 4, text: 'A buddy with time set aside for it', votes: 7 },
+    { stage: 3, lane: 4, text: 'Shadow a senior agent for a week', votes: 4 },
+    { stage: 3, lane: 4, text: 'Goals for the first 90 days', votes: 2 },
+    { stage: 4, lane: 4, text: 'A yearly talk about the next step', votes: 2 },
+    { stage: 5, lane: 4, text: 'Keep in touch with alumni', votes: 2 }
+  ].map((spec) => ({ ...spec, colour: 'purple' as const }))
+  const record = smallJourneyRecord()
+  const notes = inCellOrder([...SMALL_NOTES, ...more]).map(note)
+  return {
+    ...record,
+    participants: { count: 20, names: null },
+    anonymous: true,
+    votes: { budget: 5, voters: 20, laneIds: VOTED_LANES, ranking: undecidedRanking(notes) },
+    notes
+  }
+}
+
 const PHRASES = [
   'Nobody tells you where the printer is',
   'Buddy programme works well when the buddy has time for it',
