@@ -80,7 +80,8 @@ HubRoom.prototype.attach = function (this: HubRoom, link, role, ticket) {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-live-host-'))
-const rendererDir = await mkdtemp(join(tmpdir(), 'bench-live-renderer-'))
+/** The participant's page, for a benchmark that joins one in Chromium (BENCH_RENDERER_DIR: the built renderer); else an empty folder. */
+const rendererDir = process.env.BENCH_RENDERER_DIR ?? (await mkdtemp(join(tmpdir(), 'bench-live-renderer-')))
 const docs = new DocsService(dataDir)
 const sessions = new SessionManager({ rendererDir, port: 0, bindAddress: '127.0.0.1' })
 
@@ -120,7 +121,7 @@ async function stop(): Promise<void> {
     await docs.flush()
   } finally {
     await rm(dataDir, { recursive: true, force: true })
-    await rm(rendererDir, { recursive: true, force: true })
+    if (!process.env.BENCH_RENDERER_DIR) await rm(rendererDir, { recursive: true, force: true })
     process.exit(0)
   }
 }

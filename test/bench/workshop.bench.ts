@@ -27,9 +27,14 @@
  * (the same workshop through a plain y-websocket relay, a yardstick); BENCH_LAPTOPS_PER_PROCESS
  * (default 1) groups participants' laptops that many to a process (for rooms of 100);
  * BENCH_STEP_TIMEOUT_S (60) how long a measured step may take. The host counts the frames it
- * sends during each step (liveHost.ts).
+ * sends during each step (liveHost.ts). BENCH_BROWSER_PARTICIPANT=1 adds one more participant,
+ * with no notes of its own, in Chromium (browserParticipant.ts; needs `npx electron-vite build`):
+ * when its screen shows the reveal, and its renderer's CPU, React's render included.
  */
+import { existsSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { closeChromium, joinInChromium, type BrowserParticipant } from './browserParticipant'
 import {
   cpuBetween,
   describeCpu,
@@ -68,6 +73,13 @@ const NOTES_EACH = Number(process.env.BENCH_NOTES ?? 10)
 const TRANSPORTS = parseTransports(process.env.BENCH_TRANSPORTS, ['webrtc'])
 if (TRANSPORTS.length !== 1) throw new Error('workshop.bench: BENCH_TRANSPORTS names one transport (webrtc, websocket or relay)')
 const TRANSPORT = TRANSPORTS[0]!
+const BROWSER_PARTICIPANT = process.env.BENCH_BROWSER_PARTICIPANT === '1'
+if (BROWSER_PARTICIPANT) {
+  if (TRANSPORT === 'relay') throw new Error('workshop.bench: a browser participant joins the host, not a relay')
+  const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+  if (!existsSync(rendererDir)) throw new Error('workshop.bench: BENCH_BROWSER_PARTICIPANT needs the built app: run `npx electron-vite build` first')
+  process.env.BENCH_RENDERER_DIR = rendererDir
+}
 const CLUSTERS = ['Honesty', 'Ownership', 'Care for each other', 'Curiosity', 'Craft']
 /** Issue 10's targets: under 1 s for 30 participants, under 2 s for a room of 100. */
 const TARGET_MS = PARTICIPANTS > 30 ? 2_000 : 1_000
@@ -94,6 +106,8 @@ interface StepResult {
   idle: CpuUse
   /** The step's start and end on the shared clock (process.hrtime, ms): to cut CPU profiles to it. */
   window: [number, number]
+  /** The participant in Chromium (BENCH_BROWSER_PARTICIPANT): from the action to its screen, its renderer's CPU and main thread. */
+  browser?: { ms: number; cpuMs: number; mainThreadMs: number }
 }
 
 interface RunResult {
@@ -159,7 +173,12 @@ async function until(ready: (status: WorkshopStatus) => boolean, what: string, t
  * The facilitator's `action`, timed from its own clock reading, until every peer has reported
  * `reached` for `what`; with the time of the last participant's `effect`.
  */
-async function measure(action: 'reveal' | 'closeVoting', what: 'notes' | 'voters', effect: 'revealed' | 'published'): Promise<StepResult> {
+async function measure(
+  action: 'reveal' | 'closeVoting',
+  what: 'notes' | 'voters',
+  effect: 'revealed' | 'published',
+  browser: BrowserParticipant | null = null
+): Promise<StepResult> {
   const reached = new Map<number, number>()
   const effects = new Map<number, number>()
   const stop = room!.onMessage((peer, message: AnyFromPeer) => {
@@ -169,9 +188,11 @@ async function measure(action: 'reveal' | 'closeVoting', what: 'notes' | 'voters
   })
   try {
     await all(room!.peers, what === 'notes' ? { type: 'expect', notes: totalNotes, voters: null } : { type: 'expect', notes: null, voters: PARTICIPANTS })
+    await browser?.expectNotes(totalNotes)
     const quiet = await room!.cpuReading()
     await sleep(QUIET_MS)
     const before = await room!.cpuReading()
+    const browserBefore = browser ? { cpuMs: await browser.cpuMs(), mainThreadMs: await browser.mainThreadMs() } : null
     const facilitator = room!.peers[0]!
     const { at } = await facilitator.request<Done>({ type: action })
     try {
@@ -184,13 +205,23 @@ async function measure(action: 'reveal' | 'closeVoting', what: 'notes' | 'voters
     const cpu = await room!.cpuSince(before)
     const perPeer = [...reached.values()].map((time) => time - at)
     const lastScreen = Math.max(...reached.values())
+    const browserSeenAt = await browser?.notesSeenAt(STEP_TIMEOUT_MS)
     return {
       ms: lastScreen - at,
       perPeer,
       lastEffectMs: Math.max(...effects.values()) - at,
       cpu,
       idle: cpuBetween(quiet, before),
-      window: [at, lastScreen]
+      window: [at, lastScreen],
+      ...(browser && browserBefore && browserSeenAt !== undefined
+        ? {
+            browser: {
+              ms: browserSeenAt - at,
+              cpuMs: (await browser.cpuMs()) - browserBefore.cpuMs,
+              mainThreadMs: (await browser.mainThreadMs()) - browserBefore.mainThreadMs
+            }
+          }
+        : {})
     }
   } finally {
     stop()
@@ -212,6 +243,7 @@ async function run(index: number): Promise<RunResult> {
     laptopsPerProcess: LAPTOPS_PER_PROCESS
   })
   room = current
+  let browserParticipant: BrowserParticipant | null = null
   const stopListening = room.onMessage((peer, message) => {
     if (message.type === 'uncaught') result.uncaught.push(`peer ${peer.index + 1}: ${message.message}`)
   })
@@ -227,11 +259,12 @@ async function run(index: number): Promise<RunResult> {
     }
     const participants = current.peers.slice(1)
     const facilitator = current.peers[0]!
+    if (BROWSER_PARTICIPANT && target.transport === 'hub') browserParticipant = await joinInChromium(target.session, 'Browser participant')
 
     // The silent brainstorm, then the reveal.
     const drafts = await all(participants, { type: 'drafts', count: NOTES_EACH })
     if (drafts.some((reply) => reply.count !== NOTES_EACH)) throw new Error('a participant does not hold its drafts')
-    result.reveal = await measure('reveal', 'notes', 'revealed')
+    result.reveal = await measure('reveal', 'notes', 'revealed', browserParticipant)
 
     // Clusters, the vote, and closing it.
     await facilitator.request({ type: 'clusters', titles: CLUSTERS }, STEP_TIMEOUT_MS)
@@ -245,6 +278,7 @@ async function run(index: number): Promise<RunResult> {
     result.failed = error instanceof Error ? error.message : String(error)
   } finally {
     stopListening()
+    await browserParticipant?.close()
     result.hostLines = (host?.log.length ?? 0) - hostLogBefore
   }
   const line = [
@@ -264,6 +298,12 @@ async function run(index: number): Promise<RunResult> {
     )
     if (!Number.isNaN(r.cpu.serverFrames)) line.push(`    ${describeHostTraffic(r.cpu)}; ${(r.cpu.serverFrames / n).toFixed(1)} frames per laptop`)
     line.push(`    window on the shared clock: ${r.window.map((t) => t.toFixed(1)).join(' – ')} ms`)
+    if (r.browser) {
+      line.push(
+        `    the participant in Chromium showed ${totalNotes} notes at ${ms(r.browser.ms)}; its renderer used ${ms(r.browser.cpuMs)} of CPU, ` +
+          `its main thread was busy ${ms(r.browser.mainThreadMs)}`
+      )
+    }
   }
   if (result.vote) {
     const v = result.vote
@@ -316,6 +356,7 @@ try {
   }
 } finally {
   await room?.close()
+  await closeChromium()
   await relay?.stop()
   await host?.stop()
 }
