@@ -153,12 +153,7 @@ function AddAxisForm({ axis, structure, full }: { axis: Axis; structure: Journey
 function JourneyViewButtons({ view, changeView }: { view: JourneyView; changeView(change: Partial<JourneyView>): void }) {
   return (
     <div className="journey-view" role="group" aria-label="Map view">
-      <button
-        type="button"
-        className="journey-view__toggle"
-        aria-pressed={view.fit}
-        onClick={() => changeView({ fit: !view.fit })}
-      >
+      <button type="button" className="journey-view__toggle" aria-pressed={view.fit} onClick={() => changeView({ fit: !view.fit })}>
         Fit to screen
       </button>
       <button
