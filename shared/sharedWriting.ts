@@ -20,8 +20,8 @@ export const WRITING_AREAS = ['values', 'plan', 'outcomes'] as const
 export type WritingArea = (typeof WRITING_AREAS)[number]
 /** The one entry of the `plan` area: the plan's own fields (its outcome rows are entries of `outcomes`). */
 export const PLAN_ENTRY_ID = 'plan'
-/** The plan's field holding its outcome rows (programPlan.ts' PLAN_FIELDS.outcomes). */
-const OUTCOMES_FIELD = 'outcomes'
+/** The plan's field holding its outcome rows (programPlan.ts' PLAN_FIELDS.outcomes is this). */
+export const PLAN_OUTCOMES_FIELD = 'outcomes'
 
 /** A field as it travels: a plain value, a text (a Y.Text in the document) or a list of texts (a Y.Array). */
 export type WritingValue = string | number | boolean | null | { text: string } | { list: string[] }
@@ -95,11 +95,11 @@ function hunksOf<T>(base: readonly T[], side: readonly T[], work: MergeWork): Hu
 
 function outcomesOf(doc: Y.Doc, make: boolean): Y.Map<unknown> | null {
   const plan = doc.getMap<unknown>(DOC_KEYS.plan)
-  const outcomes = plan.get(OUTCOMES_FIELD)
+  const outcomes = plan.get(PLAN_OUTCOMES_FIELD)
   if (outcomes instanceof Y.Map) return outcomes as Y.Map<unknown>
   if (!make) return null
   const made = new Y.Map<unknown>()
-  plan.set(OUTCOMES_FIELD, made)
+  plan.set(PLAN_OUTCOMES_FIELD, made)
   return made
 }
 

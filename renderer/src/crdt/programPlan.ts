@@ -20,6 +20,7 @@ import * as Y from 'yjs'
 import { DOC_KEYS, NOTE_TEXT_MAX_LENGTH } from '../../../shared/board'
 import type { DraftedOutcome, DraftedProgramPlan } from '../../../shared/finalizeProgramPlan'
 import { isCalendarDate } from '../../../shared/programPlanRecord'
+import { PLAN_OUTCOMES_FIELD } from '../../../shared/sharedWriting'
 import { LOCAL_ORIGIN } from './boardDoc'
 import type { TextBinding, TextField } from './collaborativeText'
 import { createLazySnapshotStore, deepChangesOf, sameItems, type SnapshotStore } from './externalStore'
@@ -47,7 +48,7 @@ export const PLAN_FIELDS = {
   activities: 'activities',
   boundaries: 'boundaries',
   behaviours: 'behaviours',
-  outcomes: 'outcomes',
+  outcomes: PLAN_OUTCOMES_FIELD,
   recognition: 'recognition'
 } as const
 

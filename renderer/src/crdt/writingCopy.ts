@@ -21,6 +21,7 @@ import {
   mergeWork,
   mergeWritingEntry,
   PLAN_ENTRY_ID,
+  PLAN_OUTCOMES_FIELD,
   readWritingEntry,
   writeWritingEntry,
   writingEntryIds,
@@ -30,7 +31,7 @@ import {
   type WritingChange,
   type WritingEntry
 } from '../../../shared/sharedWriting'
-import type { AnonymousCopy } from './anonymousCopy'
+import { changedEntries, type AnonymousCopy } from './anonymousCopy'
 
 /** A live participant's link to the host for patches (liveSync.ts' LiveConnection has both). */
 export interface PatchLink {
@@ -48,8 +49,6 @@ export const SEND_EVERY_MS = 200
 
 /** The copy's writes that take the board's entries; every other transaction is this person's. */
 const FROM_BOARD = 'writing-from-board'
-/** The plan's field holding its rows (programPlan.ts' PLAN_FIELDS.outcomes). */
-const OUTCOMES_FIELD = 'outcomes'
 
 type Key = `${WritingArea}/${string}`
 const keyOf = (area: WritingArea, id: string): Key => `${area}/${id}`
@@ -58,25 +57,17 @@ const splitKey = (key: Key): [WritingArea, string] => {
   return [key.slice(0, slash) as WritingArea, key.slice(slash + 1)]
 }
 
-/** The values a transaction's events on the values map touched (paths start at that map). */
-function touchedValues(values: Y.Map<unknown>, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, keys: Set<Key>): void {
-  for (const event of events) {
-    if (event.target === values) for (const id of event.keys.keys()) keys.add(keyOf('values', id))
-    else if (typeof event.path[0] === 'string') keys.add(keyOf('values', event.path[0]))
-  }
-}
-
 /** The plan's entries (its own fields, its rows) a transaction's events on the plan map touched. */
 function touchedPlan(plan: Y.Map<unknown>, events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, keys: Set<Key>): void {
   for (const event of events) {
     const [field, rowId] = event.path
     if (event.target === plan) {
       for (const key of event.keys.keys()) {
-        if (key !== OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
+        if (key !== PLAN_OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
         // The rows' map made or replaced: the rows in it came with it.
         else for (const id of writingEntryIds(plan.doc!, 'outcomes')) keys.add(keyOf('outcomes', id))
       }
-    } else if (field !== OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
+    } else if (field !== PLAN_OUTCOMES_FIELD) keys.add(keyOf('plan', PLAN_ENTRY_ID))
     else if (event.path.length === 1) for (const id of event.keys.keys()) keys.add(keyOf('outcomes', id))
     else if (typeof rowId === 'string') keys.add(keyOf('outcomes', rowId))
   }
@@ -87,7 +78,9 @@ function watchWriting(doc: Y.Doc, onChange: (keys: Set<Key>, origin: unknown) =>
   const values = doc.getMap<unknown>(DOC_KEYS.values)
   const plan = doc.getMap<unknown>(DOC_KEYS.plan)
   let touched = new Set<Key>()
-  const observeValues = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => touchedValues(values, events, touched)
+  const observeValues = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+    for (const id of changedEntries(values, events)) touched.add(keyOf('values', id))
+  }
   const observePlan = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => touchedPlan(plan, events, touched)
   const after = (transaction: Y.Transaction) => {
     if (touched.size === 0) return
