@@ -81,9 +81,6 @@ export const boardPatchSchema = z.object({
 export type BoardPatch = z.infer<typeof boardPatchSchema>
 export type BoardChanges = BoardPatch['changes']
 
-/** Whether two plain JSON values are the same: a field's (a text, a colour, a link to a value), or a whole entry's fields. */
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
-
 export const encodeBoardPatch = (patch: BoardPatch): string => JSON.stringify(patch)
 
 /** A patch from its JSON text; null for anything else. */

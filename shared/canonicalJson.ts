@@ -20,3 +20,9 @@ export function canonicalJson(value: unknown): string {
   if (text === undefined) throw new TypeError(`a ${typeof value} has no JSON form`)
   return text
 }
+
+/**
+ * Whether two plain JSON values are the same, their keys in the same order (JSON.stringify): a
+ * field's (a text, a colour, a link to a value), a whole entry's fields, a presence or a flow.
+ */
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)

@@ -13,7 +13,7 @@
 import * as Y from 'yjs'
 import { diffIndices } from 'node-diff3'
 import { DOC_KEYS } from './board'
-import { sameJson } from './boardPatch'
+import { sameJson } from './canonicalJson'
 
 /** Where shared writing lives: the values' entries, the plan's own fields (one entry), the plan's outcome rows. */
 export const WRITING_AREAS = ['values', 'plan', 'outcomes'] as const

@@ -3,7 +3,8 @@
  * into the board as the host's own change, each patch of a laptop's stream once and in order.
  */
 import * as Y from 'yjs'
-import { PATCHED_MAPS, sameJson, type BoardChanges } from '../../shared/boardPatch'
+import { PATCHED_MAPS, type BoardChanges } from '../../shared/boardPatch'
+import { sameJson } from '../../shared/canonicalJson'
 import { mergeWork, mergeWritingEntry, readWritingEntry, writeWritingEntry, writingEntryOf, WRITING_AREAS } from '../../shared/sharedWriting'
 
 /** How many laptops' streams the host remembers the last written patch of. */

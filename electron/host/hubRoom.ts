@@ -28,6 +28,7 @@ import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
 import { HOST_CLOCK_INTERVAL_MS, HOST_PRESENCE_ROLE, readProgress, type Progress, type RoomProgress } from '../../shared/liveSession'
 import { parseBoardPatch, PATCHED_COPY_CLIENT_ID } from '../../shared/boardPatch'
+import { sameJson } from '../../shared/canonicalJson'
 import { parseSubmission } from '../../shared/roundSubmissions'
 import { FACILITATOR_COLOUR, leastUsedColour } from '../../shared/presenceColours'
 import {
@@ -440,7 +441,7 @@ export class HubRoom {
 
   private updateProgress(): void {
     const progress = this.countProgress()
-    if (JSON.stringify(progress) === JSON.stringify(this.progress)) return
+    if (sameJson(progress, this.progress)) return
     this.progress = progress
     this.publishClock()
   }

@@ -20,6 +20,7 @@ import { randomInt } from 'node:crypto'
 import nacl from 'tweetnacl'
 import * as Y from 'yjs'
 import { DOC_KEYS } from '../../shared/board'
+import { sameJson } from '../../shared/canonicalJson'
 import { isEmptyPart, revealedNoteFields, type Submission, type SubmittedNote } from '../../shared/roundSubmissions'
 import { readRoomRules, ROUNDS, type RoomRules, type Round } from '../../shared/workshopMeta'
 
@@ -201,7 +202,7 @@ export class RoundMixer {
       const known = new Set(admitted.notes.map((note) => note.id))
       return next.notes.every((note) => known.has(note.id))
     }
-    return JSON.stringify(admitted) === JSON.stringify(next)
+    return sameJson(admitted, next)
   }
 
   /** Writes the round's admitted parts as they should stand, in one change, in a random order. */
@@ -211,7 +212,7 @@ export class RoundMixer {
     const box = this.boxes.get(round)!
     const desired = this.entriesOf(round, [...box.admitted.values()])
     const map = this.options.doc.getMap<unknown>(ROUND_MAP[round])
-    const changes = shuffled([...desired].filter(([key, entry]) => JSON.stringify(map.get(key)) !== JSON.stringify(entry)))
+    const changes = shuffled([...desired].filter(([key, entry]) => !sameJson(map.get(key), entry)))
     const gone = [...box.written].filter((key) => !desired.has(key))
     box.written = new Set(desired.keys())
     if (changes.length === 0 && gone.length === 0) return

@@ -8,6 +8,7 @@
  * side applies what the host sends straight to the board.
  */
 import type { BoardChanges } from '../../../shared/boardPatch'
+import { sameJson } from '../../../shared/canonicalJson'
 import { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { createListeners, type ExternalStore } from './externalStore'
@@ -143,7 +144,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
       if (clock === null) continue
       hostClock.sample(clock, receivedAt)
       const progress = readRoomProgress(hostState)
-      if (JSON.stringify(progress) === JSON.stringify(room)) continue
+      if (sameJson(progress, room)) continue
       room = progress
       roomListeners.notify()
     }
@@ -235,7 +236,7 @@ export function joinLiveDoc(doc: Y.Doc, options: LiveSyncOptions, page: LiveSync
     heldBack: { subscribe: heldBackListeners.add, getSnapshot: () => heldBack },
     share(activity) {
       const next = { ...presence, ...activity }
-      if (destroyed || JSON.stringify(next) === JSON.stringify(presence)) return
+      if (destroyed || sameJson(next, presence)) return
       presence = next
       awareness.setLocalState(presence)
     },

@@ -7,7 +7,8 @@
  * changed since is not undone.
  */
 import * as Y from 'yjs'
-import { PATCHED_MAPS, sameJson } from '../../../shared/boardPatch'
+import { PATCHED_MAPS } from '../../../shared/boardPatch'
+import { sameJson } from '../../../shared/canonicalJson'
 import { changedEntries, entryFields } from './anonymousCopy'
 import { LOCAL_ORIGIN } from './boardDoc'
 import { createListeners } from './externalStore'

@@ -21,6 +21,7 @@ import {
   type StageId
 } from '../../../shared/stages'
 import { readTieDecisions, type TieDecision } from '../../../shared/ballots'
+import { sameJson } from '../../../shared/canonicalJson'
 import { addMinute, MINUTE_MS, pauseTimer, readTimer, startTimer, timerOf, type TimerState } from '../../../shared/timer'
 import type { TemplateId } from '../../../shared/templates'
 import { TITLE_MAX_LENGTH } from '../../../shared/workshop'
@@ -174,7 +175,7 @@ export function readWorkshopFlow(doc: Y.Doc): WorkshopFlow {
 const sameFlow = (a: WorkshopFlow, b: WorkshopFlow) =>
   (Object.keys(a) as Array<keyof WorkshopFlow>).every((key) =>
     key === 'stageLog' || key === 'timer' || key === 'agreed' || key === 'valueSource' || key === 'opportunitySource' || key === 'voteTies'
-      ? JSON.stringify(a[key]) === JSON.stringify(b[key])
+      ? sameJson(a[key], b[key])
       : a[key] === b[key]
   )
 

@@ -15,7 +15,8 @@
  * of reach.
  */
 import * as Y from 'yjs'
-import { PATCHED_COPY_CLIENT_ID, sameJson, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
+import { PATCHED_COPY_CLIENT_ID, WRITING_LIMITS, type BoardChanges } from '../../../shared/boardPatch'
+import { sameJson } from '../../../shared/canonicalJson'
 import { DOC_KEYS } from '../../../shared/board'
 import {
   mergeWork,
